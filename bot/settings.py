@@ -1,0 +1,116 @@
+"""One typed settings class, read once from the environment and ``.env``.
+
+Every variable carries the ``ASNBOT_`` prefix; the names are an interface that
+deployments depend on, so rename nothing. ``config.example.env`` lists them all.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
+PLACEHOLDER_TOKENS = {"", "changeme", "123456:replace-me", "your-token-here"}
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message is one line for the operator."""
+
+
+def _split_csv(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    """Everything an operator can configure."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASNBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    token: SecretStr = SecretStr("")
+    api_base_url: str = TELEGRAM_API_BASE_URL
+    api_base_file_url: str = ""
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    timezone: str = "Asia/Jakarta"
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    admin_chat_id: int | None = None
+    minutes_per_jp: int = Field(default=45, gt=0)
+    jp_target_pns: int = Field(default=20, ge=0)
+    jp_target_pppk: int = Field(default=20, ge=0)
+    reminder_offsets: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["7d", "1d@07:00", "0d@06:00"]
+    )
+    quiet_hours_start: time = time(21, 0)
+    quiet_hours_end: time = time(6, 0)
+    activation_code_days: int = Field(default=30, gt=0)
+    results_autodelete_minutes: int = Field(default=0, ge=0)
+    broadcast_rate: float = Field(default=25.0, gt=0)
+    log_level: str = "INFO"
+
+    @field_validator("admin_ids", "reminder_offsets", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        return _split_csv(value)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (KeyError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def effective_database_url(self) -> str:
+        """The configured URL, or a SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / 'asnbot.db'}"
+
+    @property
+    def effective_file_url(self) -> str:
+        if self.api_base_file_url:
+            return self.api_base_file_url
+        return self.api_base_url.replace("/bot", "/file/bot", 1)
+
+    @property
+    def has_token(self) -> bool:
+        return self.token.get_secret_value().strip() not in PLACEHOLDER_TOKENS
+
+    def require_token(self) -> str:
+        """The bot token, or a one-line :class:`ConfigError`."""
+        if not self.has_token:
+            raise ConfigError(
+                "ASNBOT_TOKEN is not set: put the token from @BotFather in .env "
+                "(see config.example.env), or run `asnbot sandbox` to try the bot without one."
+            )
+        return self.token.get_secret_value().strip()
+
+    def jp_target(self, employee_status: str) -> int:
+        return self.jp_target_pppk if employee_status == "PPPK" else self.jp_target_pns
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings; a bad value becomes a one-line :class:`ConfigError`."""
+    from pydantic import ValidationError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "ASNBOT_" + str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise ConfigError(f"{name}: {first['msg']}") from None

@@ -1,0 +1,4 @@
+"""English: the second language of every message."""
+
+TEXTS: dict[str, str] = {
+}

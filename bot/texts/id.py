@@ -1,0 +1,4 @@
+"""Bahasa Indonesia: the first language of every message."""
+
+TEXTS: dict[str, str] = {
+}

@@ -1,0 +1,45 @@
+"""The database: tables (one module per area) and the session factory.
+
+Import models from here: ``from models import Employee``.
+"""
+
+from models.assessment import (
+    AssessmentProgram,
+    AssessmentSession,
+    Competency,
+    CompetencyStandard,
+    Participation,
+    Result,
+    ResultScore,
+)
+from models.audit import AuditEvent
+from models.base import Base
+from models.chat import ActivationCode, Admin, ChatLink, Consent
+from models.enums import (
+    BroadcastStatus,
+    CompetencyKind,
+    CourseMode,
+    CourseStatus,
+    DeliveryStatus,
+    EmployeeStatus,
+    EnrollmentStatus,
+    LinkStatus,
+    NotificationStatus,
+    ParticipationStatus,
+    PositionType,
+    SessionStatus,
+    VerificationMethod,
+)
+from models.gapura import Course, CourseCompetency, Enrollment, JpEntry
+from models.org import Employee, Position, Unit
+from models.outbox import Broadcast, BroadcastDelivery, Holiday, Notification
+
+__all__ = [
+    "ActivationCode", "Admin", "AssessmentProgram", "AssessmentSession", "AuditEvent", "Base",
+    "Broadcast", "BroadcastDelivery", "BroadcastStatus", "ChatLink", "Competency",
+    "CompetencyKind", "CompetencyStandard", "Consent", "Course", "CourseCompetency",
+    "CourseMode", "CourseStatus", "DeliveryStatus", "Employee", "EmployeeStatus", "Enrollment",
+    "EnrollmentStatus", "Holiday", "JpEntry", "LinkStatus", "Notification",
+    "NotificationStatus", "Participation", "ParticipationStatus", "Position", "PositionType",
+    "Result", "ResultScore", "SessionStatus", "Unit", "VerificationMethod",
+]

@@ -1,0 +1,97 @@
+"""The fixed vocabularies of the domain, stored by value."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class PositionType(StrEnum):
+    JPT = "JPT"
+    ADMINISTRATOR = "Administrator"
+    PENGAWAS = "Pengawas"
+    PELAKSANA = "Pelaksana"
+    FUNGSIONAL = "Fungsional"
+
+
+class EmployeeStatus(StrEnum):
+    PNS = "PNS"
+    PPPK = "PPPK"
+
+
+class LinkStatus(StrEnum):
+    PENDING = "pending"  # consented, not yet verified
+    ACTIVE = "active"
+    BLOCKED = "blocked"  # the user blocked the bot: send nothing until they return
+
+
+class VerificationMethod(StrEnum):
+    CONTACT = "contact"
+    CODE = "code"
+    EMAIL = "email"
+
+
+class CompetencyKind(StrEnum):
+    MANAGERIAL = "manajerial"
+    SOCIOCULTURAL = "sosial_kultural"
+    TECHNICAL = "teknis"
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class ParticipationStatus(StrEnum):
+    INVITED = "invited"
+    CONFIRMED = "confirmed"
+    RESCHEDULE_REQUESTED = "reschedule_requested"
+    ATTENDED = "attended"
+    NO_SHOW = "no_show"
+    EXCUSED = "excused"
+
+
+class CourseMode(StrEnum):
+    LURING = "luring"  # in person
+    DARING = "daring"  # online
+    BLENDED = "blended"
+
+
+class CourseStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    CLOSED = "closed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class EnrollmentStatus(StrEnum):
+    REGISTERED = "registered"
+    WAITLISTED = "waitlisted"
+    OFFERED = "offered"  # a freed seat, held for a limited time
+    COMPLETED = "completed"
+    WITHDRAWN = "withdrawn"
+
+
+class NotificationStatus(StrEnum):
+    PENDING = "pending"
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    CANCELLED = "cancelled"
+
+
+class BroadcastStatus(StrEnum):
+    DRAFT = "draft"
+    SENDING = "sending"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"
+    DELIVERED = "delivered"
+    BLOCKED = "blocked"
+    FAILED = "failed"

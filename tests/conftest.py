@@ -1,0 +1,127 @@
+"""Shared fixtures: databases (SQLite always; PostgreSQL and MariaDB when their
+URLs are given) and a clock the tests control.
+
+``ASNBOT_TEST_POSTGRES_URL`` and ``ASNBOT_TEST_MARIADB_URL`` name the extra
+databases. Each backend is migrated once per run; every test then starts from
+empty tables (only the reference competencies stay).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.clock import FakeClock
+from models import Base
+from models.db import create_engine, create_sessionmaker, upgrade
+
+STANDARD_CODES = ("M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01")
+
+
+def _backends() -> list[str]:
+    names = ["sqlite"]
+    if os.environ.get("ASNBOT_TEST_POSTGRES_URL"):
+        names.append("postgresql")
+    if os.environ.get("ASNBOT_TEST_MARIADB_URL"):
+        names.append("mariadb")
+    return names
+
+
+def _server_url(backend: str) -> str:
+    return os.environ[f"ASNBOT_TEST_{'POSTGRES' if backend == 'postgresql' else 'MARIADB'}_URL"]
+
+
+async def _drop_everything(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+        else:
+            await connection.execute(text("SET FOREIGN_KEY_CHECKS = 0"))
+            rows = await connection.execute(text("SHOW TABLES"))
+            for (table,) in rows.all():
+                await connection.execute(text(f"DROP TABLE `{table}`"))
+            await connection.execute(text("SET FOREIGN_KEY_CHECKS = 1"))
+    await engine.dispose()
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
+    await upgrade(engine)
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated SQLite file that each test copies."""
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    asyncio.run(_migrate(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_servers() -> dict[str, str]:
+    """PostgreSQL and MariaDB, emptied and migrated once per run."""
+    urls = {}
+    for backend in _backends():
+        if backend == "sqlite":
+            continue
+        url = _server_url(backend)
+        asyncio.run(_drop_everything(url))
+        asyncio.run(_migrate(url))
+        urls[backend] = url
+    return urls
+
+
+@pytest.fixture(params=_backends())
+def database_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    migrated_sqlite: Path,
+    migrated_servers: dict[str, str],
+) -> str:
+    """A migrated, empty database of each configured backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "test.db"
+        shutil.copyfile(migrated_sqlite, path)
+        return f"sqlite+aiosqlite:///{path}"
+    url = migrated_servers[request.param]
+    asyncio.run(_empty_tables(url))
+    return url
+
+
+async def _empty_tables(url: str) -> None:
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name == "competencies":
+                continue
+            await connection.execute(table.delete())
+        competencies = Base.metadata.tables["competencies"]
+        await connection.execute(
+            competencies.delete().where(competencies.c.code.not_in(STANDARD_CODES))
+        )
+    await engine.dispose()
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """A session factory on an empty migrated database."""
+    engine = create_engine(database_url)
+    yield create_sessionmaker(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def clock() -> Iterator[FakeClock]:
+    """A clock standing at Monday 3 March 2025, 09:00 WIB, until a test moves it."""
+    yield FakeClock(datetime(2025, 3, 3, 2, 0, tzinfo=UTC))
