@@ -1,0 +1,120 @@
+"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin.
+
+Settings are read here, once, and passed down. Each subcommand is a small
+function; the work itself lives in the modules it calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.settings import ConfigError, Settings, load_settings
+
+IMPORT_KINDS = ("employees", "sessions", "participants", "results", "courses")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="asnbot", description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the bot (the sandbox when no token is set)")
+    run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
+
+    sandbox = commands.add_parser("sandbox", help="emulator + bot + demo data + web chat page")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8080)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply the migrations")
+
+    imports = commands.add_parser("import", help="import a CSV or XLSX file")
+    imports.add_argument("kind", choices=IMPORT_KINDS)
+    imports.add_argument("file", type=Path)
+
+    demo = commands.add_parser("demo", help="fill the database with the Gresik demo data")
+    demo.add_argument("--employees", type=int, default=8971)
+    demo.add_argument("--seed", type=int, default=2024)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+        return HANDLERS[args.command](settings, args)
+    except ConfigError as exc:
+        print(f"asnbot: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_async(coroutine: Coroutine[Any, Any, int]) -> int:
+    return asyncio.run(coroutine)
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.has_token:
+        print("ASNBOT_TOKEN is not set: starting the sandbox instead (see README).")
+        return cmd_sandbox(settings, argparse.Namespace(host="127.0.0.1", port=8080))
+    from bot.application import run_bot
+
+    run_bot(settings, webhook=args.webhook)
+    return 0
+
+
+def cmd_sandbox(settings: Settings, args: argparse.Namespace) -> int:
+    from sandbox.run import run_sandbox
+
+    return _run_async(run_sandbox(settings, host=args.host, port=args.port))
+
+
+def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
+    from models.db import create_engine, upgrade
+
+    async def go() -> int:
+        engine = create_engine(settings.effective_database_url)
+        await upgrade(engine)
+        await engine.dispose()
+        print("Database is up to date.")
+        return 0
+
+    return _run_async(go())
+
+
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.imports.cli import run_import
+
+    return _run_async(run_import(settings, args.kind, args.file, lang=args.lang))
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo.cli import run_demo
+
+    return _run_async(run_demo(settings, employees=args.employees, seed=args.seed))
+
+
+HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "run": cmd_run,
+    "sandbox": cmd_sandbox,
+    "db": cmd_db,
+    "import": cmd_import,
+    "demo": cmd_demo,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
