@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
 
 IMPORT_KINDS = ("employees", "sessions", "participants", "results", "courses")
@@ -49,11 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-        logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+        configure_logging(settings.log_level)
         return HANDLERS[args.command](settings, args)
     except ConfigError as exc:
         print(f"asnbot: {exc}", file=sys.stderr)
@@ -72,6 +68,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         return cmd_sandbox(settings, argparse.Namespace(host="127.0.0.1", port=8080))
     from bot.application import run_bot
 
+    settings.require_token()
     run_bot(settings, webhook=args.webhook)
     return 0
 

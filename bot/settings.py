@@ -6,6 +6,7 @@ deployments depend on, so rename nothing. ``config.example.env`` lists them all.
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
-PLACEHOLDER_TOKENS = {"", "changeme", "123456:replace-me", "your-token-here"}
+PLACEHOLDER_TOKENS = {"changeme", "123456:replace-me", "your-token-here", "token"}
+TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 
 
 class ConfigError(Exception):
@@ -89,16 +91,23 @@ class Settings(BaseSettings):
 
     @property
     def has_token(self) -> bool:
-        return self.token.get_secret_value().strip() not in PLACEHOLDER_TOKENS
+        """Whether a token was configured at all (right or wrong)."""
+        return bool(self.token.get_secret_value().strip())
 
     def require_token(self) -> str:
-        """The bot token, or a one-line :class:`ConfigError`."""
-        if not self.has_token:
+        """The bot token, or a one-line :class:`ConfigError` saying what is wrong."""
+        token = self.token.get_secret_value().strip()
+        if not token:
             raise ConfigError(
                 "ASNBOT_TOKEN is not set: put the token from @BotFather in .env "
                 "(see config.example.env), or run `asnbot sandbox` to try the bot without one."
             )
-        return self.token.get_secret_value().strip()
+        if token.lower() in PLACEHOLDER_TOKENS or not TOKEN_SHAPE.match(token):
+            raise ConfigError(
+                "ASNBOT_TOKEN does not look like a bot token (digits, a colon, then letters): "
+                "copy it from @BotFather."
+            )
+        return token
 
     def jp_target(self, employee_status: str) -> int:
         return self.jp_target_pppk if employee_status == "PPPK" else self.jp_target_pns

@@ -1,0 +1,44 @@
+"""The typed callback context: handlers and jobs reach shared resources as
+``context.db``, ``context.settings`` and ``context.clock``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.clock import Clock
+from bot.settings import Settings
+
+
+class BotData:
+    """What the application shares with every handler and job; set by the factory."""
+
+    settings: Settings
+    db: async_sessionmaker[AsyncSession]
+    clock: Clock
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """``CallbackContext`` with typed access to the shared resources."""
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application=application, chat_id=chat_id, user_id=user_id)
+
+    @property
+    def db(self) -> async_sessionmaker[AsyncSession]:
+        return self.bot_data.db
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.settings
+
+    @property
+    def clock(self) -> Clock:
+        return self.bot_data.clock
