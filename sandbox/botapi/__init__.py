@@ -1,0 +1,1 @@
+"""Machine-readable Bot API specification (api.json, MIT licence, see LICENSE here)."""
