@@ -42,6 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="fill the database with the Gresik demo data")
     demo.add_argument("--employees", type=int, default=8971)
     demo.add_argument("--seed", type=int, default=2024)
+
+    codes = commands.add_parser("codes", help="activation codes")
+    codes_commands = codes.add_subparsers(dest="codes_command", required=True)
+    issue = codes_commands.add_parser("issue", help="new codes, one XLSX per OPD")
+    issue.add_argument("--unit", help="only this unit code (and the units under it)")
+    issue.add_argument("--out", type=Path, default=Path("kode-aktivasi"), help="output folder")
+
+    admin = commands.add_parser("admin", help="admin rights")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True)
+    add = admin_commands.add_parser("add", help="grant admin rights to a Telegram user")
+    add.add_argument("telegram_id", type=int)
     return parser
 
 
@@ -104,12 +115,43 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return _run_async(run_demo(settings, employees=args.employees, seed=args.seed))
 
 
+def cmd_codes(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.codes_export import run_issue_codes
+
+    return _run_async(run_issue_codes(settings, unit_code=args.unit, out_dir=args.out))
+
+
+def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:
+    import getpass
+
+    from bot.clock import SystemClock
+    from models.db import create_engine, create_sessionmaker
+    from models.queries.admins import grant_admin
+
+    async def go() -> int:
+        engine = create_engine(settings.effective_database_url)
+        async with create_sessionmaker(engine).begin() as session:
+            added = await grant_admin(
+                session,
+                telegram_user_id=args.telegram_id,
+                added_by=getpass.getuser(),
+                now=SystemClock().now(),
+            )
+        await engine.dispose()
+        print(f"Admin {args.telegram_id} " + ("ditambahkan." if added else "sudah ada."))
+        return 0
+
+    return _run_async(go())
+
+
 HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "run": cmd_run,
     "sandbox": cmd_sandbox,
     "db": cmd_db,
     "import": cmd_import,
     "demo": cmd_demo,
+    "codes": cmd_codes,
+    "admin": cmd_admin,
 }
 
 

@@ -1,23 +1,40 @@
 """The registration table: every handler, in order, by group.
 
 ``Application.add_handlers(HANDLERS)`` installs it. Within a group the first
-matching handler wins, so specific patterns come before general ones.
+matching handler wins, so specific handlers come before general ones.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import start
+from handlers import admin, linking, results, start
+from handlers.common import LINK_START
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     0: [
         CommandHandler("start", start.start),
         CommandHandler(["bantuan", "help"], start.help_command),
+        CommandHandler("profil", linking.profile),
+        CommandHandler("privasi", linking.privacy),
+        CommandHandler("putus", linking.unlink_command),
+        CommandHandler("hapus", linking.delete_command),
+        CommandHandler("bahasa", linking.language_command),
+        CommandHandler("hasil", results.results),
+        # Admin commands check the role themselves and answer like unknown ones.
+        CommandHandler("cek", admin.link_status),
+        CommandHandler("lepas", admin.admin_unlink),
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
+        CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),
+        CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
+        CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
+        MessageHandler(filters.CONTACT, linking.on_contact),
+        # Last: any other command, then any other text.
+        MessageHandler(filters.COMMAND, admin.unknown_command),
+        MessageHandler(filters.TEXT, linking.on_text),
     ],
 }
 

@@ -15,7 +15,9 @@ log = logging.getLogger(__name__)
 
 async def on_error(update: object, context: BotContext) -> None:
     """Log an unexpected failure with its traceback; never with personal data."""
-    user_id = update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+    user_id = (
+        update.effective_user.id if isinstance(update, Update) and update.effective_user else None
+    )
     log.error("unhandled error (telegram user %s)", user_id, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         await context.bot.send_message(update.effective_chat.id, t("error.generic"))

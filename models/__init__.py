@@ -14,7 +14,7 @@ from models.assessment import (
 )
 from models.audit import AuditEvent
 from models.base import Base
-from models.chat import ActivationCode, Admin, ChatLink, Consent
+from models.chat import ActivationCode, Admin, ChatLink, Consent, LinkAttempt
 from models.enums import (
     BroadcastStatus,
     CompetencyKind,
@@ -35,11 +35,42 @@ from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Holiday, Notification
 
 __all__ = [
-    "ActivationCode", "Admin", "AssessmentProgram", "AssessmentSession", "AuditEvent", "Base",
-    "Broadcast", "BroadcastDelivery", "BroadcastStatus", "ChatLink", "Competency",
-    "CompetencyKind", "CompetencyStandard", "Consent", "Course", "CourseCompetency",
-    "CourseMode", "CourseStatus", "DeliveryStatus", "Employee", "EmployeeStatus", "Enrollment",
-    "EnrollmentStatus", "Holiday", "JpEntry", "LinkStatus", "Notification",
-    "NotificationStatus", "Participation", "ParticipationStatus", "Position", "PositionType",
-    "Result", "ResultScore", "SessionStatus", "Unit", "VerificationMethod",
+    "ActivationCode",
+    "Admin",
+    "AssessmentProgram",
+    "AssessmentSession",
+    "AuditEvent",
+    "Base",
+    "Broadcast",
+    "BroadcastDelivery",
+    "BroadcastStatus",
+    "ChatLink",
+    "Competency",
+    "CompetencyKind",
+    "CompetencyStandard",
+    "Consent",
+    "Course",
+    "CourseCompetency",
+    "CourseMode",
+    "CourseStatus",
+    "DeliveryStatus",
+    "Employee",
+    "EmployeeStatus",
+    "Enrollment",
+    "EnrollmentStatus",
+    "Holiday",
+    "JpEntry",
+    "LinkAttempt",
+    "LinkStatus",
+    "Notification",
+    "NotificationStatus",
+    "Participation",
+    "ParticipationStatus",
+    "Position",
+    "PositionType",
+    "Result",
+    "ResultScore",
+    "SessionStatus",
+    "Unit",
+    "VerificationMethod",
 ]

@@ -30,6 +30,9 @@ class ChatLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     linked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # While linking: the NIP typed (not yet verified) and a code from a deep link.
+    pending_nip: Mapped[str | None] = mapped_column(String(18))
+    pending_code_hash: Mapped[str | None] = mapped_column(String(128))
 
     employee: Mapped[Employee | None] = relationship()
 
@@ -58,6 +61,22 @@ class ActivationCode(Base):
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class LinkAttempt(Base):
+    """A failed verification, counted per Telegram user and per NIP for the limit.
+
+    The NIP is kept as a hash: the table answers "how often was this NIP tried",
+    never "which NIPs were tried".
+    """
+
+    __tablename__ = "link_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    nip_hash: Mapped[str] = mapped_column(String(64), index=True)
+    method: Mapped[str] = mapped_column(String(20))
 
 
 class Admin(Base):

@@ -1,21 +1,47 @@
-"""Chat links and consents: who is talking to the bot, and what they agreed to."""
+"""Chat links, consents, activation codes and failed attempts."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
-from models.audit import AuditEvent
-from models.chat import ChatLink, Consent
+from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
+from models.enums import LinkStatus, VerificationMethod
+from models.org import Employee
+from models.queries.audit import audit
 
 CHANNEL_CONSENT = "telegram_channel"
 
 
+def nip_hash(nip: str) -> str:
+    return hashlib.sha256(nip.encode("ascii")).hexdigest()
+
+
 async def chat_link(session: AsyncSession, *, telegram_user_id: int) -> ChatLink | None:
     return await session.scalar(
-        select(ChatLink).where(ChatLink.telegram_user_id == telegram_user_id)
+        select(ChatLink)
+        .where(ChatLink.telegram_user_id == telegram_user_id)
+        .options(
+            selectinload(ChatLink.employee).selectinload(Employee.unit),
+            selectinload(ChatLink.employee).selectinload(Employee.position),
+        )
+    )
+
+
+async def link_of_employee(session: AsyncSession, *, employee_id: int) -> ChatLink | None:
+    return await session.scalar(select(ChatLink).where(ChatLink.employee_id == employee_id))
+
+
+async def employee_by_nip(session: AsyncSession, *, nip: str) -> Employee | None:
+    return await session.scalar(
+        select(Employee)
+        .where(Employee.nip == nip)
+        .options(selectinload(Employee.unit), selectinload(Employee.position))
     )
 
 
@@ -30,7 +56,12 @@ async def record_consent(
     """Record consent to the Telegram channel and open a (not yet verified) link."""
     link = await chat_link(session, telegram_user_id=telegram_user_id)
     if link is None:
-        link = ChatLink(telegram_user_id=telegram_user_id, language=language, created_at=now)
+        link = ChatLink(
+            telegram_user_id=telegram_user_id,
+            language=language,
+            created_at=now,
+            notification_prefs={},
+        )
         session.add(link)
     session.add(
         Consent(
@@ -40,27 +71,143 @@ async def record_consent(
             granted_at=now,
         )
     )
-    session.add(
-        AuditEvent(
-            at=now,
-            actor_kind="user",
-            actor_telegram_id=telegram_user_id,
-            action="consent.granted",
-            detail={"purpose": CHANNEL_CONSENT, "text_version": text_version},
-        )
+    await audit(
+        session,
+        now=now,
+        action="consent.granted",
+        actor_kind="user",
+        actor_telegram_id=telegram_user_id,
+        purpose=CHANNEL_CONSENT,
+        text_version=text_version,
     )
-    await session.flush()
     return link
 
 
-async def has_consent(session: AsyncSession, *, telegram_user_id: int) -> bool:
-    consent = await session.scalar(
-        select(Consent.id)
+async def active_consent(session: AsyncSession, *, telegram_user_id: int) -> Consent | None:
+    return await session.scalar(
+        select(Consent)
         .where(
             Consent.telegram_user_id == telegram_user_id,
             Consent.purpose == CHANNEL_CONSENT,
             Consent.withdrawn_at.is_(None),
         )
+        .order_by(Consent.granted_at.desc())
         .limit(1)
     )
-    return consent is not None
+
+
+async def has_consent(session: AsyncSession, *, telegram_user_id: int) -> bool:
+    return await active_consent(session, telegram_user_id=telegram_user_id) is not None
+
+
+async def record_failure(
+    session: AsyncSession, *, telegram_user_id: int, nip: str, method: str, now: datetime
+) -> None:
+    session.add(
+        LinkAttempt(
+            at=now, telegram_user_id=telegram_user_id, nip_hash=nip_hash(nip), method=method
+        )
+    )
+    await audit(
+        session,
+        now=now,
+        action="link.failed",
+        actor_kind="user",
+        actor_telegram_id=telegram_user_id,
+        method=method,
+    )
+
+
+async def recent_failures(
+    session: AsyncSession, *, telegram_user_id: int, nip: str, since: datetime
+) -> tuple[list[datetime], list[datetime]]:
+    """Failure times since ``since``: (by this Telegram user, for this NIP)."""
+    by_user = await session.scalars(
+        select(LinkAttempt.at).where(
+            LinkAttempt.telegram_user_id == telegram_user_id, LinkAttempt.at >= since
+        )
+    )
+    by_nip = await session.scalars(
+        select(LinkAttempt.at).where(LinkAttempt.nip_hash == nip_hash(nip), LinkAttempt.at >= since)
+    )
+    return list(by_user), list(by_nip)
+
+
+async def code_by_hash(session: AsyncSession, *, code_hash: str) -> ActivationCode | None:
+    return await session.scalar(select(ActivationCode).where(ActivationCode.code_hash == code_hash))
+
+
+async def link_employee(
+    session: AsyncSession,
+    *,
+    link: ChatLink,
+    employee: Employee,
+    method: VerificationMethod,
+    now: datetime,
+) -> None:
+    link.employee_id = employee.id
+    link.employee = employee
+    link.status = LinkStatus.ACTIVE
+    link.verification_method = method
+    link.linked_at = now
+    link.pending_nip = None
+    link.pending_code_hash = None
+    await audit(
+        session,
+        now=now,
+        action="link.created",
+        actor_kind="user",
+        actor_telegram_id=link.telegram_user_id,
+        employee_id=employee.id,
+        method=method.value,
+    )
+
+
+async def unlink(
+    session: AsyncSession, *, link: ChatLink, now: datetime, actor_kind: str, actor_telegram_id: int
+) -> None:
+    """Detach the employee from this Telegram account; consent stays as it is."""
+    employee_id = link.employee_id
+    link.employee_id = None
+    link.employee = None
+    link.status = LinkStatus.PENDING
+    link.verification_method = None
+    link.linked_at = None
+    link.pending_nip = None
+    link.pending_code_hash = None
+    await audit(
+        session,
+        now=now,
+        action="link.removed",
+        actor_kind=actor_kind,
+        actor_telegram_id=actor_telegram_id,
+        employee_id=employee_id,
+    )
+
+
+async def withdraw_consent(session: AsyncSession, *, telegram_user_id: int, now: datetime) -> None:
+    """Withdraw consent at once: the consent is marked, the link and chat data deleted."""
+    link = await chat_link(session, telegram_user_id=telegram_user_id)
+    employee_id = link.employee_id if link else None
+    await session.execute(
+        update(Consent)
+        .where(Consent.telegram_user_id == telegram_user_id, Consent.withdrawn_at.is_(None))
+        .values(withdrawn_at=now)
+    )
+    await session.execute(delete(ChatLink).where(ChatLink.telegram_user_id == telegram_user_id))
+    await audit(
+        session,
+        now=now,
+        action="consent.withdrawn",
+        actor_kind="user",
+        actor_telegram_id=telegram_user_id,
+        employee_id=employee_id,
+        purpose=CHANNEL_CONSENT,
+    )
+
+
+async def consents_of(session: AsyncSession, *, telegram_user_id: int) -> Sequence[Consent]:
+    rows = await session.scalars(
+        select(Consent).where(Consent.telegram_user_id == telegram_user_id).order_by(Consent.id)
+    )
+    return rows.all()

@@ -44,7 +44,9 @@ class RunningBot:
 
 @pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
-    emu = Emulator(token=TOKEN)
+    # Telegram's per-chat limit (about 1/s) would pace quick conversations; tests of
+    # the limit itself build their own emulator.
+    emu = Emulator(token=TOKEN, chat_burst=50)
     await emu.start(host="127.0.0.1", port=0)
     yield emu
     await emu.stop()

@@ -1,0 +1,203 @@
+"""Linking a Telegram account to an employee: NIP first, then a second factor.
+
+A NIP is public, so it only says who the user claims to be; the link is made
+when a second factor proves it (their own Telegram-verified phone number, or an
+activation code from BKPSDM). Until then the bot says nothing that would tell a
+stranger whether a NIP exists: a missing NIP and a wrong phone get the same
+answer. Failures are counted per Telegram user and per NIP.
+
+Each function decides and writes through the query functions, and returns an
+:class:`Outcome` (a catalogue key and its parameters) for the handler to say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.attempts import AttemptLimit
+from bot.core.errors import InvalidNip
+from bot.core.nip import mask_nip, parse_nip
+from bot.core.phone import same_phone
+from models.chat import ChatLink
+from models.enums import VerificationMethod
+from models.org import Employee
+from models.queries.audit import audit
+from models.queries.links import (
+    code_by_hash,
+    employee_by_nip,
+    link_employee,
+    link_of_employee,
+    recent_failures,
+    record_failure,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to tell the user: a catalogue key, its parameters, and what happened."""
+
+    key: str
+    params: dict[str, object] = field(default_factory=dict)
+    linked: Employee | None = None
+    locked_until: datetime | None = None
+
+
+def submit_nip(link: ChatLink, raw: str, *, today: date) -> Outcome:
+    """Remember the NIP the user typed, or say exactly what is wrong with it."""
+    try:
+        nip = parse_nip(raw, today=today)
+    except InvalidNip as error:
+        return Outcome(error.key, error.params)
+    link.pending_nip = nip.value
+    warnings = [warning for warning in nip.warnings]
+    return Outcome(
+        "link.nip_received",
+        {"masked": nip.masked, "warnings": [(w.key, w.params) for w in warnings]},
+    )
+
+
+async def verify_contact(
+    session: AsyncSession,
+    *,
+    link: ChatLink,
+    contact_user_id: int | None,
+    phone: str,
+    now: datetime,
+    limit: AttemptLimit,
+) -> Outcome:
+    """Link when the shared contact is the user's own and its phone is on record."""
+    blocked = await _check_limit(session, link=link, now=now, limit=limit)
+    if blocked:
+        return blocked
+    assert link.pending_nip is not None
+    if contact_user_id != link.telegram_user_id:
+        await record_failure(
+            session,
+            telegram_user_id=link.telegram_user_id,
+            nip=link.pending_nip,
+            method="contact",
+            now=now,
+        )
+        return Outcome("link.not_own_contact")
+    employee = await employee_by_nip(session, nip=link.pending_nip)
+    if employee is None or not employee.active or not same_phone(employee.phone, phone):
+        await record_failure(
+            session,
+            telegram_user_id=link.telegram_user_id,
+            nip=link.pending_nip,
+            method="contact",
+            now=now,
+        )
+        return Outcome("link.phone_mismatch")
+    return await _link(
+        session, link=link, employee=employee, method=VerificationMethod.CONTACT, now=now
+    )
+
+
+async def verify_code(
+    session: AsyncSession,
+    *,
+    link: ChatLink,
+    code_hash: str,
+    now: datetime,
+    limit: AttemptLimit,
+) -> Outcome:
+    """Link when the activation code (by its hash) belongs to the NIP given and is valid."""
+    blocked = await _check_limit(session, link=link, now=now, limit=limit)
+    if blocked:
+        return blocked
+    assert link.pending_nip is not None
+    code = await code_by_hash(session, code_hash=code_hash)
+    employee = await employee_by_nip(session, nip=link.pending_nip)
+    if code is None or employee is None or code.employee_id != employee.id or not employee.active:
+        await record_failure(
+            session,
+            telegram_user_id=link.telegram_user_id,
+            nip=link.pending_nip,
+            method="code",
+            now=now,
+        )
+        return Outcome("link.code_mismatch")
+    if code.used_at is not None:
+        await record_failure(
+            session,
+            telegram_user_id=link.telegram_user_id,
+            nip=link.pending_nip,
+            method="code",
+            now=now,
+        )
+        return Outcome("link.code_used")
+    if code.expires_at <= now:
+        await record_failure(
+            session,
+            telegram_user_id=link.telegram_user_id,
+            nip=link.pending_nip,
+            method="code",
+            now=now,
+        )
+        return Outcome("link.code_expired", {"expired_at": code.expires_at})
+    outcome = await _link(
+        session, link=link, employee=employee, method=VerificationMethod.CODE, now=now
+    )
+    if outcome.linked is not None:
+        code.used_at = now
+    return outcome
+
+
+async def _check_limit(
+    session: AsyncSession, *, link: ChatLink, now: datetime, limit: AttemptLimit
+) -> Outcome | None:
+    if link.pending_nip is None:
+        return Outcome("link.need_nip_first")
+    by_user, by_nip = await recent_failures(
+        session,
+        telegram_user_id=link.telegram_user_id,
+        nip=link.pending_nip,
+        since=now - limit.window,
+    )
+    until = max(
+        (
+            moment
+            for moment in (
+                limit.locked_until(by_user, now=now),
+                limit.locked_until(by_nip, now=now),
+            )
+            if moment
+        ),
+        default=None,
+    )
+    if until is None:
+        return None
+    return Outcome("link.locked", {"until": until}, locked_until=until)
+
+
+async def _link(
+    session: AsyncSession,
+    *,
+    link: ChatLink,
+    employee: Employee,
+    method: VerificationMethod,
+    now: datetime,
+) -> Outcome:
+    """Verified: link, unless this employee is already linked to another account."""
+    existing = await link_of_employee(session, employee_id=employee.id)
+    if existing is not None and existing.telegram_user_id != link.telegram_user_id:
+        await audit(
+            session,
+            now=now,
+            action="link.refused_taken",
+            actor_kind="user",
+            actor_telegram_id=link.telegram_user_id,
+            employee_id=employee.id,
+        )
+        link.pending_nip = None
+        return Outcome("link.already_linked_elsewhere")
+    await link_employee(session, link=link, employee=employee, method=method, now=now)
+    return Outcome(
+        "link.success",
+        {"name": employee.name, "masked": mask_nip(employee.nip), "unit": employee.unit.name},
+        linked=employee,
+    )

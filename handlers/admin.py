@@ -1,0 +1,77 @@
+"""Admin commands in the chat. Every one checks the role here, on the server;
+a non-admin gets exactly the answer an unknown command gets."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.context import BotContext
+from bot.core.errors import InvalidNip
+from bot.core.nip import mask_nip, parse_nip
+from handlers.common import is_admin, language_for, load_link, render
+from models.queries.audit import audit
+from models.queries.links import employee_by_nip, link_of_employee, unlink
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """Any command nobody handles (and admin commands sent by non-admins)."""
+    assert update.effective_message is not None
+    lang = language_for(await load_link(context, update), update, context)
+    await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
+
+
+async def link_status(update: Update, context: BotContext) -> None:
+    """/cek NIP: is this employee linked, since when, and how."""
+    await _nip_command(update, context, unlink_it=False)
+
+
+async def admin_unlink(update: Update, context: BotContext) -> None:
+    """/lepas NIP: unlink this employee's Telegram account."""
+    await _nip_command(update, context, unlink_it=True)
+
+
+async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) -> None:
+    user, message = update.effective_user, update.effective_message
+    assert user is not None and message is not None
+    if not await is_admin(context, user.id):
+        await unknown_command(update, context)
+        return
+    lang = language_for(await load_link(context, update), update, context)
+    now = context.clock.now()
+    usage = "admin.unlink_usage" if unlink_it else "admin.status_usage"
+    if not context.args:
+        await message.reply_html(render(usage, {}, lang, context))
+        return
+    try:
+        nip = parse_nip("".join(context.args), today=now.astimezone(context.settings.tz).date())
+    except InvalidNip as error:
+        await message.reply_html(render(error.key, error.params, lang, context))
+        return
+    async with context.db.begin() as session:
+        employee = await employee_by_nip(session, nip=nip.value)
+        link = await link_of_employee(session, employee_id=employee.id) if employee else None
+        action = "admin.unlink" if unlink_it else "admin.lookup"
+        await audit(
+            session,
+            now=now,
+            action=action,
+            actor_kind="admin",
+            actor_telegram_id=user.id,
+            employee_id=employee.id if employee else None,
+        )
+        if employee is None:
+            key, params = "admin.nip_unknown", {"masked": mask_nip(nip.value)}
+        elif link is None or link.linked_at is None:
+            key, params = "admin.not_linked", {"masked": mask_nip(nip.value), "name": employee.name}
+        elif unlink_it:
+            await unlink(session, link=link, now=now, actor_kind="admin", actor_telegram_id=user.id)
+            key, params = "admin.unlinked", {"masked": mask_nip(nip.value), "name": employee.name}
+        else:
+            key = "admin.linked"
+            params = {
+                "masked": mask_nip(nip.value),
+                "name": employee.name,
+                "since": link.linked_at,
+                "method": str(link.verification_method),
+            }
+    await message.reply_html(render(key, params, lang, context))

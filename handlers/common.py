@@ -1,0 +1,82 @@
+"""What several journeys share: the user's language, their link, the admin check,
+and replies that turn an outcome into words."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot.context import BotContext
+from bot.texts import normalise_language, t
+from bot.texts.formatting import format_short_date, format_time
+from models.chat import ChatLink
+from models.enums import LinkStatus
+from models.queries.admins import is_granted_admin
+from models.queries.links import chat_link
+
+LINK_START = "link:start"
+
+
+async def load_link(context: BotContext, update: Update) -> ChatLink | None:
+    assert update.effective_user is not None
+    async with context.db() as session:
+        return await chat_link(session, telegram_user_id=update.effective_user.id)
+
+
+def language_for(link: ChatLink | None, update: Update, context: BotContext) -> str:
+    """The language this user chose (/bahasa), else their Telegram client's."""
+    if link is not None:
+        return link.language
+    chosen = context.user_data.get("lang") if context.user_data is not None else None
+    if isinstance(chosen, str):
+        return chosen
+    user = update.effective_user
+    return normalise_language(user.language_code if user else None)
+
+
+async def user_language(context: BotContext, update: Update) -> str:
+    return language_for(await load_link(context, update), update, context)
+
+
+def is_linked(link: ChatLink | None) -> bool:
+    return link is not None and link.employee_id is not None and link.status != LinkStatus.PENDING
+
+
+async def require_link(update: Update, context: BotContext) -> ChatLink | None:
+    """The user's active link, or None after telling them how to link."""
+    link = await load_link(context, update)
+    if is_linked(link):
+        return link
+    lang = language_for(link, update, context)
+    assert update.effective_message is not None
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t("link.link_button", lang), callback_data=LINK_START)]]
+    )
+    await update.effective_message.reply_html(t("link.not_linked", lang), reply_markup=keyboard)
+    return None
+
+
+async def is_admin(context: BotContext, telegram_user_id: int) -> bool:
+    """Admins are named in ASNBOT_ADMIN_IDS or granted with `asnbot admin add`."""
+    if telegram_user_id in context.settings.admin_ids:
+        return True
+    async with context.db() as session:
+        return await is_granted_admin(session, telegram_user_id=telegram_user_id)
+
+
+def render(key: str, params: dict[str, object], lang: str, context: BotContext) -> str:
+    """A catalogue message with its parameters escaped and dates formatted."""
+    shown: dict[str, object] = {}
+    for name, value in params.items():
+        if isinstance(value, datetime):
+            shown[name] = format_time(value, lang, context.settings.tz)
+            shown[name + "_date"] = format_short_date(value, lang, context.settings.tz)
+        elif isinstance(value, date):
+            shown[name] = format_short_date(value, lang)
+        elif isinstance(value, str):
+            shown[name] = html.escape(value)
+        else:
+            shown[name] = value
+    return t(key, lang, **shown)

@@ -1,0 +1,227 @@
+"""Linking by NIP and a second factor; /profil, /privasi, /putus, /hapus, /bahasa."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+
+from bot.context import BotContext
+from bot.core.attempts import AttemptLimit
+from bot.core.codes import hash_code, is_well_formed
+from bot.core.nip import mask_nip
+from bot.linking import Outcome, submit_nip, verify_code, verify_contact
+from bot.texts import t
+from bot.texts.formatting import format_short_date
+from handlers.common import is_linked, language_for, load_link, render, require_link
+from models.queries.links import (
+    active_consent,
+    chat_link,
+    unlink,
+    withdraw_consent,
+)
+
+DELETE_YES = "delete:yes"
+DELETE_NO = "delete:no"
+LANGUAGE = "lang:"  # + id / en
+_NIP_LIKE = re.compile(r"\d.*\d.*\d.*\d.*\d.*\d")  # six digits or more: meant as a NIP
+
+
+async def on_text(update: Update, context: BotContext) -> None:
+    """Plain text: a NIP or an activation code while linking, else a hint."""
+    assert update.effective_user is not None and update.effective_message is not None
+    text = (update.effective_message.text or "").strip()
+    now = context.clock.now()
+    async with context.db.begin() as session:
+        link = await chat_link(session, telegram_user_id=update.effective_user.id)
+        lang = language_for(link, update, context)
+        if link is None:
+            outcome = Outcome("link.need_consent")
+        elif is_linked(link):
+            outcome = Outcome("menu.hint")
+        elif is_well_formed(text) and not _NIP_LIKE.search(text):
+            outcome = await verify_code(
+                session, link=link, code_hash=hash_code(text), now=now, limit=AttemptLimit()
+            )
+        else:
+            outcome = submit_nip(link, text, today=now.astimezone(context.settings.tz).date())
+            if outcome.key == "link.nip_received" and link.pending_code_hash:
+                outcome = await verify_code(
+                    session,
+                    link=link,
+                    code_hash=link.pending_code_hash,
+                    now=now,
+                    limit=AttemptLimit(),
+                )
+    await _say(update, context, outcome, lang)
+
+
+async def on_contact(update: Update, context: BotContext) -> None:
+    """A shared contact: verify it is the user's own and matches the phone on record."""
+    message = update.effective_message
+    assert update.effective_user is not None and message is not None and message.contact
+    async with context.db.begin() as session:
+        link = await chat_link(session, telegram_user_id=update.effective_user.id)
+        lang = language_for(link, update, context)
+        if link is None:
+            outcome = Outcome("link.need_consent")
+        elif is_linked(link):
+            outcome = Outcome("menu.hint")
+        else:
+            outcome = await verify_contact(
+                session,
+                link=link,
+                contact_user_id=message.contact.user_id,
+                phone=message.contact.phone_number,
+                now=context.clock.now(),
+                limit=AttemptLimit(),
+            )
+    await _say(update, context, outcome, lang)
+
+
+async def _say(update: Update, context: BotContext, outcome: Outcome, lang: str) -> None:
+    assert update.effective_message is not None
+    text = render(outcome.key, outcome.params, lang, context)
+    markup: ReplyKeyboardMarkup | ReplyKeyboardRemove | None = None
+    if outcome.key == "link.nip_received":
+        text = render(outcome.key, {"masked": outcome.params["masked"]}, lang, context)
+        for key, params in outcome.params.get("warnings", []):  # type: ignore[attr-defined]
+            text += "\n\n" + render(
+                "link.nip_warning", {"warning": t(key, lang, **params)}, lang, context
+            )
+        markup = ReplyKeyboardMarkup(
+            [[KeyboardButton(t("link.share_button", lang), request_contact=True)]],
+            resize_keyboard=True,
+            one_time_keyboard=True,
+        )
+    elif outcome.linked is not None:
+        markup = ReplyKeyboardRemove()
+    await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+async def profile(update: Update, context: BotContext) -> None:
+    """Show everything the bot holds about me."""
+    link = await require_link(update, context)
+    if link is None or link.employee is None:
+        return
+    assert update.effective_message is not None
+    employee, lang = link.employee, link.language
+    async with context.db() as session:
+        consent = await active_consent(session, telegram_user_id=link.telegram_user_id)
+    params = {
+        "name": employee.name,
+        "masked": mask_nip(employee.nip),
+        "unit": employee.unit.name,
+        "position": employee.position.name if employee.position else "-",
+        "linked": format_short_date(link.linked_at, lang, context.settings.tz)
+        if link.linked_at
+        else "-",
+        "method": t(f"link.method.{link.verification_method}", lang),
+        "consented": format_short_date(consent.granted_at, lang, context.settings.tz)
+        if consent
+        else "-",
+    }
+    await update.effective_message.reply_html(t("profile.text", lang, **_escaped(params)))
+
+
+async def privacy(update: Update, context: BotContext) -> None:
+    """Show the privacy notice."""
+    assert update.effective_message is not None
+    lang = language_for(await load_link(context, update), update, context)
+    await update.effective_message.reply_html(t("privacy.text", lang))
+
+
+async def unlink_command(update: Update, context: BotContext) -> None:
+    """/putus: unlink my Telegram account from my employee record."""
+    assert update.effective_user is not None and update.effective_message is not None
+    async with context.db.begin() as session:
+        link = await chat_link(session, telegram_user_id=update.effective_user.id)
+        lang = language_for(link, update, context)
+        if link is None or not is_linked(link):
+            key = "unlink.not_linked"
+        else:
+            await unlink(
+                session,
+                link=link,
+                now=context.clock.now(),
+                actor_kind="user",
+                actor_telegram_id=update.effective_user.id,
+            )
+            key = "unlink.done"
+    await update.effective_message.reply_html(t(key, lang), reply_markup=ReplyKeyboardRemove())
+
+
+async def delete_command(update: Update, context: BotContext) -> None:
+    """/hapus: ask to confirm withdrawing consent and deleting my chat data."""
+    assert update.effective_message is not None
+    lang = language_for(await load_link(context, update), update, context)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(t("delete.yes_button", lang), callback_data=DELETE_YES),
+                InlineKeyboardButton(t("delete.no_button", lang), callback_data=DELETE_NO),
+            ]
+        ]
+    )
+    await update.effective_message.reply_html(t("delete.confirm", lang), reply_markup=keyboard)
+
+
+async def delete_answer(update: Update, context: BotContext) -> None:
+    """Withdraw consent and delete the link at once, or leave everything as it is."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    lang = language_for(await load_link(context, update), update, context)
+    if query.data == DELETE_YES:
+        async with context.db.begin() as session:
+            await withdraw_consent(
+                session, telegram_user_id=update.effective_user.id, now=context.clock.now()
+            )
+        if context.user_data is not None:
+            context.user_data.clear()
+        key = "delete.done"
+    else:
+        key = "delete.cancelled"
+    await query.answer()
+    await query.edit_message_text(t(key, lang), parse_mode=ParseMode.HTML)
+
+
+async def language_command(update: Update, context: BotContext) -> None:
+    """/bahasa: offer Indonesian and English."""
+    assert update.effective_message is not None
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("Bahasa Indonesia", callback_data=LANGUAGE + "id"),
+                InlineKeyboardButton("English", callback_data=LANGUAGE + "en"),
+            ]
+        ]
+    )
+    await update.effective_message.reply_html(t("language.choose"), reply_markup=keyboard)
+
+
+async def language_chosen(update: Update, context: BotContext) -> None:
+    """Remember the language chosen (in the link once there is one)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    lang = query.data.removeprefix(LANGUAGE)
+    async with context.db.begin() as session:
+        link = await chat_link(session, telegram_user_id=update.effective_user.id)
+        if link is not None:
+            link.language = lang
+    if context.user_data is not None:
+        context.user_data["lang"] = lang
+    await query.answer()
+    await query.edit_message_text(t("language.set", lang))
+
+
+def _escaped(params: dict[str, str]) -> dict[str, str]:
+    return {name: html.escape(value) for name, value in params.items()}

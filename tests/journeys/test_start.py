@@ -1,0 +1,63 @@
+"""/start and consent, through the emulator over real HTTP."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from models import AuditEvent, ChatLink, Consent
+from tests.journeys.conftest import RunningBot
+
+
+async def test_start_greets_in_indonesian_and_asks_for_consent(bot: RunningBot) -> None:
+    user = bot.user(1001, language_code="id")
+
+    await user.send("/start")
+    reply = await user.next_message()
+
+    assert "Selamat datang" in reply.text
+    assert "Persetujuan penggunaan data" in reply.text
+    assert reply.button_texts == ["Setuju"]
+
+
+async def test_start_speaks_english_to_an_english_client(bot: RunningBot) -> None:
+    user = bot.user(1002, language_code="en-GB")
+
+    await user.send("/start")
+    reply = await user.next_message()
+
+    assert reply.text.startswith("Welcome")
+    assert reply.button_texts == ["I agree"]
+
+
+async def test_pressing_setuju_records_consent_and_edits_the_message(bot: RunningBot) -> None:
+    user = bot.user(1003, language_code="id")
+    await user.send("/start")
+    await user.next_message()
+
+    await user.press("Setuju")
+    edited = await user.next_edit()
+
+    assert "persetujuan Anda sudah dicatat" in edited.text
+    assert "ketik NIP" in edited.text
+    assert edited.button_texts == []
+    async with bot.db() as session:
+        consents = await session.scalar(select(func.count()).select_from(Consent))
+        link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == 1003))
+        actions = (await session.scalars(select(AuditEvent.action))).all()
+    assert consents == 1
+    assert link is not None and link.employee_id is None
+    assert actions == ["consent.granted"]
+
+
+async def test_start_after_consent_goes_straight_to_the_next_step(bot: RunningBot) -> None:
+    user = bot.user(1004, language_code="id")
+    await user.send("/start")
+    await user.next_message()
+    await user.press("Setuju")
+    await user.next_edit()
+
+    await user.send("/start")
+    reply = await user.next_message()
+
+    assert reply.text.startswith("Langkah berikutnya")
+    assert reply.button_texts == []
