@@ -88,8 +88,211 @@ TEXTS: dict[str, str] = {
     "help.text": (
         "<b>Yang bisa saya bantu</b>\n"
         "/start: mulai dan tautkan akun\n"
+        "/profil: data Anda di bot ini\n"
+        "/privasi: pemberitahuan privasi\n"
+        "/bahasa: ganti bahasa (Indonesia/English)\n"
+        "/putus: lepas tautan akun\n"
+        "/hapus: cabut persetujuan dan hapus data di bot\n"
         "/bantuan: bantuan ini"
     ),
     "error.generic": "Maaf, terjadi gangguan. Silakan coba lagi beberapa saat lagi.",
     "error.admin_report": "Gangguan pada bot: {name}. Lihat log untuk rinciannya.",
+    # import: bot/imports/
+    "import.kind.employees": "pegawai",
+    "import.kind.sessions": "sesi asesmen",
+    "import.kind.participants": "peserta sesi",
+    "import.kind.results": "hasil asesmen",
+    "import.kind.courses": "kursus Gapura",
+    "import.summary": (
+        "Impor {kind} selesai: {rows} baris dibaca, {created} baru, {updated} diperbarui, "
+        "{unchanged} tidak berubah."
+    ),
+    "import.detail.units_created": "Unit kerja baru: {count}.",
+    "import.detail.units_updated": "Unit kerja diperbarui: {count}.",
+    "import.detail.positions_created": "Jabatan baru: {count}.",
+    "import.detail.programs_created": "Program asesmen baru: {count}.",
+    "import.detail.programs_updated": "Program asesmen diperbarui: {count}.",
+    "import.warnings": "{count} peringatan (baris tetap diimpor, mohon diperiksa):",
+    "import.rejected": (
+        "File ditolak: {count} kesalahan, tidak ada data yang disimpan. "
+        "Perbaiki baris berikut lalu impor ulang:"
+    ),
+    "import.row_error": "Baris {row}, kolom {column}: {reason}",
+    "import.more_errors": "... dan {count} lainnya.",
+    "import.unknown_kind": "Jenis impor \"{kind}\" tidak dikenal; pilih salah satu: {kinds}.",
+    "import.unknown_extension": (
+        "File {name} tidak bisa diimpor: hanya .csv dan .xlsx yang diterima "
+        "(file .xls lama: simpan ulang sebagai .xlsx)."
+    ),
+    "import.file_missing": "File {name} tidak ditemukan.",
+    "import.not_utf8": (
+        "File {name} bukan teks UTF-8. Di Excel pilih Simpan Sebagai \"CSV UTF-8\", "
+        "atau kirim sebagai .xlsx."
+    ),
+    "import.empty_file": "File {name} kosong: baris 1 harus berisi judul kolom.",
+    "import.unreadable": "File {name} tidak bisa dibaca ({detail}).",
+    "import.duplicate_header": "Kolom \"{header}\" muncul lebih dari sekali di baris judul.",
+    "import.missing_header": "Kolom wajib tidak ada di baris judul: {headers}.",
+    "import.required": "wajib diisi.",
+    "import.too_long": "terlalu panjang ({length} karakter, paling banyak {max}).",
+    "import.not_text": "harus berupa teks.",
+    "import.nip_as_number": (
+        "NIP tersimpan sebagai angka sehingga Excel membulatkannya; format kolom NIP "
+        "sebagai Teks lalu ketik ulang."
+    ),
+    "import.not_integer": "\"{value}\" bukan bilangan bulat.",
+    "import.not_number": "\"{value}\" bukan angka.",
+    "import.out_of_range": "{value} di luar batas ({min} sampai {max}).",
+    "import.not_one_of": "\"{value}\" tidak dikenal; pilih salah satu: {expected}.",
+    "import.bad_phone": (
+        "bukan nomor HP Indonesia yang wajar (contoh 0812-3456-7890 atau +6281234567890)."
+    ),
+    "import.bad_email": "\"{value}\" bukan alamat email yang sah.",
+    "import.bad_url": "\"{value}\" bukan tautan yang sah (harus diawali https://).",
+    "import.bad_date": "\"{value}\" bukan tanggal (contoh 2025-05-05 atau 05/05/2025).",
+    "import.bad_datetime": (
+        "\"{value}\" bukan tanggal dan jam (contoh 2025-05-05 08:00 atau 05/05/2025 08:00)."
+    ),
+    "import.time_missing": "\"{value}\" tidak memuat jam (contoh 2025-05-05 08:00).",
+    "import.bad_competency_list": (
+        "\"{value}\" bukan kode kompetensi (contoh M.01 atau M.03:3), atau tertulis dua kali."
+    ),
+    "import.nip_kind_mismatch": "NIP ini nomor {nip_kind}, tetapi Status tertulis {status}.",
+    "import.unit_own_parent": "unit {code} tidak bisa menjadi induk dirinya sendiri.",
+    "import.end_before_start": "harus sesudah {start}.",
+    "import.report_after_start": "batas lapor tidak boleh sesudah waktu Mulai.",
+    "import.coordinates_pair": "Lintang dan Bujur harus diisi keduanya atau dikosongkan keduanya.",
+    "import.no_scores": "tidak ada nilai kompetensi sama sekali di baris ini.",
+    "import.date_in_future": "tanggal asesmen belum terjadi.",
+    "import.venue_needed": "wajib diisi untuk moda {mode}.",
+    "import.link_needed": "wajib diisi untuk moda {mode}.",
+    "import.duplicate": "sudah ada di baris {first} file ini.",
+    "import.unit_conflict": "berbeda dengan baris {first} untuk unit {code}.",
+    "import.program_conflict": "berbeda dengan baris {first} untuk program {code}.",
+    "import.unknown_unit": "unit {code} tidak ada di basis data maupun di file ini.",
+    "import.unknown_session": "sesi {code} tidak ada; impor sesinya dulu.",
+    "import.unknown_employee": "pegawai dengan NIP ini tidak ada; impor pegawainya dulu.",
+    "import.unknown_program": "program {code} tidak ada; impor sesinya dulu.",
+    "import.session_full": "sesi {code} sudah penuh (kapasitas {capacity}).",
+    "import.unknown_competency": "kompetensi {code} tidak dikenal.",
+    "import.standard_without_scores": "ada kolom {code} tetapi tidak ada kolom nilainya.",
+    "import.no_competency_columns": (
+        "tidak ada kolom kompetensi (M.01 ... M.08, SK.01) di baris judul."
+    ),
+    "import.no_standard": (
+        "standar kompetensi {code} tidak diketahui (pegawai belum punya jabatan); "
+        "isi kolom Standar {code}."
+    ),
+    # linking: handlers/linking.py, bot/linking.py, handlers/admin.py
+    "link.need_consent": "Tekan /start dan setujui penggunaan data terlebih dahulu.",
+    "link.need_nip_first": "Ketik NIP Anda dulu (18 angka), lalu lakukan verifikasi.",
+    "link.code_received": (
+        "Kode aktivasi diterima. Ketik NIP Anda (18 angka) untuk menyelesaikan penautan."
+    ),
+    "link.nip_received": (
+        "NIP {masked} diterima.\n\n"
+        "Sekarang buktikan bahwa ini memang Anda, dengan salah satu cara:\n"
+        "• tekan tombol <b>Bagikan nomor HP</b> di bawah (nomor HP Telegram Anda harus sama "
+        "dengan yang tercatat di BKPSDM), atau\n"
+        "• ketik <b>kode aktivasi</b> dari BKPSDM (contoh: ABCD-EFGH)."
+    ),
+    "link.nip_warning": "Perhatian: {warning} Jika NIP keliru, ketik ulang NIP yang benar.",
+    "link.share_button": "Bagikan nomor HP",
+    "link.not_own_contact": (
+        "Kontak yang Anda bagikan bukan nomor Anda sendiri. Tekan tombol "
+        "<b>Bagikan nomor HP</b> untuk membagikan nomor Anda."
+    ),
+    "link.phone_mismatch": (
+        "Verifikasi gagal: nomor HP Telegram Anda tidak cocok dengan data BKPSDM untuk NIP "
+        "tersebut. Periksa NIP Anda, gunakan kode aktivasi, atau hubungi BKPSDM untuk "
+        "memperbarui nomor HP."
+    ),
+    "link.code_mismatch": "Kode aktivasi tidak cocok dengan NIP tersebut. Periksa kode dan NIP.",
+    "link.code_used": "Kode aktivasi ini sudah pernah dipakai. Minta kode baru ke BKPSDM.",
+    "link.code_expired": (
+        "Kode aktivasi ini sudah kedaluwarsa sejak {expired_at_date}. Minta kode baru ke BKPSDM."
+    ),
+    "link.locked": (
+        "Terlalu banyak percobaan yang gagal (paling banyak 5 dalam 15 menit). "
+        "Coba lagi setelah pukul {until}."
+    ),
+    "link.already_linked_elsewhere": (
+        "NIP ini sudah tertaut ke akun Telegram lain. Jika itu bukan Anda, hubungi BKPSDM "
+        "untuk melepas tautannya."
+    ),
+    "link.success": (
+        "Akun Anda berhasil ditautkan.\n<b>{name}</b>\nNIP {masked}\n{unit}\n\n"
+        "Ketik /bantuan untuk melihat apa yang bisa dilakukan."
+    ),
+    "link.already_linked_self": (
+        "Akun Anda sudah tertaut sebagai <b>{name}</b>. Ketik /profil untuk melihat datanya "
+        "atau /bantuan untuk daftar perintah."
+    ),
+    "link.not_linked": (
+        "Akun Telegram Anda belum tertaut ke data kepegawaian, jadi data ini belum bisa "
+        "ditampilkan."
+    ),
+    "link.link_button": "Tautkan akun",
+    "link.method.contact": "nomor HP Telegram",
+    "link.method.code": "kode aktivasi",
+    "link.method.email": "kode lewat email",
+    "menu.hint": "Ketik /bantuan untuk melihat perintah yang tersedia.",
+    "profile.text": (
+        "<b>Data Anda di bot ini</b>\n"
+        "Nama: {name}\nNIP: {masked}\nUnit kerja: {unit}\nJabatan: {position}\n"
+        "Tertaut sejak: {linked} (verifikasi: {method})\n"
+        "Persetujuan penggunaan data: {consented}\n\n"
+        "/putus melepas tautan akun. /hapus mencabut persetujuan dan menghapus data Anda "
+        "di bot ini."
+    ),
+    "privacy.text": (
+        "<b>Pemberitahuan privasi</b>\n"
+        "Pengendali data: BKPSDM. Dasar: persetujuan Anda (UU No. 27 Tahun 2022).\n\n"
+        "<b>Yang ditampilkan</b>: jadwal dan hasil penilaian kompetensi Anda, pelatihan "
+        "Gapura, dan capaian JP, hanya kepada Anda sendiri.\n"
+        "<b>Yang disimpan di bot</b>: ID Telegram Anda, tautan ke NIP Anda, bahasa, "
+        "pengaturan pengingat, dan catatan persetujuan. Setiap kali hasil Anda dilihat, "
+        "hal itu dicatat.\n"
+        "<b>Berapa lama</b>: selama akun tertaut.\n"
+        "<b>Hak Anda</b>: melihat data (/profil), melepas tautan (/putus), mencabut "
+        "persetujuan dan menghapus data di bot (/hapus, berlaku seketika). Untuk koreksi "
+        "data kepegawaian, hubungi BKPSDM."
+    ),
+    "unlink.done": (
+        "Tautan akun dilepas. Data kepegawaian Anda tidak lagi ditampilkan di sini. "
+        "Ketik NIP Anda jika ingin menautkan lagi."
+    ),
+    "unlink.not_linked": "Akun Telegram Anda tidak sedang tertaut.",
+    "delete.confirm": (
+        "Cabut persetujuan dan hapus tautan serta data Anda di bot ini? "
+        "Data kepegawaian Anda tetap tersimpan di BKPSDM."
+    ),
+    "delete.yes_button": "Ya, hapus",
+    "delete.no_button": "Batal",
+    "delete.done": (
+        "Persetujuan dicabut dan data Anda di bot ini sudah dihapus. Terima kasih. "
+        "Ketik /start jika ingin memakai bot lagi."
+    ),
+    "delete.cancelled": "Dibatalkan. Tidak ada yang berubah.",
+    "language.choose": "Pilih bahasa / Choose your language:",
+    "language.set": "Bahasa diubah ke Bahasa Indonesia.",
+    "command.unknown": "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.",
+    "admin.status_usage": "Pakai: /cek NIP",
+    "admin.unlink_usage": "Pakai: /lepas NIP",
+    "admin.nip_unknown": "NIP {masked} tidak terdaftar di data kepegawaian.",
+    "admin.not_linked": "{name} (NIP {masked}) belum menautkan akun Telegram.",
+    "admin.linked": (
+        "{name} (NIP {masked}) tertaut sejak {since_date} pukul {since} "
+        "(verifikasi: {method})."
+    ),
+    "admin.unlinked": "Tautan akun Telegram {name} (NIP {masked}) sudah dilepas.",
+    # results: handlers/results.py
+    "results.none": (
+        "Belum ada hasil penilaian yang dirilis untuk Anda. Hasil biasanya dirilis beberapa "
+        "minggu sampai beberapa bulan setelah penilaian."
+    ),
+    "results.heading": "<b>{program}</b>\nTanggal penilaian: {date}",
+    "results.jpm": "JPM: <b>{jpm}</b> ({category})",
+    "results.competencies": "<b>Per kompetensi</b> (standar → capaian, selisih):",
+    "results.competency_line": "• {name}: {required} → {achieved} ({gap})",
 }
