@@ -1,0 +1,86 @@
+"""`asnbot codes issue`: one XLSX per OPD; the codes in it work, older ones stop."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from bot.core.codes import hash_code, is_well_formed
+from bot.codes_export import run_issue_codes
+from bot.settings import Settings
+from models import ActivationCode, Unit
+from models.db import create_engine, create_sessionmaker, upgrade
+from tests.factories import NIP_BUDI, NIP_SITI, add_employee, add_unit
+
+NIP_THIRD = "197001012000031003"
+
+
+@pytest.fixture
+async def settings(tmp_path: Path) -> Settings:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'codes.db'}"
+    engine = create_engine(url)
+    await upgrade(engine)
+    async with create_sessionmaker(engine).begin() as session:
+        health = await add_unit(session, "OPD-DINKES", "Dinas Kesehatan")
+        puskesmas = Unit(code="PKM-CERME", name="Puskesmas Cerme", kind="puskesmas",
+                         parent_id=health.id)
+        session.add(puskesmas)
+        await session.flush()
+        await add_employee(session, nip=NIP_BUDI, name="Budi", unit_code="OPD-BKPSDM")
+        await add_employee(session, nip=NIP_SITI, name="Siti", unit_code="OPD-DINKES")
+        await add_employee(session, nip=NIP_THIRD, name="Joko", unit_code="PKM-CERME")
+    await engine.dispose()
+    return Settings(_env_file=None, database_url=url)  # type: ignore[call-arg]
+
+
+def rows(path: Path) -> list[tuple[object, ...]]:
+    sheet = load_workbook(path).active
+    assert sheet is not None
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+async def stored_hashes(settings: Settings, *, live: bool) -> set[str]:
+    engine = create_engine(settings.effective_database_url)
+    async with create_sessionmaker(engine)() as session:
+        query = select(ActivationCode.code_hash)
+        if live:
+            query = query.where(ActivationCode.expires_at > datetime.now(UTC))
+        found = set((await session.scalars(query)).all())
+    await engine.dispose()
+    return found
+
+
+async def test_codes_are_written_per_opd_and_stored_hashed(
+    settings: Settings, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+
+    assert await run_issue_codes(settings, unit_code=None, out_dir=out) == 0
+
+    files = sorted(path.name for path in out.iterdir())
+    assert files == ["kode-aktivasi-OPD-BKPSDM.xlsx", "kode-aktivasi-OPD-DINKES.xlsx"]
+    health = rows(out / "kode-aktivasi-OPD-DINKES.xlsx")
+    assert health[0] == ("NIP", "Nama", "Unit Kerja", "Kode Aktivasi", "Berlaku Sampai")
+    assert {row[1] for row in health[1:]} == {"Siti", "Joko"}
+    codes = [str(row[3]) for row in health[1:]]
+    assert all(is_well_formed(code) for code in codes)
+    assert {hash_code(code) for code in codes} <= await stored_hashes(settings, live=True)
+    assert "3 kode aktivasi dibuat" in capsys.readouterr().out
+
+
+async def test_codes_for_one_unit_include_its_sub_units_and_replace_older_codes(
+    settings: Settings, tmp_path: Path
+) -> None:
+    await run_issue_codes(settings, unit_code="OPD-DINKES", out_dir=tmp_path / "first")
+    first = rows(tmp_path / "first" / "kode-aktivasi-OPD-DINKES.xlsx")
+
+    await run_issue_codes(settings, unit_code="OPD-DINKES", out_dir=tmp_path / "second")
+
+    live = await stored_hashes(settings, live=True)
+    assert len(first) == 3
+    assert not {hash_code(str(row[3])) for row in first[1:]} & live
+    assert len(live) == 2
