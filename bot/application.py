@@ -13,6 +13,7 @@ from bot.clock import Clock, SystemClock
 from bot.context import BotContext, BotData
 from bot.settings import Settings
 from handlers import HANDLERS, on_error
+from handlers.menu import publish_commands
 from jobs import schedule_jobs
 from models.db import create_engine, create_sessionmaker
 
@@ -45,6 +46,7 @@ def build_application(
         .base_url(settings.api_base_url)
         .base_file_url(settings.effective_file_url)
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
+        .post_init(publish_commands)
         .post_shutdown(post_shutdown)
     )
     if rate_limiter:

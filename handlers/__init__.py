@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import admin, linking, results, start
+from handlers import admin, linking, menu, results, start
 from handlers.common import LINK_START
 from handlers.errors import on_error
 
@@ -23,12 +23,14 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("putus", linking.unlink_command),
         CommandHandler("hapus", linking.delete_command),
         CommandHandler("bahasa", linking.language_command),
+        CommandHandler("menu", menu.menu),
         CommandHandler("hasil", results.results),
         # Admin commands check the role themselves and answer like unknown ones.
         CommandHandler("cek", admin.link_status),
         CommandHandler("lepas", admin.admin_unlink),
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
         CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),
+        CallbackQueryHandler(menu.menu_pressed, pattern="^menu:"),
         CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
         MessageHandler(filters.CONTACT, linking.on_contact),

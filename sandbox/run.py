@@ -61,6 +61,8 @@ async def run_sandbox(
     stop = stop or _stop_on_signals()
     try:
         async with application:
+            assert application.post_init is not None
+            await application.post_init(application)  # run_polling would call it
             await application.start()
             assert application.updater is not None
             await application.updater.start_polling(poll_interval=0, timeout=10)

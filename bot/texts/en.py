@@ -4,12 +4,11 @@ TEXTS: dict[str, str] = {
     # nip: bot/core/nip.py
     "nip.invalid_character": (
         "A NIP may contain only digits (spaces, dots and dashes may separate them). "
-        "The character \"{char}\" at position {position} is not a digit."
+        'The character "{char}" at position {position} is not a digit.'
     ),
     "nip.wrong_length": "A NIP has {expected} digits; you typed {count}.",
     "nip.birth_year_too_early": (
-        "Digits 1-4 of a NIP are the birth year; {year} is not possible "
-        "(earliest {min_year})."
+        "Digits 1-4 of a NIP are the birth year; {year} is not possible (earliest {min_year})."
     ),
     "nip.birth_month_invalid": (
         "Digits 5-6 of a NIP are the birth month; month {month} does not exist (01-12)."
@@ -56,10 +55,10 @@ TEXTS: dict[str, str] = {
         "One JPM category must start at 0, so that every score has a category."
     ),
     "jpm.thresholds_duplicate": (
-        "JPM categories \"{first}\" and \"{second}\" use the same threshold ({percent}%)."
+        'JPM categories "{first}" and "{second}" use the same threshold ({percent}%).'
     ),
     "jpm.threshold_invalid": (
-        "The threshold of JPM category \"{name}\" must be a number 0-100; it is {value}."
+        'The threshold of JPM category "{name}" must be a number 0-100; it is {value}.'
     ),
     # jp: bot/core/jp.py
     "jp.negative_hours": "JP cannot be negative ({value}).",
@@ -112,24 +111,22 @@ TEXTS: dict[str, str] = {
     "import.detail.programs_updated": "Assessment programs updated: {count}.",
     "import.warnings": "{count} warnings (the rows were imported; please check them):",
     "import.rejected": (
-        "File rejected: {count} errors, nothing was saved. "
-        "Fix these rows and import again:"
+        "File rejected: {count} errors, nothing was saved. Fix these rows and import again:"
     ),
     "import.row_error": "Row {row}, column {column}: {reason}",
     "import.more_errors": "... and {count} more.",
-    "import.unknown_kind": "Unknown import kind \"{kind}\"; choose one of: {kinds}.",
+    "import.unknown_kind": 'Unknown import kind "{kind}"; choose one of: {kinds}.',
     "import.unknown_extension": (
         "{name} cannot be imported: only .csv and .xlsx files are accepted "
         "(an old .xls file: save it again as .xlsx)."
     ),
     "import.file_missing": "File {name} not found.",
     "import.not_utf8": (
-        "{name} is not UTF-8 text. In Excel choose Save As \"CSV UTF-8\", "
-        "or send it as .xlsx."
+        '{name} is not UTF-8 text. In Excel choose Save As "CSV UTF-8", or send it as .xlsx.'
     ),
     "import.empty_file": "{name} is empty: row 1 must hold the column headers.",
     "import.unreadable": "{name} cannot be read ({detail}).",
-    "import.duplicate_header": "Column \"{header}\" appears more than once in the header row.",
+    "import.duplicate_header": 'Column "{header}" appears more than once in the header row.',
     "import.missing_header": "Required columns missing from the header row: {headers}.",
     "import.required": "is required.",
     "import.too_long": "is too long ({length} characters, at most {max}).",
@@ -138,22 +135,22 @@ TEXTS: dict[str, str] = {
         "the NIP is stored as a number, so Excel rounded it; format the NIP column "
         "as Text and type it again."
     ),
-    "import.not_integer": "\"{value}\" is not a whole number.",
-    "import.not_number": "\"{value}\" is not a number.",
+    "import.not_integer": '"{value}" is not a whole number.',
+    "import.not_number": '"{value}" is not a number.',
     "import.out_of_range": "{value} is out of range ({min} to {max}).",
-    "import.not_one_of": "\"{value}\" is not known; choose one of: {expected}.",
+    "import.not_one_of": '"{value}" is not known; choose one of: {expected}.',
     "import.bad_phone": (
         "is not a plausible Indonesian mobile number (e.g. 0812-3456-7890 or +6281234567890)."
     ),
-    "import.bad_email": "\"{value}\" is not a valid email address.",
-    "import.bad_url": "\"{value}\" is not a valid link (it must start with https://).",
-    "import.bad_date": "\"{value}\" is not a date (e.g. 2025-05-05 or 05/05/2025).",
+    "import.bad_email": '"{value}" is not a valid email address.',
+    "import.bad_url": '"{value}" is not a valid link (it must start with https://).',
+    "import.bad_date": '"{value}" is not a date (e.g. 2025-05-05 or 05/05/2025).',
     "import.bad_datetime": (
-        "\"{value}\" is not a date and time (e.g. 2025-05-05 08:00 or 05/05/2025 08:00)."
+        '"{value}" is not a date and time (e.g. 2025-05-05 08:00 or 05/05/2025 08:00).'
     ),
-    "import.time_missing": "\"{value}\" has no time of day (e.g. 2025-05-05 08:00).",
+    "import.time_missing": '"{value}" has no time of day (e.g. 2025-05-05 08:00).',
     "import.bad_competency_list": (
-        "\"{value}\" is not a competency code (e.g. M.01 or M.03:3), or it is listed twice."
+        '"{value}" is not a competency code (e.g. M.01 or M.03:3), or it is listed twice.'
     ),
     "import.nip_kind_mismatch": "this NIP is a {nip_kind} number, but Status says {status}.",
     "import.unit_own_parent": "unit {code} cannot be its own parent.",
@@ -208,9 +205,7 @@ TEXTS: dict[str, str] = {
     "link.code_expired": (
         "This activation code expired on {expired_at_date}. Ask BKPSDM for a new one."
     ),
-    "link.locked": (
-        "Too many failed attempts (at most 5 in 15 minutes). Try again after {until}."
-    ),
+    "link.locked": ("Too many failed attempts (at most 5 in 15 minutes). Try again after {until}."),
     "link.already_linked_elsewhere": (
         "This NIP is already linked to another Telegram account. If that is not you, "
         "contact BKPSDM to remove the link."
@@ -224,8 +219,7 @@ TEXTS: dict[str, str] = {
         "or /help for the commands."
     ),
     "link.not_linked": (
-        "Your Telegram account is not linked to an employee record yet, so this cannot be "
-        "shown."
+        "Your Telegram account is not linked to an employee record yet, so this cannot be shown."
     ),
     "link.link_button": "Link my account",
     "link.method.contact": "Telegram phone number",
@@ -288,4 +282,17 @@ TEXTS: dict[str, str] = {
     "results.jpm": "JPM: <b>{jpm}</b> ({category})",
     "results.competencies": "<b>By competency</b> (standard → achieved, gap):",
     "results.competency_line": "• {name}: {required} → {achieved} ({gap})",
+    # menu: handlers/menu.py
+    "menu.title": "<b>Main menu</b>\nWhat would you like to see?",
+    "menu.results": "My results",
+    "menu.profile": "Profile",
+    "command.start": "Start and link your account",
+    "command.menu": "Main menu",
+    "command.hasil": "My competency assessment results",
+    "command.profil": "My data in this bot",
+    "command.bahasa": "Change language",
+    "command.privasi": "Privacy notice",
+    "command.putus": "Unlink my account",
+    "command.hapus": "Withdraw consent and delete data",
+    "command.bantuan": "Help",
 }

@@ -4,12 +4,11 @@ TEXTS: dict[str, str] = {
     # nip: bot/core/nip.py
     "nip.invalid_character": (
         "NIP hanya boleh berisi angka (boleh dipisah spasi, titik, atau tanda hubung). "
-        "Karakter \"{char}\" di posisi {position} bukan angka."
+        'Karakter "{char}" di posisi {position} bukan angka.'
     ),
     "nip.wrong_length": "NIP harus {expected} angka; yang Anda ketik {count} angka.",
     "nip.birth_year_too_early": (
-        "Angka 1-4 NIP adalah tahun lahir; tahun {year} tidak mungkin "
-        "(paling awal {min_year})."
+        "Angka 1-4 NIP adalah tahun lahir; tahun {year} tidak mungkin (paling awal {min_year})."
     ),
     "nip.birth_month_invalid": (
         "Angka 5-6 NIP adalah bulan lahir; bulan {month} tidak ada (harus 01-12)."
@@ -57,10 +56,10 @@ TEXTS: dict[str, str] = {
         "Salah satu kategori JPM harus mulai dari 0, agar setiap nilai punya kategori."
     ),
     "jpm.thresholds_duplicate": (
-        "Kategori JPM \"{first}\" dan \"{second}\" memakai batas yang sama ({percent}%)."
+        'Kategori JPM "{first}" dan "{second}" memakai batas yang sama ({percent}%).'
     ),
     "jpm.threshold_invalid": (
-        "Batas kategori JPM \"{name}\" harus angka 0-100; yang tercatat {value}."
+        'Batas kategori JPM "{name}" harus angka 0-100; yang tercatat {value}.'
     ),
     # jp: bot/core/jp.py
     "jp.negative_hours": "Jumlah JP tidak boleh negatif ({value}).",
@@ -119,19 +118,19 @@ TEXTS: dict[str, str] = {
     ),
     "import.row_error": "Baris {row}, kolom {column}: {reason}",
     "import.more_errors": "... dan {count} lainnya.",
-    "import.unknown_kind": "Jenis impor \"{kind}\" tidak dikenal; pilih salah satu: {kinds}.",
+    "import.unknown_kind": 'Jenis impor "{kind}" tidak dikenal; pilih salah satu: {kinds}.',
     "import.unknown_extension": (
         "File {name} tidak bisa diimpor: hanya .csv dan .xlsx yang diterima "
         "(file .xls lama: simpan ulang sebagai .xlsx)."
     ),
     "import.file_missing": "File {name} tidak ditemukan.",
     "import.not_utf8": (
-        "File {name} bukan teks UTF-8. Di Excel pilih Simpan Sebagai \"CSV UTF-8\", "
+        'File {name} bukan teks UTF-8. Di Excel pilih Simpan Sebagai "CSV UTF-8", '
         "atau kirim sebagai .xlsx."
     ),
     "import.empty_file": "File {name} kosong: baris 1 harus berisi judul kolom.",
     "import.unreadable": "File {name} tidak bisa dibaca ({detail}).",
-    "import.duplicate_header": "Kolom \"{header}\" muncul lebih dari sekali di baris judul.",
+    "import.duplicate_header": 'Kolom "{header}" muncul lebih dari sekali di baris judul.',
     "import.missing_header": "Kolom wajib tidak ada di baris judul: {headers}.",
     "import.required": "wajib diisi.",
     "import.too_long": "terlalu panjang ({length} karakter, paling banyak {max}).",
@@ -140,22 +139,22 @@ TEXTS: dict[str, str] = {
         "NIP tersimpan sebagai angka sehingga Excel membulatkannya; format kolom NIP "
         "sebagai Teks lalu ketik ulang."
     ),
-    "import.not_integer": "\"{value}\" bukan bilangan bulat.",
-    "import.not_number": "\"{value}\" bukan angka.",
+    "import.not_integer": '"{value}" bukan bilangan bulat.',
+    "import.not_number": '"{value}" bukan angka.',
     "import.out_of_range": "{value} di luar batas ({min} sampai {max}).",
-    "import.not_one_of": "\"{value}\" tidak dikenal; pilih salah satu: {expected}.",
+    "import.not_one_of": '"{value}" tidak dikenal; pilih salah satu: {expected}.',
     "import.bad_phone": (
         "bukan nomor HP Indonesia yang wajar (contoh 0812-3456-7890 atau +6281234567890)."
     ),
-    "import.bad_email": "\"{value}\" bukan alamat email yang sah.",
-    "import.bad_url": "\"{value}\" bukan tautan yang sah (harus diawali https://).",
-    "import.bad_date": "\"{value}\" bukan tanggal (contoh 2025-05-05 atau 05/05/2025).",
+    "import.bad_email": '"{value}" bukan alamat email yang sah.',
+    "import.bad_url": '"{value}" bukan tautan yang sah (harus diawali https://).',
+    "import.bad_date": '"{value}" bukan tanggal (contoh 2025-05-05 atau 05/05/2025).',
     "import.bad_datetime": (
-        "\"{value}\" bukan tanggal dan jam (contoh 2025-05-05 08:00 atau 05/05/2025 08:00)."
+        '"{value}" bukan tanggal dan jam (contoh 2025-05-05 08:00 atau 05/05/2025 08:00).'
     ),
-    "import.time_missing": "\"{value}\" tidak memuat jam (contoh 2025-05-05 08:00).",
+    "import.time_missing": '"{value}" tidak memuat jam (contoh 2025-05-05 08:00).',
     "import.bad_competency_list": (
-        "\"{value}\" bukan kode kompetensi (contoh M.01 atau M.03:3), atau tertulis dua kali."
+        '"{value}" bukan kode kompetensi (contoh M.01 atau M.03:3), atau tertulis dua kali.'
     ),
     "import.nip_kind_mismatch": "NIP ini nomor {nip_kind}, tetapi Status tertulis {status}.",
     "import.unit_own_parent": "unit {code} tidak bisa menjadi induk dirinya sendiri.",
@@ -282,8 +281,7 @@ TEXTS: dict[str, str] = {
     "admin.nip_unknown": "NIP {masked} tidak terdaftar di data kepegawaian.",
     "admin.not_linked": "{name} (NIP {masked}) belum menautkan akun Telegram.",
     "admin.linked": (
-        "{name} (NIP {masked}) tertaut sejak {since_date} pukul {since} "
-        "(verifikasi: {method})."
+        "{name} (NIP {masked}) tertaut sejak {since_date} pukul {since} (verifikasi: {method})."
     ),
     "admin.unlinked": "Tautan akun Telegram {name} (NIP {masked}) sudah dilepas.",
     # results: handlers/results.py
@@ -295,4 +293,17 @@ TEXTS: dict[str, str] = {
     "results.jpm": "JPM: <b>{jpm}</b> ({category})",
     "results.competencies": "<b>Per kompetensi</b> (standar → capaian, selisih):",
     "results.competency_line": "• {name}: {required} → {achieved} ({gap})",
+    # menu: handlers/menu.py
+    "menu.title": "<b>Menu utama</b>\nPilih yang ingin Anda lihat:",
+    "menu.results": "Hasil saya",
+    "menu.profile": "Profil",
+    "command.start": "Mulai dan tautkan akun",
+    "command.menu": "Menu utama",
+    "command.hasil": "Hasil penilaian kompetensi saya",
+    "command.profil": "Data saya di bot ini",
+    "command.bahasa": "Ganti bahasa",
+    "command.privasi": "Pemberitahuan privasi",
+    "command.putus": "Lepas tautan akun",
+    "command.hapus": "Cabut persetujuan dan hapus data",
+    "command.bantuan": "Bantuan",
 }

@@ -72,6 +72,9 @@ async def bot(
     engine = create_engine(database_url)
     application = build_application(settings, engine=engine, clock=clock)
     async with application:
+        # post_init runs only under run_polling(); call it as run_polling would.
+        assert application.post_init is not None
+        await application.post_init(application)
         await application.start()
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0, timeout=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import func, select
 
 from models import AuditEvent, ChatLink, Consent
@@ -61,3 +63,19 @@ async def test_start_after_consent_goes_straight_to_the_next_step(bot: RunningBo
 
     assert reply.text.startswith("Langkah berikutnya")
     assert reply.button_texts == []
+
+
+async def test_command_menu_is_published_in_indonesian_and_english(bot: RunningBot) -> None:
+    calls = bot.emulator.calls_to("setMyCommands")
+
+    by_language = {call.params.get("language_code"): call.params["commands"] for call in calls}
+
+    indonesian = {c["command"]: c["description"] for c in _commands(by_language[None])}
+    english = {c["command"]: c["description"] for c in _commands(by_language["en"])}
+    assert indonesian["hasil"] == "Hasil penilaian kompetensi saya"
+    assert english["hasil"] == "My competency assessment results"
+    assert indonesian.keys() == english.keys()
+
+
+def _commands(raw: object) -> list[dict[str, str]]:
+    return json.loads(raw) if isinstance(raw, str) else raw  # type: ignore[return-value]

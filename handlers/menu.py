@@ -1,0 +1,77 @@
+"""The main menu (inline buttons) and the command menu Telegram shows.
+
+Each menu button opens the same handler as its command, so ``/hasil`` and the
+"Hasil saya" button behave alike. To add an entry: one line in ``MENU`` (and in
+``COMMANDS`` for the command menu) and its words in the catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import Application
+
+from bot.context import BotContext
+from bot.texts import t
+from handlers import linking, results
+from handlers.callbacks import data, parts
+from handlers.common import require_link
+
+# Menu entries in order: (command, label key, handler).
+MENU = [
+    ("hasil", "menu.results", results.results),
+    ("profil", "menu.profile", linking.profile),
+]
+
+# The command menu, in order: (command, description key). Admin commands are not here.
+COMMANDS = [
+    ("start", "command.start"),
+    ("menu", "command.menu"),
+    ("hasil", "command.hasil"),
+    ("profil", "command.profil"),
+    ("bahasa", "command.bahasa"),
+    ("privasi", "command.privasi"),
+    ("putus", "command.putus"),
+    ("hapus", "command.hapus"),
+    ("bantuan", "command.bantuan"),
+]
+
+
+def main_menu(lang: str) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(t(label, lang), callback_data=data("menu", command))
+        for command, label, _ in MENU
+    ]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+async def menu(update: Update, context: BotContext) -> None:
+    """Show the main menu to a linked user."""
+    link = await require_link(update, context)
+    if link is None:
+        return
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(
+        t("menu.title", link.language), reply_markup=main_menu(link.language)
+    )
+
+
+async def menu_pressed(update: Update, context: BotContext) -> None:
+    """A main-menu button: run the command it stands for."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    command = parts(update.callback_query.data)[-1]
+    for name, _, handler in MENU:
+        if name == command:
+            await handler(update, context)
+            return
+
+
+async def publish_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Set the command menu in Indonesian (default) and English."""
+    for lang in ("id", "en"):
+        commands = [BotCommand(name, t(key, lang)) for name, key in COMMANDS]
+        await application.bot.set_my_commands(
+            commands, language_code=None if lang == "id" else lang
+        )
