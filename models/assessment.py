@@ -86,6 +86,9 @@ class AssessmentSession(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     online_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int] = mapped_column(Integer)
+    # Kept equal to the participations holding a seat, so a seat is taken with one
+    # conditional UPDATE (seats_taken < capacity) that is atomic on every database.
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     components: Mapped[str] = mapped_column(String(300), default="")
     what_to_bring: Mapped[str] = mapped_column(Text, default="")
     dress_code: Mapped[str] = mapped_column(String(200), default="")

@@ -29,6 +29,8 @@ class Course(Base):
     online_url: Mapped[str | None] = mapped_column(String(500))
     provider: Mapped[str] = mapped_column(String(120))
     quota: Mapped[int] = mapped_column(Integer)
+    # Registered (and offered) enrollments; taken with one conditional UPDATE.
+    seats_taken: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     registration_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Audience as comma-separated values ("" = everyone).
