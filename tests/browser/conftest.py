@@ -8,6 +8,7 @@ import shutil
 from collections.abc import AsyncIterator
 
 import pytest
+from playwright.async_api import Browser, Page, async_playwright
 
 from tests.journeys.conftest import bot, emulator  # noqa: F401  (fixtures)
 
@@ -35,12 +36,16 @@ def chromium_path() -> str:
     pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _chromium_available() -> None:
+    """Skip (or fail in CI) before the bot and database are set up for nothing."""
+    chromium_path()
+
+
 @pytest.fixture
-async def browser() -> AsyncIterator[object]:
+async def browser() -> AsyncIterator[Browser]:
     """A headless Chromium (Playwright async API), closed after the test."""
     executable = chromium_path()
-    from playwright.async_api import async_playwright
-
     async with async_playwright() as playwright:
         instance = await playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_ARGS
@@ -52,11 +57,13 @@ async def browser() -> AsyncIterator[object]:
 
 
 @pytest.fixture
-async def phone(browser):  # type: ignore[no-untyped-def]
+async def phone(browser: Browser) -> AsyncIterator[Page]:
     """A page the size of a phone (375x740), failing the test on JavaScript errors."""
     context = await browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2,
-        locale="id-ID", timezone_id="Asia/Jakarta",
+        viewport={"width": 375, "height": 740},
+        device_scale_factor=2,
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
     )
     page = await context.new_page()
     page.set_default_timeout(5000)
@@ -65,9 +72,11 @@ async def phone(browser):  # type: ignore[no-untyped-def]
     # HTTP errors of the JSON API show as toasts; the browser also logs them, which is fine.
     page.on(
         "console",
-        lambda msg: errors.append(msg.text)
-        if msg.type == "error" and not msg.text.startswith("Failed to load resource")
-        else None,
+        lambda msg: (
+            errors.append(msg.text)
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            else None
+        ),
     )
     yield page
     await context.close()

@@ -35,8 +35,13 @@ async def _bot_api(emulator: Emulator, method: str, **params: Any) -> Any:
 async def test_start_and_consent_in_the_web_chat(
     bot: RunningBot, phone: Page, tmp_path: Path
 ) -> None:
-    bot.user(1001, first_name="Budi", last_name="Santoso", language_code="id",
-             phone_number="+6281234567001")
+    bot.user(
+        1001,
+        first_name="Budi",
+        last_name="Santoso",
+        language_code="id",
+        phone_number="+6281234567001",
+    )
     bot.user(1002, first_name="Siti", language_code="en")
 
     await phone.goto(bot.emulator.url + "/")
@@ -88,13 +93,18 @@ async def test_start_and_consent_in_the_web_chat(
 async def test_the_page_renders_every_kind_of_message_safely(
     emulator: Emulator, phone: Page, tmp_path: Path
 ) -> None:
+    # Five bot messages in a few seconds would meet the per-chat limit (1/s, burst 3).
+    emulator.limiter.enabled = False
     emulator.user(2001, first_name="Rina", language_code="id", phone_number="+6281200002001")
     await phone.goto(emulator.url + "/#user=2001")
     await expect(phone.get_by_test_id("empty-chat")).to_be_visible(timeout=TIMEOUT)
     messages = phone.get_by_test_id("message-list")
 
     await _bot_api(
-        emulator, "sendMessage", chat_id=2001, parse_mode="HTML",
+        emulator,
+        "sendMessage",
+        chat_id=2001,
+        parse_mode="HTML",
         text=(
             "<b>Tebal</b> <i>miring</i> <code>kode</code> &lt;script&gt;alert(1)&lt;/script&gt; "
             '<a href="https://example.org/x">tautan</a> <tg-spoiler>rahasia</tg-spoiler>\n'
@@ -132,13 +142,25 @@ async def test_the_page_renders_every_kind_of_message_safely(
     await expect(messages.locator('[data-from="user"][data-kind="text"]')).to_have_text(
         re.compile("halo"), timeout=TIMEOUT
     )
-    await _bot_api(emulator, "sendMessage", chat_id=2001, text="Nomor diterima.",
-                   reply_markup={"remove_keyboard": True})
+    await _bot_api(
+        emulator,
+        "sendMessage",
+        chat_id=2001,
+        text="Nomor diterima.",
+        reply_markup={"remove_keyboard": True},
+    )
     await expect(messages).to_contain_text("Nomor diterima.", timeout=TIMEOUT)
     await expect(keyboard).to_be_hidden(timeout=TIMEOUT)
 
-    await _bot_api(emulator, "sendVenue", chat_id=2001, latitude=-7.1566, longitude=112.6555,
-                   title="BKPSDM Gresik", address="Jl. Dr. Wahidin Sudirohusodo 245")
+    await _bot_api(
+        emulator,
+        "sendVenue",
+        chat_id=2001,
+        latitude=-7.1566,
+        longitude=112.6555,
+        title="BKPSDM Gresik",
+        address="Jl. Dr. Wahidin Sudirohusodo 245",
+    )
     venue = messages.get_by_test_id("message-venue")
     await expect(venue).to_contain_text("BKPSDM Gresik", timeout=TIMEOUT)
     await expect(venue.get_by_test_id("map-link")).to_have_attribute(
