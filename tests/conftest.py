@@ -102,6 +102,8 @@ def database_url(
 async def _empty_tables(url: str) -> None:
     engine = create_engine(url)
     async with engine.begin() as connection:
+        # MariaDB checks the units.parent_id self-reference row by row: cut the tree first.
+        await connection.execute(Base.metadata.tables["units"].update().values(parent_id=None))
         for table in reversed(Base.metadata.sorted_tables):
             if table.name == "competencies":
                 continue

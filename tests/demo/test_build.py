@@ -160,7 +160,9 @@ async def test_upcoming_sessions_are_after_now_with_places_and_a_link(db, clock)
         s
         for (s,) in await _all(
             db,
-            select(AssessmentSession).join(AssessmentProgram).where(AssessmentProgram.year == 2025),
+            select(AssessmentSession)
+            .join(AssessmentProgram)
+            .where(AssessmentProgram.year == clock.now().year),
         )
     ]
     assert len(sessions) == summary.sessions_2025
@@ -174,7 +176,7 @@ async def test_upcoming_sessions_are_after_now_with_places_and_a_link(db, clock)
             db, select(Participation.session_id, func.count()).group_by(Participation.session_id)
         )
     )
-    assert all(taken.get(s.id, 0) <= s.capacity for s in sessions)
+    assert all(taken.get(s.id, 0) == s.seats_taken <= s.capacity for s in sessions)
     (booking,) = (
         await _all(db, select(AssessmentProgram).where(AssessmentProgram.self_booking.is_(True)))
     )[0]
@@ -195,6 +197,7 @@ async def test_courses_target_competencies_and_one_is_full_with_a_waitlist(db, c
         > len(courses) / 2
     )
     enrolled = Counter(await _all(db, select(Enrollment.course_id, Enrollment.status)))
+    assert all(enrolled[(c.id, EnrollmentStatus.REGISTERED)] == c.seats_taken for c in courses)
     full = [c for c in courses if enrolled[(c.id, EnrollmentStatus.REGISTERED)] == c.quota]
     assert full and enrolled[(full[0].id, EnrollmentStatus.WAITLISTED)] > 0
     years = {y for (y,) in await _all(db, select(JpEntry.year))}
@@ -241,3 +244,36 @@ async def test_default_size_matches_the_article(tmp_path, migrated_sqlite, clock
     assert summary.employees == 8971
     assert summary.assessed_2024 == {"Administrator": 555, "Pengawas": 703, "Pelaksana": 742}
     assert summary.categories_2024["Cukup Optimal"] == max(summary.categories_2024.values())
+
+
+async def test_demo_employees_have_their_documented_invitations_and_hours(db, clock):
+    await _build(db, clock)
+    nips = {d.key: d.nip for d in DEMO_EMPLOYEES}
+
+    invited = dict(
+        await _all(
+            db,
+            select(Employee.nip, AssessmentSession.code)
+            .join(Participation, Participation.employee_id == Employee.id)
+            .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
+            .where(AssessmentSession.starts_at > clock.now()),
+        )
+    )
+    hours = dict(
+        await _all(
+            db,
+            select(Employee.nip, func.sum(JpEntry.jp))
+            .join(JpEntry, JpEntry.employee_id == Employee.id)
+            .group_by(Employee.nip),
+        )
+    )
+    assert invited[nips["administrator"]].endswith("-GRS-1")
+    assert invited[nips["pelaksana"]].endswith("-KR2-1")
+    assert nips["pppk"] not in invited
+    assert {key: Decimal(hours.get(nip, 0)) for key, nip in nips.items()} == {
+        "administrator": 12,
+        "pengawas": 24,
+        "pelaksana": 0,
+        "pppk": 6,
+        "tanpa_hp": 3,
+    }
