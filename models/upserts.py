@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import AsyncIterator, Collection, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +24,7 @@ from models.assessment import (
     Result,
     ResultScore,
 )
+from models.base import Base
 from models.gapura import Course, CourseCompetency
 from models.org import Employee, Position, Unit
 
@@ -32,24 +33,30 @@ CHUNK_SIZE = 5000
 IN_CHUNK = 1000
 
 
+def table_of(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
+
+
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
 async def insert_many(
-    session: AsyncSession, *, table: Table, rows: Sequence[dict[str, Any]]
+    session: AsyncSession, *, model: type[Base], rows: Sequence[dict[str, Any]]
 ) -> int:
     """Insert ``rows`` (dicts with the same keys) in chunks; return how many."""
+    table = table_of(model)
     for chunk in _chunks(rows, CHUNK_SIZE):
         await session.execute(insert(table), list(chunk))
     return len(rows)
 
 
 async def update_many(
-    session: AsyncSession, *, table: Table, rows: Sequence[dict[str, Any]]
+    session: AsyncSession, *, model: type[Base], rows: Sequence[dict[str, Any]]
 ) -> int:
     """Update rows by ``id``; each dict holds ``id`` and the new values."""
+    table = table_of(model)
     by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         columns = tuple(sorted(key for key in row if key != "id"))
@@ -67,14 +74,14 @@ async def update_many(
     return len(rows)
 
 
-async def rows_by_code(session: AsyncSession, *, table: Table) -> dict[str, dict[str, Any]]:
+async def rows_by_code(session: AsyncSession, *, model: type[Base]) -> dict[str, dict[str, Any]]:
     """Every row of a small table with a unique ``code``, as dicts keyed by code."""
-    result = await session.execute(select(table))
+    result = await session.execute(select(table_of(model)))
     return {row["code"]: dict(row) for row in result.mappings()}
 
 
 async def units_by_code(session: AsyncSession) -> dict[str, dict[str, Any]]:
-    return await rows_by_code(session, table=Unit.__table__)
+    return await rows_by_code(session, model=Unit)
 
 
 async def position_ids(session: AsyncSession) -> dict[tuple[str, str, str], int]:
@@ -89,7 +96,7 @@ async def stream_employees(
     session: AsyncSession, *, columns: Sequence[str]
 ) -> AsyncIterator[Sequence[Any]]:
     """Every employee as ``(nip, id, *columns)``, streamed in partitions."""
-    table = Employee.__table__
+    table = table_of(Employee)
     statement = select(table.c.nip, table.c.id, *(table.c[name] for name in columns))
     result = await session.stream(statement.execution_options(yield_per=CHUNK_SIZE))
     async for partition in result.partitions():
@@ -118,15 +125,15 @@ async def competency_codes(session: AsyncSession) -> set[str]:
 
 
 async def programs_by_code(session: AsyncSession) -> dict[str, dict[str, Any]]:
-    return await rows_by_code(session, table=AssessmentProgram.__table__)
+    return await rows_by_code(session, model=AssessmentProgram)
 
 
 async def sessions_by_code(session: AsyncSession) -> dict[str, dict[str, Any]]:
-    return await rows_by_code(session, table=AssessmentSession.__table__)
+    return await rows_by_code(session, model=AssessmentSession)
 
 
 async def courses_by_code(session: AsyncSession) -> dict[str, dict[str, Any]]:
-    return await rows_by_code(session, table=Course.__table__)
+    return await rows_by_code(session, model=Course)
 
 
 async def seats_taken(session: AsyncSession) -> dict[int, int]:
@@ -180,7 +187,7 @@ async def results_of(
     """(program id, employee id) -> the result row, with ``scores`` as a set of
     (code, required, achieved)."""
     found: dict[tuple[int, int], dict[str, Any]] = {}
-    table = Result.__table__
+    table = table_of(Result)
     for chunk in _chunks(sorted(set(employee_ids)), IN_CHUNK):
         result = await session.execute(select(table).where(table.c.employee_id.in_(chunk)))
         for row in result.mappings():
@@ -233,12 +240,29 @@ async def course_competencies(session: AsyncSession) -> dict[int, set[tuple[str,
 async def replace_children(
     session: AsyncSession,
     *,
-    table: Table,
+    model: type[Base],
     parent_column: str,
     parent_ids: Collection[int],
     rows: Sequence[dict[str, Any]],
 ) -> None:
-    """Delete the children of ``parent_ids`` in ``table`` and insert ``rows`` instead."""
+    """Delete the children of ``parent_ids`` in ``model``'s table and insert ``rows`` instead."""
+    table = table_of(model)
     for chunk in _chunks(sorted(set(parent_ids)), IN_CHUNK):
         await session.execute(delete(table).where(table.c[parent_column].in_(chunk)))
-    await insert_many(session, table=table, rows=rows)
+    await insert_many(session, model=model, rows=rows)
+
+
+async def recount_session_seats(session: AsyncSession, *, session_ids: Collection[int]) -> None:
+    """Set ``seats_taken`` of these sessions to their number of participations."""
+    taken = (
+        select(func.count())
+        .where(Participation.session_id == AssessmentSession.id)
+        .scalar_subquery()
+    )
+    for chunk in _chunks(sorted(set(session_ids)), IN_CHUNK):
+        await session.execute(
+            update(AssessmentSession)
+            .where(AssessmentSession.id.in_(chunk))
+            .values(seats_taken=taken)
+            .execution_options(synchronize_session=False)
+        )

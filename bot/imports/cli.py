@@ -1,0 +1,56 @@
+"""``asnbot import KIND FILE``: run an import and tell the operator how it went.
+
+Exit codes: 0 imported, 1 rejected (every bad row printed, nothing written),
+2 the file could not be read at all.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.clock import SystemClock
+from bot.core.errors import DomainError
+from bot.imports.format import format_rejection, format_summary
+from bot.imports.service import import_file
+from bot.imports.types import ImportRejected
+from bot.settings import Settings
+from models.audit import AuditEvent
+from models.db import create_engine, create_sessionmaker
+
+
+async def run_import(settings: Settings, kind: str, path: Path, *, lang: str) -> int:
+    """Import ``path`` and record an audit event in the same transaction."""
+    engine = create_engine(settings.effective_database_url)
+    db = create_sessionmaker(engine)
+    now = SystemClock().now()
+    try:
+        async with db.begin() as session:
+            summary = await import_file(
+                session, kind, path, tz=settings.tz, now=now, progress=sys.stderr.isatty()
+            )
+            session.add(
+                AuditEvent(
+                    at=now,
+                    actor_kind="cli",
+                    action=f"import.{kind}",
+                    detail={
+                        "file": Path(path).name,
+                        "rows": summary.rows,
+                        "created": summary.created,
+                        "updated": summary.updated,
+                        "warnings": len(summary.warnings),
+                        **summary.details,
+                    },
+                )
+            )
+    except ImportRejected as rejected:
+        print(format_rejection(rejected.errors, lang), file=sys.stderr)
+        return 1
+    except DomainError as exc:
+        print(f"asnbot import: {exc.message(lang)}", file=sys.stderr)
+        return 2
+    finally:
+        await engine.dispose()
+    print(format_summary(summary, lang))
+    return 0

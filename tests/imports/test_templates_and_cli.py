@@ -1,0 +1,90 @@
+"""The templates in templates/ import cleanly; ``asnbot import`` end to end."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bot.imports import KINDS, format_summary
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "templates"
+ASNBOT = ROOT / ".venv" / "bin" / "asnbot"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+async def test_every_template_imports_cleanly_in_dependency_order(run, suffix):
+    for kind in KINDS:  # employees, sessions, participants, results, courses
+        summary = await run(kind, TEMPLATES / f"{kind}{suffix}")
+
+        assert (summary.rows, summary.created, summary.warnings) == (2, 2, []), kind
+        assert "2 baru" in format_summary(summary, "id")
+
+
+async def test_templates_reimport_without_changes(run):
+    for kind in KINDS:
+        await run(kind, TEMPLATES / f"{kind}.csv")
+    for kind in KINDS:
+        summary = await run(kind, TEMPLATES / f"{kind}.xlsx")
+
+        assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2), kind
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "ASNBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}",
+        "ASNBOT_DATA_DIR": str(tmp_path),
+        "ASNBOT_LOG_LEVEL": "WARNING",
+    }
+    upgrade = subprocess.run([str(ASNBOT), "db", "upgrade"], env=env, cwd=tmp_path,
+                             capture_output=True, text=True, timeout=120)
+    assert upgrade.returncode == 0, upgrade.stderr
+    return env
+
+
+def rows(tmp_path: Path, query: str) -> list[tuple]:
+    with sqlite3.connect(tmp_path / "cli.db") as connection:
+        return connection.execute(query).fetchall()
+
+
+def test_cli_imports_a_good_file_and_audits_it(cli_env, tmp_path, employees_csv):
+    done = subprocess.run([str(ASNBOT), "import", "employees", str(employees_csv)], env=cli_env,
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+    assert done.returncode == 0, done.stderr
+    assert "Impor pegawai selesai: 3 baris dibaca, 3 baru" in done.stdout
+    assert rows(tmp_path, "select count(*) from employees") == [(3,)]
+    (action, actor, detail), = rows(tmp_path, "select action, actor_kind, detail from audit_events")
+    assert (action, actor) == ("import.employees", "cli")
+    assert '"file": "pegawai.csv"' in detail and "1986" not in detail
+
+
+def test_cli_rejects_a_bad_file_naming_the_row(cli_env, tmp_path, write_csv, samples):
+    bad = list(samples.siti)
+    bad[0] = "1990010120232120X1"
+    path = write_csv("bad.csv", samples.header, [samples.budi, bad])
+
+    done = subprocess.run([str(ASNBOT), "--lang", "en", "import", "employees", str(path)],
+                          env=cli_env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+    assert done.returncode == 1
+    assert "Row 3, column NIP:" in done.stderr
+    assert rows(tmp_path, "select count(*) from employees") == [(0,)]
+    assert rows(tmp_path, "select count(*) from audit_events") == [(0,)]
+
+
+def test_cli_unreadable_file_exits_2(cli_env, tmp_path):
+    path = tmp_path / "pegawai.txt"
+    path.write_text("NIP\n")
+
+    done = subprocess.run([str(ASNBOT), "import", "employees", str(path)], env=cli_env,
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+    assert done.returncode == 2
+    assert ".csv" in done.stderr
