@@ -14,7 +14,7 @@ from aiohttp import web
 from sandbox.faults import Fault
 from sandbox.server import EMULATOR_KEY, dumps
 from sandbox.state import ChatEvent
-from sandbox.users import MessageView, SimulatedUser
+from sandbox.users import MessageView, SimulatedUser, keyboard_button_json, keyboard_json
 
 if TYPE_CHECKING:
     from sandbox.emulator import Emulator
@@ -37,7 +37,11 @@ def _ok(value: Any, status: int = 200) -> web.Response:
 
 @web.middleware
 async def _errors(request: web.Request, handler: Any) -> web.StreamResponse:
-    """Turn input errors into {"error": ...} answers for the JSON API routes."""
+    """Turn input errors into {"error": ...} answers for the JSON API routes.
+
+    A ValueError from a user action (bad coordinates, no phone number to share, ...) is
+    the client's mistake too: 400 with its message.
+    """
     try:
         response: web.StreamResponse = await handler(request)
         return response
@@ -45,6 +49,10 @@ async def _errors(request: web.Request, handler: Any) -> web.StreamResponse:
         if not request.path.startswith(PREFIX):
             raise
         return _ok({"error": str(exc)}, exc.status)
+    except ValueError as exc:
+        if not request.path.startswith(PREFIX):
+            raise
+        return _ok({"error": str(exc) or "invalid input"}, 400)
 
 
 def _emu(request: web.Request) -> Emulator:
@@ -97,6 +105,7 @@ def message_json(view: MessageView) -> dict[str, Any]:
             for row in view.buttons
         ],
         "reply_keyboard": view.reply_keyboard,
+        "reply_markup": view.reply_markup,
     }
     if "document" in raw:
         doc = raw["document"]
@@ -128,6 +137,25 @@ def event_json(event: ChatEvent, emu: Emulator) -> dict[str, Any]:
     if event.answer is not None:
         result["answer"] = event.answer
     return result
+
+
+def _not_blocked(user: SimulatedUser) -> None:
+    if user.chat.blocked:
+        raise ApiInputError(409, "the user has blocked the bot; unblock first")
+
+
+async def bot_info(request: web.Request) -> web.StreamResponse:
+    """GET /bot: the bot user and its default-scope commands per language_code."""
+    emu = _emu(request)
+    default_scope = json.dumps({"type": "default"}, sort_keys=True)
+    commands = {
+        language: list(entries)
+        for (scope, language), entries in sorted(emu.state.commands.items())
+        if scope == default_scope
+    }
+    bot = emu.bot_user
+    return _ok({"id": bot["id"], "first_name": bot["first_name"],
+                "username": bot.get("username"), "commands": commands})
 
 
 async def create_user(request: web.Request) -> web.StreamResponse:
@@ -166,8 +194,7 @@ async def send_text(request: web.Request) -> web.StreamResponse:
     text = (await _body(request)).get("text")
     if not isinstance(text, str) or not text:
         raise ApiInputError(400, '"text" must be a non-empty string')
-    if user.chat.blocked:
-        raise ApiInputError(409, "the user has blocked the bot; unblock first")
+    _not_blocked(user)
     return _sent(user, await user.send(text))
 
 
@@ -208,6 +235,7 @@ async def tap(request: web.Request) -> web.StreamResponse:
     label = (await _body(request)).get("label")
     if not isinstance(label, str):
         raise ApiInputError(400, '"label" must be a string')
+    _not_blocked(user)
     try:
         return _sent(user, await user.tap(label))
     except AssertionError as exc:
@@ -218,6 +246,7 @@ async def contact(request: web.Request) -> web.StreamResponse:
     """POST /users/{id}/contact {} (own) or {phone_number, user_id?, first_name?, ...}."""
     user = _user(request)
     body = await _body(request)
+    _not_blocked(user)
     try:
         data = await user.share_contact(
             phone_number=body.get("phone_number"), user_id=body.get("user_id"),
@@ -226,6 +255,25 @@ async def contact(request: web.Request) -> web.StreamResponse:
     except ValueError as exc:
         raise ApiInputError(400, str(exc)) from None
     return _sent(user, data)
+
+
+def _coordinate(body: dict[str, Any], key: str, limit: float) -> float:
+    value = body.get(key)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ApiInputError(400, f'"{key}" must be a number')
+    if not -limit <= value <= limit:
+        raise ApiInputError(400, f'"{key}" must be between {-limit:g} and {limit:g}')
+    return float(value)
+
+
+async def send_location(request: web.Request) -> web.StreamResponse:
+    """POST /users/{id}/location {latitude, longitude}."""
+    user = _user(request)
+    body = await _body(request)
+    latitude = _coordinate(body, "latitude", 90)
+    longitude = _coordinate(body, "longitude", 180)
+    _not_blocked(user)
+    return _sent(user, await user.send_location(latitude, longitude))
 
 
 async def upload_document(request: web.Request) -> web.StreamResponse:
@@ -238,6 +286,7 @@ async def upload_document(request: web.Request) -> web.StreamResponse:
     if not isinstance(part, web.FileField):
         raise ApiInputError(400, 'missing file part "document"')
     caption = form.get("caption")
+    _not_blocked(user)
     data = await user.send_document(
         part.filename, part.file.read(), mime_type=part.content_type or None,
         caption=caption if isinstance(caption, str) and caption else None,
@@ -265,19 +314,13 @@ async def read_chat(request: web.Request) -> web.StreamResponse:
     keyboard = user.current_reply_keyboard()
     rows = None
     if keyboard is not None:
-        rows = [
-            [
-                {"text": b, "request_contact": False} if isinstance(b, str)
-                else {"text": b["text"], "request_contact": bool(b.get("request_contact"))}
-                for b in row
-            ]
-            for row in keyboard["keyboard"]
-        ]
+        rows = [[keyboard_button_json(b) for b in row] for row in keyboard["keyboard"]]
     events = user.chat.events
     return _ok({
         "user": user.to_json(),
         "messages": [message_json(v) for v in user.chat_messages],
         "reply_keyboard": rows,
+        "reply_keyboard_markup": keyboard_json(keyboard),
         "last_seq": events[-1].seq if events else 0,
     })
 
@@ -365,6 +408,7 @@ def add_api_routes(app: web.Application) -> None:
     """Register the JSON API routes and its error middleware."""
     app.middlewares.append(_errors)
     r = app.router
+    r.add_get(f"{PREFIX}/bot", bot_info)
     r.add_post(f"{PREFIX}/users", create_user)
     r.add_get(f"{PREFIX}/users", list_users)
     r.add_get(f"{PREFIX}/users/{{user_id}}", get_user)
@@ -372,6 +416,7 @@ def add_api_routes(app: web.Application) -> None:
     r.add_post(f"{PREFIX}/users/{{user_id}}/press", press)
     r.add_post(f"{PREFIX}/users/{{user_id}}/tap", tap)
     r.add_post(f"{PREFIX}/users/{{user_id}}/contact", contact)
+    r.add_post(f"{PREFIX}/users/{{user_id}}/location", send_location)
     r.add_post(f"{PREFIX}/users/{{user_id}}/documents", upload_document)
     r.add_post(f"{PREFIX}/users/{{user_id}}/block", block)
     r.add_post(f"{PREFIX}/users/{{user_id}}/unblock", unblock)

@@ -336,3 +336,78 @@ def command_entities(text: str) -> list[dict[str, Any]]:
     if not match:
         return []
     return [{"type": "bot_command", "offset": 0, "length": utf16_len(match.group(0))}]
+
+
+# Automatic entities, a simplified version of tdlib's find_entities (MessageEntity.cpp):
+# http(s)/ftp/tg URLs and www. hosts, e-mail addresses, @mentions and /commands.
+_URL_RE = re.compile(
+    r"(?<![\w@/])(?:(?:https?|ftp)://[\w~.-]+\.[\w~-]+|(?:https?|ftp)://localhost"
+    r"|tg://[\w-]+|www\.[\w~-]+(?:\.[\w~-]+)+)(?::\d{1,5})?"
+    r"(?:[/?#][^\s<>\"«»]*)?",
+    re.IGNORECASE,
+)
+_URL_BAD_END = ".:;,('?!`"
+_EMAIL_RE = re.compile(r"(?<![^\s(\[{<>\"'`,;:])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_MENTION_RE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,32}(?!\w)")
+_COMMAND_RE = re.compile(
+    r"(?<![\w/<>\\])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>\\])"
+)
+# Entities that may contain detected links and commands; any other kind blocks them.
+_CONTAINERS = {
+    "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote",
+    "expandable_blockquote",
+}
+
+
+def _detect(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) in str indexes, longest first at one start, no overlaps."""
+    found: list[tuple[int, int, str]] = []
+    for match in _URL_RE.finditer(text):
+        start, end = match.span()
+        # Sentence punctuation and an unbalanced ")" after a link are not part of it.
+        while end > start and (
+            text[end - 1] in _URL_BAD_END
+            or (text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end))
+        ):
+            end -= 1
+        found.append((start, end, "url"))
+    found += [(m.start(), m.end(), "email") for m in _EMAIL_RE.finditer(text)]
+    found += [(m.start(), m.end(), "mention") for m in _MENTION_RE.finditer(text)]
+    found += [(m.start(), m.end(), "bot_command") for m in _COMMAND_RE.finditer(text)]
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    result: list[tuple[int, int, str]] = []
+    for start, end, kind in found:
+        if end > start and (not result or start >= result[-1][1]):
+            result.append((start, end, kind))
+    return result
+
+
+def auto_entities(
+    text: str, entities: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """`entities` plus the url, email, mention and bot_command entities the server adds.
+
+    Detected entities overlapping an explicit non-formatting entity (a link, code, ...)
+    are left out, like the real server does. Offsets are UTF-16; the result is sorted.
+    """
+    explicit = list(entities or [])
+    found = _detect(text)
+    if not found:
+        return explicit
+    # UTF-16 offset of every str index.
+    units = [0]
+    for char in text:
+        units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
+    blocking = [
+        (e["offset"], e["offset"] + e["length"]) for e in explicit
+        if e.get("type") not in _CONTAINERS
+    ]
+    added = []
+    for start, end, kind in found:
+        begin, finish = units[start], units[end]
+        if any(begin < b_end and b_start < finish for b_start, b_end in blocking):
+            continue
+        added.append({"type": kind, "offset": begin, "length": finish - begin})
+    if not added:
+        return explicit
+    return sorted(explicit + added, key=lambda e: (e["offset"], -e["length"]))

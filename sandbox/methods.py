@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from sandbox.errors import ApiError
-from sandbox.html import parse_html, strip_text, utf16_len
+from sandbox.html import auto_entities, parse_html, strip_text, utf16_len
 from sandbox.spec import UploadedFile
 from sandbox.state import Chat, StoredFile, StoredMessage
 
@@ -120,7 +120,9 @@ class BotMethods:
         for entity in entities:
             if entity["offset"] < 0 or entity["length"] <= 0:
                 raise bad("can't parse entities: entity offset or length is invalid")
-        return strip_text(text, entities)
+        text, entities = strip_text(text, entities)
+        # Like the real server: links, e-mails, @mentions and /commands become entities.
+        return text, auto_entities(text, entities)
 
     def _message_text(self, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
         text, entities = self._formatted(
@@ -176,7 +178,8 @@ class BotMethods:
                 raise bad("too many buttons")
             for row in keyboard:
                 for button in row:
-                    if not button.get("text"):
+                    text = button if isinstance(button, str) else button.get("text")
+                    if not text:
                         raise bad("BUTTON_TEXT_INVALID")
 
     def _deliverable(self, chat: Chat) -> None:

@@ -126,6 +126,12 @@ def _check(value: Any, type_name: str, path: str) -> Any:
         if isinstance(value, UploadedFile):
             return value
         raise _Mismatch(path, "InputFile")
+    if type_name == "KeyboardButton":
+        # "String can be used instead of this object to specify the button text."
+        if isinstance(value, str):
+            return {"text": value}
+        if not isinstance(_maybe_json(value), dict):
+            raise _Mismatch(path, "KeyboardButton or String")
     return _check_object(value, type_name, path)
 
 
@@ -166,17 +172,29 @@ def _check_any(value: Any, types: list[str], path: str) -> Any:
         if "Integer" in types and _INT_RE.match(value.strip()):
             return int(value)
         return value
-    errors: list[_Mismatch] = []
+    errors: list[tuple[str, _Mismatch]] = []
     for type_name in types:
         try:
             return _check(value, type_name, path)
         except _Mismatch as exc:
-            errors.append(exc)
-    # A nested error (deeper path) says more than "reply_markup must be X or Y".
-    deep = [e for e in errors if e.path != path]
-    if deep:
-        raise deep[0]
+            errors.append((type_name, exc))
+    if len(errors) == 1:
+        raise errors[0][1]
+    # Of several object types, the one whose required fields are all there is the one
+    # meant (keyboard → ReplyKeyboardMarkup): its nested error names the actual problem.
+    meant = [exc for type_name, exc in errors if _has_required_fields(value, type_name)]
+    if meant:
+        raise meant[0]
     raise _Mismatch(path, " or ".join(types))
+
+
+def _has_required_fields(value: Any, type_name: str) -> bool:
+    """True when value is an object holding every required field of the spec type."""
+    type_spec = load_spec()["types"].get(type_name)
+    value = _maybe_json(value)
+    if type_spec is None or not type_spec.get("fields") or not isinstance(value, dict):
+        return False
+    return all(f["name"] in value for f in type_spec["fields"] if f["required"])
 
 
 def validate(method: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -97,6 +97,8 @@ class Chat:
     events: list[ChatEvent] = field(default_factory=list)
     next_message_id: int = 1
     blocked: bool = False
+    # The bot message whose one_time_keyboard the user tapped: hidden until a new keyboard.
+    used_one_time_keyboard: int | None = None
 
     def new_message_id(self) -> int:
         """Private chats number user and bot messages in one sequence."""

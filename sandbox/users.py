@@ -6,7 +6,7 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sandbox.html import command_entities, render_html
+from sandbox.html import auto_entities, render_html
 from sandbox.state import Chat, ChatEvent, StoredMessage
 
 if TYPE_CHECKING:
@@ -117,6 +117,13 @@ class MessageView:
         ]
 
     @property
+    def reply_markup(self) -> dict[str, Any] | None:
+        """The markup sent with this message as the JSON API shows it (see keyboard_json)."""
+        if "reply_markup" in self.raw:
+            return {"inline_keyboard": self.raw["reply_markup"].get("inline_keyboard", [])}
+        return keyboard_json(self.stored.reply_keyboard)
+
+    @property
     def document(self) -> DocumentView | None:
         """The document with its bytes, or None."""
         doc = self.raw.get("document")
@@ -152,6 +159,37 @@ class MessageView:
         """A shared contact or None."""
         value: dict[str, Any] | None = self.raw.get("contact")
         return value
+
+
+def keyboard_button_json(button: str | dict[str, Any]) -> dict[str, Any]:
+    """A reply keyboard button as {text, request_contact}."""
+    if isinstance(button, str):
+        return {"text": button, "request_contact": False}
+    return {"text": button["text"], "request_contact": bool(button.get("request_contact"))}
+
+
+def keyboard_json(markup: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A non-inline reply markup for the JSON API.
+
+    ReplyKeyboardMarkup → {keyboard: rows of {text, request_contact}, one_time_keyboard,
+    resize_keyboard, input_field_placeholder}; ReplyKeyboardRemove → {remove_keyboard:
+    true}; ForceReply → {force_reply: true, input_field_placeholder}; nothing → None.
+    """
+    if not markup:
+        return None
+    if "keyboard" in markup:
+        return {
+            "keyboard": [[keyboard_button_json(b) for b in row] for row in markup["keyboard"]],
+            "one_time_keyboard": bool(markup.get("one_time_keyboard")),
+            "resize_keyboard": bool(markup.get("resize_keyboard")),
+            "input_field_placeholder": markup.get("input_field_placeholder"),
+        }
+    if markup.get("remove_keyboard"):
+        return {"remove_keyboard": True}
+    if markup.get("force_reply"):
+        return {"force_reply": True,
+                "input_field_placeholder": markup.get("input_field_placeholder")}
+    return None
 
 
 @dataclass
@@ -244,11 +282,11 @@ class SimulatedUser:
         return data
 
     async def send(self, text: str) -> dict[str, Any]:
-        """Send a text message; /commands get a bot_command entity like real clients."""
+        """Send a text message; links, @mentions and /commands get entities like real ones."""
         if not text:
             raise ValueError("text must not be empty")
         content: dict[str, Any] = {"text": text}
-        entities = command_entities(text)
+        entities = auto_entities(text)
         if entities:
             content["entities"] = entities
         return self._post(content)
@@ -303,7 +341,7 @@ class SimulatedUser:
         content: dict[str, Any] = {"document": document}
         if caption:
             content["caption"] = caption
-            entities = command_entities(caption)
+            entities = auto_entities(caption)
             if entities:
                 content["caption_entities"] = entities
         return self._post(content)
@@ -377,29 +415,54 @@ class SimulatedUser:
         answer.url = record.answer.get("url")
         return answer
 
-    def current_reply_keyboard(self) -> dict[str, Any] | None:
-        """The reply keyboard markup currently shown (None when removed or never sent)."""
+    def _keyboard_message(self) -> StoredMessage | None:
+        """The bot message whose reply keyboard is shown now, if any."""
         for stored in reversed(list(self.chat.messages.values())):
             markup = stored.reply_keyboard
             if stored.from_bot and markup:
                 if "keyboard" in markup:
-                    return markup
+                    if stored.data["message_id"] == self.chat.used_one_time_keyboard:
+                        return None  # a one-time keyboard, hidden after a tap
+                    return stored
                 if markup.get("remove_keyboard"):
                     return None
         return None
 
+    def current_reply_keyboard(self) -> dict[str, Any] | None:
+        """The reply keyboard markup currently shown.
+
+        None when never sent, removed with ReplyKeyboardRemove, or a one_time_keyboard
+        the user already tapped (until the bot sends another keyboard).
+        """
+        stored = self._keyboard_message()
+        return None if stored is None else stored.reply_keyboard
+
     async def tap(self, label: str) -> dict[str, Any]:
-        """Tap a reply keyboard button: sends its text, or the contact for request_contact."""
-        markup = self.current_reply_keyboard()
-        if markup is not None:
+        """Tap a reply keyboard button: sends its text, or the contact for request_contact.
+
+        Raises AssertionError when no such button is shown, ValueError when the button
+        requests the contact and the user has no phone_number.
+        """
+        stored = self._keyboard_message()
+        markup = None if stored is None else stored.reply_keyboard
+        if stored is not None and markup is not None:
             for row in markup["keyboard"]:
                 for button in row:
                     text = button if isinstance(button, str) else button["text"]
                     if text != label:
                         continue
                     if isinstance(button, dict) and button.get("request_contact"):
-                        return await self.share_contact()
-                    return await self.send(text)
+                        if not self.phone_number:
+                            raise ValueError(
+                                f"button {label!r} shares the user's contact, but user "
+                                f"{self.id} has no phone_number; set one first"
+                            )
+                        data = await self.share_contact()
+                    else:
+                        data = await self.send(text)
+                    if markup.get("one_time_keyboard"):
+                        self.chat.used_one_time_keyboard = stored.data["message_id"]
+                    return data
         raise AssertionError(
             f"no reply keyboard button {label!r}; keyboard: "
             f"{markup['keyboard'] if markup else None}"
