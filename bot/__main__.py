@@ -28,8 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
 
     sandbox = commands.add_parser("sandbox", help="emulator + bot + demo data + web chat page")
-    sandbox.add_argument("--host", default="127.0.0.1")
-    sandbox.add_argument("--port", type=int, default=8080)
+    sandbox.add_argument("--host", help="default: ASNBOT_SANDBOX_HOST (127.0.0.1)")
+    sandbox.add_argument("--port", type=int, help="default: ASNBOT_SANDBOX_PORT (8080)")
 
     db = commands.add_parser("db", help="database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -76,7 +76,7 @@ def _run_async(coroutine: Coroutine[Any, Any, int]) -> int:
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if not settings.has_token:
         print("ASNBOT_TOKEN is not set: starting the sandbox instead (see README).")
-        return cmd_sandbox(settings, argparse.Namespace(host="127.0.0.1", port=8080))
+        return cmd_sandbox(settings, argparse.Namespace(host=None, port=None))
     from bot.application import run_bot
 
     settings.require_token()
@@ -87,7 +87,9 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_sandbox(settings: Settings, args: argparse.Namespace) -> int:
     from sandbox.run import run_sandbox
 
-    return _run_async(run_sandbox(settings, host=args.host, port=args.port))
+    host = args.host or settings.sandbox_host
+    port = settings.sandbox_port if args.port is None else args.port
+    return _run_async(run_sandbox(settings, host=host, port=port))
 
 
 def cmd_db(settings: Settings, args: argparse.Namespace) -> int:

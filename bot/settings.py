@@ -56,7 +56,10 @@ class Settings(BaseSettings):
     activation_code_days: int = Field(default=30, gt=0)
     results_autodelete_minutes: int = Field(default=0, ge=0)
     broadcast_rate: float = Field(default=25.0, gt=0)
+    waitlist_offer_hours: int = Field(default=24, gt=0)
     log_level: str = "INFO"
+    sandbox_host: str = "127.0.0.1"
+    sandbox_port: int = Field(default=8080, ge=0, le=65535)
 
     @field_validator("admin_ids", "reminder_offsets", mode="before")
     @classmethod

@@ -44,7 +44,7 @@ async def run_sandbox(
             FIRST_USER_ID + index,
             first_name=person.name,
             language_code="id",
-            phone_number=person.phone or "",
+            phone_number=person.phone,
         )
     emulator.user(DEMO_ADMIN_ID, first_name="Admin BKPSDM", language_code="id")
 
