@@ -11,7 +11,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    Float,
+    Double,
     ForeignKey,
     Integer,
     Numeric,
@@ -82,8 +82,8 @@ class AssessmentSession(Base):
     report_by: Mapped[datetime | None] = mapped_column(UTCDateTime)
     venue_name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str] = mapped_column(String(300), default="")
-    latitude: Mapped[float | None] = mapped_column(Float)
-    longitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Double)
+    longitude: Mapped[float | None] = mapped_column(Double)
     online_url: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int] = mapped_column(Integer)
     # Kept equal to the participations holding a seat, so a seat is taken with one
