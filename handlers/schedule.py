@@ -1,0 +1,678 @@
+"""/jadwal: my assessment sessions, my answer to each invitation, a calendar file,
+and choosing, moving or cancelling a seat where a program lets me book myself.
+
+Every button carries only ids and is checked against the caller: a participation
+that is not theirs is refused and nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import ApplicationHandlerStop
+
+from bot.calendar import CalendarEvent, build_ics, ics_file_name
+from bot.context import BotContext
+from bot.core.errors import DomainError
+from bot.core.schedule import (
+    CANCELLED,
+    CONFIRMED,
+    RESCHEDULE_REQUESTED,
+    ScheduleRefused,
+    Slot,
+    bookable_slots,
+    booking_open,
+    can_answer,
+    check_booking_open,
+    check_can_book,
+    check_can_change,
+    clean_reason,
+    is_bookable,
+    is_open_to,
+    is_upcoming,
+    past_label,
+    programs_to_offer,
+    upcoming_label,
+)
+from bot.texts import t
+from bot.texts.formatting import format_datetime, format_short_date, format_time
+from bot.texts.paging import pack_blocks
+from handlers.callbacks import data, int_part
+from handlers.common import render, require_link
+from models.assessment import AssessmentProgram, AssessmentSession, Participation
+from models.chat import ChatLink
+from models.enums import ParticipationStatus
+from models.org import Employee
+from models.queries import schedule as q
+
+AREA = "sch"
+REASON_FOR = "schedule.reason_for"  # user_data: the participation awaiting a reason
+MAX_PAST = 10
+MAX_CHOICES = 15
+FIELD_LIMIT = 500  # one long field must not push a card over Telegram's 4096
+
+
+# ---------------------------------------------------------------- commands
+
+
+async def schedule(update: Update, context: BotContext) -> None:
+    """Show my upcoming sessions with their buttons, seats I may choose, and past sessions."""
+    link = await require_link(update, context)
+    if link is None or link.employee is None:
+        return
+    assert update.effective_message is not None
+    if context.user_data is not None:
+        context.user_data.pop(REASON_FOR, None)
+    message, lang = update.effective_message, link.language
+    async with context.db() as session:
+        mine = await q.my_participations(session, employee_id=link.employee.id)
+        released = await q.released_program_ids(session, employee_id=link.employee.id)
+        offers = await _offers(session, mine, link.employee, now=context.clock.now())
+    upcoming = [p for p in mine if _is_upcoming(p, context)]
+    past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
+    if not upcoming and not offers:
+        await message.reply_html(t("schedule.none", lang))
+    for participation in upcoming:
+        await message.reply_html(
+            session_card(participation, lang, context),
+            reply_markup=card_buttons(participation, lang, context),
+        )
+        await _send_pin(update, participation.session)
+    for program, free in offers:
+        text, markup = offer_message(program, free, lang, context)
+        await message.reply_html(text, reply_markup=markup)
+    if past:
+        lines = [t("schedule.past.heading", lang)] + [
+            past_line(p, p.session.program_id in released, lang, context) for p in past
+        ]
+        for page in pack_blocks(lines, separator="\n"):
+            await message.reply_html(page)
+
+
+async def on_reason(update: Update, context: BotContext) -> None:
+    """The text after "Tidak bisa hadir" is the reason; any other text passes on."""
+    if context.user_data is None or REASON_FOR not in context.user_data:
+        return
+    participation_id = int(context.user_data.pop(REASON_FOR))
+    link = await require_link(update, context)
+    if link is None or link.employee_id is None:
+        raise ApplicationHandlerStop
+    assert update.effective_message is not None
+    reason = clean_reason(update.effective_message.text or "")
+    try:
+        async with context.db.begin() as session:
+            found = _answerable(await _mine(session, link, participation_id), context)
+            await q.answer_invitation(
+                session,
+                participation=found,
+                status=ParticipationStatus.RESCHEDULE_REQUESTED,
+                reason=reason,
+                now=context.clock.now(),
+            )
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        raise ApplicationHandlerStop from None
+    await _say(update, context, link, "schedule.reason_recorded")
+    raise ApplicationHandlerStop
+
+
+# ---------------------------------------------------------------- buttons on a card
+
+
+async def confirm(update: Update, context: BotContext) -> None:
+    """Hadir: confirm that I will attend; the card is edited to show the new status."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    try:
+        async with context.db.begin() as session:
+            found = _answerable(await _mine(session, link, participation_id), context)
+            await q.answer_invitation(
+                session,
+                participation=found,
+                status=ParticipationStatus.CONFIRMED,
+                now=context.clock.now(),
+            )
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    await _edit_card(update, context, found, link.language)
+
+
+async def decline(update: Update, context: BotContext) -> None:
+    """Tidak bisa hadir: ask for the reason, which comes as my next message."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    try:
+        async with context.db() as session:
+            found = _answerable(await _mine(session, link, participation_id), context)
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    assert context.user_data is not None
+    context.user_data[REASON_FOR] = found.id
+    params: dict[str, object] = {
+        "program": found.session.program.name,
+        "start": _when(found.session, link, context),
+    }
+    await _say(update, context, link, "schedule.ask_reason", params)
+
+
+async def add_to_calendar(update: Update, context: BotContext) -> None:
+    """Tambah ke kalender: send the session as an .ics file."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    async with context.db() as session:
+        found = await _mine(session, link, participation_id)
+    if found is None or found.session.status == CANCELLED:
+        await _refuse(update, context, link, _refusal(found))
+        return
+    sitting, lang = found.session, link.language
+    event = CalendarEvent(
+        session_id=sitting.id,
+        starts_at=sitting.starts_at,
+        ends_at=sitting.ends_at,
+        summary=t("schedule.ics.summary", lang, program=sitting.program.name),
+        location=_venue_text(sitting),
+        description=ics_description(found, lang, context),
+        url=sitting.online_url or None,
+    )
+    local_day = sitting.starts_at.astimezone(context.settings.tz).date()
+    assert update.effective_message is not None
+    await update.effective_message.reply_document(
+        document=build_ics(event, now=context.clock.now()),
+        filename=ics_file_name(local_day),
+        caption=t("schedule.calendar_caption", lang),
+    )
+
+
+# ---------------------------------------------------------------- self-booking
+
+
+async def choose(update: Update, context: BotContext) -> None:
+    """Pilih sesi: list the sessions of a program that still have a seat for me."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, program_id = pressed
+    now = context.clock.now()
+    try:
+        async with context.db() as session:
+            program = await q.program_by_id(session, program_id=program_id)
+            if program is None:
+                raise ScheduleRefused("schedule.slot_unavailable")
+            check_booking_open(
+                self_booking=program.self_booking, deadline=program.booking_deadline, now=now
+            )
+            if await q.has_seat_in_program(
+                session, employee_id=_employee_id(link), program_id=program.id
+            ):
+                raise ScheduleRefused("schedule.already_booked")
+            sessions = await q.future_sessions(session, program_id=program.id, now=now)
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    await _send_choices(update, context, link, program, sessions, exclude=None)
+
+
+async def book(update: Update, context: BotContext) -> None:
+    """A session from the list: take a seat in it if one is still free."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, session_id = pressed
+    now = context.clock.now()
+    try:
+        async with context.db.begin() as session:
+            target = await q.session_by_id(session, session_id=session_id)
+            if target is None:
+                raise ScheduleRefused("schedule.slot_unavailable")
+            check_can_book(
+                slot_of(target),
+                self_booking=target.program.self_booking,
+                deadline=target.program.booking_deadline,
+                has_seat_in_program=await q.has_seat_in_program(
+                    session, employee_id=_employee_id(link), program_id=target.program_id
+                ),
+                position_type=position_type_of(link.employee),
+                now=now,
+            )
+            booked = await q.book_seat(
+                session, target=target, employee_id=_employee_id(link), now=now
+            )
+            if booked is None:
+                raise ScheduleRefused("schedule.slot_unavailable")
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    await _edit_card(update, context, booked, link.language, heading="schedule.booked")
+    await _send_pin(update, booked.session)
+
+
+async def move(update: Update, context: BotContext) -> None:
+    """Pindah sesi: list the other sessions of the program that have a seat for me."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    now = context.clock.now()
+    try:
+        async with context.db() as session:
+            found = await _mine(session, link, participation_id)
+            if found is None:
+                raise ScheduleRefused("schedule.not_yours")
+            _check_change(found, now)
+            sessions = await q.future_sessions(
+                session, program_id=found.session.program_id, now=now
+            )
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    await _send_choices(update, context, link, found.session.program, sessions, exclude=found)
+
+
+async def move_to(update: Update, context: BotContext) -> None:
+    """A session from the move list: release my seat and take one there."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    assert update.callback_query is not None
+    target_id = int_part(update.callback_query.data, 3) or 0
+    now = context.clock.now()
+    try:
+        async with context.db.begin() as session:
+            found = await _mine(session, link, participation_id)
+            target = await q.session_by_id(session, session_id=target_id)
+            if found is None:
+                raise ScheduleRefused("schedule.not_yours")
+            _check_change(found, now)
+            if (
+                target is None
+                or target.program_id != found.session.program_id
+                or target.id == found.session_id
+                or not is_bookable(
+                    slot_of(target), position_type=position_type_of(link.employee), now=now
+                )
+            ):
+                raise ScheduleRefused("schedule.slot_unavailable")
+            if not await q.move_booking(session, participation=found, target=target, now=now):
+                raise ScheduleRefused("schedule.slot_unavailable")
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    await _edit_card(update, context, found, link.language, heading="schedule.moved")
+    await _send_pin(update, found.session)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """Batalkan pesanan: give my seat back before the booking deadline."""
+    pressed = await _pressed(update, context)
+    if pressed is None:
+        return
+    link, participation_id = pressed
+    try:
+        async with context.db.begin() as session:
+            found = await _mine(session, link, participation_id)
+            if found is None:
+                raise ScheduleRefused("schedule.not_yours")
+            _check_change(found, context.clock.now())
+            await q.cancel_booking(session, participation=found)
+    except ScheduleRefused as err:
+        await _refuse(update, context, link, err)
+        return
+    assert update.callback_query is not None
+    params: dict[str, object] = {
+        "program": found.session.program.name,
+        "start": _when(found.session, link, context),
+    }
+    await update.callback_query.edit_message_text(
+        render("schedule.booking_cancelled", params, link.language, context),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+# ---------------------------------------------------------------- what the user reads
+
+
+def session_card(participation: Participation, lang: str, context: BotContext) -> str:
+    """One session: when, where, what to bring, and my status."""
+    sitting = participation.session
+    label = upcoming_label(participation_status=participation.status, session_status=sitting.status)
+    lines = [render("schedule.card.title", {"program": sitting.program.name}, lang, context)]
+    if sitting.status == CANCELLED:
+        lines.append(t("schedule.card.cancelled", lang))
+    lines.append(_when_line(sitting, lang, context))
+    optional = (
+        ("schedule.card.report_by", _report_by(sitting, lang, context)),
+        ("schedule.card.venue", _venue_text(sitting)),
+        ("schedule.card.online", sitting.online_url or ""),
+        ("schedule.card.method", sitting.program.method),
+        ("schedule.card.components", sitting.components),
+        ("schedule.card.bring", sitting.what_to_bring),
+        ("schedule.card.dress", sitting.dress_code),
+        ("schedule.card.contact", sitting.contact),
+    )
+    for key, value in optional:
+        if value:
+            lines.append(render(key, {"value": _short(value)}, lang, context))
+    lines.append(t("schedule.card.status", lang, status=t(f"schedule.status.{label}", lang)))
+    if participation.status == RESCHEDULE_REQUESTED and participation.reason:
+        lines.append(
+            render("schedule.card.reason", {"value": _short(participation.reason)}, lang, context)
+        )
+    return "\n".join(lines)
+
+
+def card_buttons(
+    participation: Participation, lang: str, context: BotContext
+) -> InlineKeyboardMarkup | None:
+    """Hadir / Tidak bisa hadir while answering is possible, the calendar, and booking."""
+    sitting, pid = participation.session, participation.id
+    rows: list[list[InlineKeyboardButton]] = []
+    if _can_answer(participation, context):
+        answers = []
+        if participation.status != CONFIRMED:
+            answers.append(_button("schedule.button.yes", lang, "yes", pid))
+        if participation.status != RESCHEDULE_REQUESTED:
+            answers.append(_button("schedule.button.no", lang, "no", pid))
+        rows.append(answers)
+    if sitting.status != CANCELLED:
+        rows.append([_button("schedule.button.calendar", lang, "ics", pid)])
+    program = sitting.program
+    if _can_answer(participation, context) and booking_open(
+        self_booking=program.self_booking,
+        deadline=program.booking_deadline,
+        now=context.clock.now(),
+    ):
+        rows.append(
+            [
+                _button("schedule.button.move", lang, "move", pid),
+                _button("schedule.button.cancel", lang, "cancel", pid),
+            ]
+        )
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def offer_message(
+    program: AssessmentProgram, free: int, lang: str, context: BotContext
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Ask me to choose a session of a self-booking program (or say all are full)."""
+    params: dict[str, object] = {"program": program.name}
+    if free == 0:
+        return render("schedule.offer_full", params, lang, context), None
+    text = render("schedule.offer", params, lang, context)
+    if program.booking_deadline is not None:
+        text += "\n" + render(
+            "schedule.offer_deadline", {"deadline": program.booking_deadline}, lang, context
+        )
+    markup = InlineKeyboardMarkup([[_button("schedule.button.pick", lang, "pick", program.id)]])
+    return text, markup
+
+
+def past_line(participation: Participation, released: bool, lang: str, context: BotContext) -> str:
+    sitting = participation.session
+    label = past_label(
+        participation_status=participation.status,
+        session_status=sitting.status,
+        result_released=released,
+    )
+    params: dict[str, object] = {
+        "date": format_short_date(sitting.starts_at, lang, context.settings.tz),
+        "program": sitting.program.name,
+        "status": t(f"schedule.status.{label}", lang),
+    }
+    return render("schedule.past.line", params, lang, context)
+
+
+def ics_description(participation: Participation, lang: str, context: BotContext) -> str:
+    """Plain text for the calendar: report-by time, what to bring, dress code, contact."""
+    sitting = participation.session
+    parts = (
+        ("schedule.card.report_by", _report_by(sitting, lang, context)),
+        ("schedule.card.components", sitting.components),
+        ("schedule.card.bring", sitting.what_to_bring),
+        ("schedule.card.dress", sitting.dress_code),
+        ("schedule.card.contact", sitting.contact),
+        ("schedule.card.online", sitting.online_url or ""),
+    )
+    return "\n".join(t(key, lang, value=value) for key, value in parts if value)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def slot_of(sitting: AssessmentSession) -> Slot:
+    return Slot(
+        id=sitting.id,
+        starts_at=sitting.starts_at,
+        capacity=sitting.capacity,
+        seats_taken=sitting.seats_taken,
+        status=sitting.status,
+        open_to=sitting.open_to,
+    )
+
+
+def position_type_of(employee: Employee | None) -> str | None:
+    if employee is None or employee.position is None:
+        return None
+    return str(employee.position.position_type.value)
+
+
+async def _offers(
+    session: AsyncSession, mine: Sequence[Participation], employee: Employee, *, now: datetime
+) -> list[tuple[AssessmentProgram, int]]:
+    """Self-booking programs where I hold no seat: (program, sessions I could book)."""
+    programs = {p.id: p for p in await q.self_booking_programs(session)}
+    wanted = programs_to_offer(
+        [(p.id, p.self_booking, p.booking_deadline) for p in programs.values()],
+        booked_program_ids={p.session.program_id for p in mine},
+        now=now,
+    )
+    position_type = position_type_of(employee)
+    offers = []
+    for program_id in wanted:
+        sessions = await q.future_sessions(session, program_id=program_id, now=now)
+        if not any(is_open_to(s.open_to, position_type) for s in sessions):
+            continue  # nothing in this program is meant for me
+        free = bookable_slots([slot_of(s) for s in sessions], position_type=position_type, now=now)
+        offers.append((programs[program_id], len(free)))
+    return offers
+
+
+async def _send_choices(
+    update: Update,
+    context: BotContext,
+    link: ChatLink,
+    program: AssessmentProgram,
+    sessions: Sequence[AssessmentSession],
+    *,
+    exclude: Participation | None,
+) -> None:
+    """The sessions I may book (or move to), one button each."""
+    assert update.effective_message is not None
+    lang, tz = link.language, context.settings.tz
+    by_id = {s.id: s for s in sessions}
+    slots = bookable_slots(
+        [slot_of(s) for s in sessions],
+        position_type=position_type_of(link.employee),
+        now=context.clock.now(),
+        exclude=exclude.session_id if exclude else None,
+    )[:MAX_CHOICES]
+    if not slots:
+        await _say(update, context, link, "schedule.pick.none")
+        return
+    lines = [render("schedule.pick.title", {"program": program.name}, lang, context)]
+    rows = []
+    for slot in slots:
+        sitting = by_id[slot.id]
+        when = format_datetime(sitting.starts_at, lang, tz)
+        params = {"when": when, "venue": _short(_venue_text(sitting), 140), "free": slot.free_seats}
+        lines.append(render("schedule.pick.line", params, lang, context))
+        label = t(
+            "schedule.pick.button",
+            lang,
+            date=format_short_date(sitting.starts_at, lang, tz),
+            time=format_time(sitting.starts_at, lang, tz),
+            free=slot.free_seats,
+        )
+        action = ("mv", exclude.id, slot.id) if exclude else ("book", slot.id)
+        rows.append([InlineKeyboardButton(label, callback_data=data(AREA, *action))])
+    await update.effective_message.reply_html(
+        "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows)
+    )
+
+
+async def _pressed(update: Update, context: BotContext) -> tuple[ChatLink, int] | None:
+    """Answer the button, check the link, and read the id it carries."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    link = await require_link(update, context)
+    if link is None or link.employee_id is None:
+        return None
+    return link, int_part(query.data, 2) or 0
+
+
+async def _mine(
+    session: AsyncSession, link: ChatLink, participation_id: int
+) -> Participation | None:
+    return await q.my_participation(
+        session, participation_id=participation_id, employee_id=_employee_id(link)
+    )
+
+
+def _refusal(found: Participation | None) -> ScheduleRefused:
+    key = "schedule.not_yours" if found is None else "schedule.cannot_answer"
+    return ScheduleRefused(key)
+
+
+def _answerable(found: Participation | None, context: BotContext) -> Participation:
+    """The participation, if it is mine and may still be answered."""
+    if found is None or not _can_answer(found, context):
+        raise _refusal(found)
+    return found
+
+
+def _employee_id(link: ChatLink) -> int:
+    assert link.employee_id is not None
+    return link.employee_id
+
+
+def _check_change(participation: Participation, now: datetime) -> None:
+    program = participation.session.program
+    check_can_change(
+        self_booking=program.self_booking,
+        deadline=program.booking_deadline,
+        participation_status=participation.status,
+        starts_at=participation.session.starts_at,
+        now=now,
+    )
+
+
+def _is_upcoming(participation: Participation, context: BotContext) -> bool:
+    sitting = participation.session
+    return is_upcoming(
+        ends_at=sitting.ends_at, session_status=sitting.status, now=context.clock.now()
+    )
+
+
+def _can_answer(participation: Participation, context: BotContext) -> bool:
+    sitting = participation.session
+    return can_answer(
+        participation_status=participation.status,
+        session_status=sitting.status,
+        starts_at=sitting.starts_at,
+        now=context.clock.now(),
+    )
+
+
+async def _edit_card(
+    update: Update,
+    context: BotContext,
+    participation: Participation,
+    lang: str,
+    heading: str | None = None,
+) -> None:
+    assert update.callback_query is not None
+    text = session_card(participation, lang, context)
+    if heading:
+        text = t(heading, lang) + "\n\n" + text
+    await update.callback_query.edit_message_text(
+        text,
+        parse_mode=ParseMode.HTML,
+        reply_markup=card_buttons(participation, lang, context),
+    )
+
+
+async def _send_pin(update: Update, sitting: AssessmentSession) -> None:
+    """A venue pin when the coordinates are known (not for a cancelled session)."""
+    if sitting.latitude is None or sitting.longitude is None or sitting.status == CANCELLED:
+        return
+    assert update.effective_message is not None
+    await update.effective_message.reply_venue(
+        latitude=sitting.latitude,
+        longitude=sitting.longitude,
+        title=sitting.venue_name[:100] or "-",
+        address=(sitting.address or sitting.venue_name)[:200] or "-",
+    )
+
+
+async def _say(
+    update: Update,
+    context: BotContext,
+    link: ChatLink,
+    key: str,
+    params: dict[str, object] | None = None,
+) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_html(render(key, params or {}, link.language, context))
+
+
+async def _refuse(update: Update, context: BotContext, link: ChatLink, err: DomainError) -> None:
+    await _say(update, context, link, err.key, dict(err.params))
+
+
+def _button(key: str, lang: str, action: str, item_id: int) -> InlineKeyboardButton:
+    return InlineKeyboardButton(t(key, lang), callback_data=data(AREA, action, item_id))
+
+
+def _when(sitting: AssessmentSession, link: ChatLink, context: BotContext) -> str:
+    return format_datetime(sitting.starts_at, link.language, context.settings.tz)
+
+
+def _when_line(sitting: AssessmentSession, lang: str, context: BotContext) -> str:
+    tz = context.settings.tz
+    return t(
+        "schedule.card.when",
+        lang,
+        start=format_datetime(sitting.starts_at, lang, tz),
+        end=format_time(sitting.ends_at, lang, tz),
+    )
+
+
+def _report_by(sitting: AssessmentSession, lang: str, context: BotContext) -> str:
+    if sitting.report_by is None:
+        return ""
+    tz = context.settings.tz
+    same_day = sitting.report_by.astimezone(tz).date() == sitting.starts_at.astimezone(tz).date()
+    if same_day:
+        return format_time(sitting.report_by, lang, tz)
+    return format_datetime(sitting.report_by, lang, tz)
+
+
+def _venue_text(sitting: AssessmentSession) -> str:
+    return ", ".join(part for part in (sitting.venue_name, sitting.address) if part)
+
+
+def _short(text: str, limit: int = FIELD_LIMIT) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,191 @@
+"""The assessment schedule: my participations, open sessions, and seats.
+
+A participation row holds a seat, and ``seats_taken`` counts them. A seat is
+taken with one conditional UPDATE (``seats_taken < capacity``) whose row count
+says whether it worked, so two people can never both take the last seat on any
+database. The caller's transaction covers the UPDATE and the participation row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
+from models.enums import ParticipationStatus, SessionStatus
+
+_WITH_SESSION = selectinload(Participation.session).selectinload(AssessmentSession.program)
+
+
+async def my_participations(session: AsyncSession, *, employee_id: int) -> Sequence[Participation]:
+    """Every participation of the employee, with its session and program, by start."""
+    rows = await session.scalars(
+        select(Participation)
+        .join(Participation.session)
+        .where(Participation.employee_id == employee_id)
+        .options(_WITH_SESSION)
+        .order_by(AssessmentSession.starts_at, Participation.id)
+    )
+    return rows.all()
+
+
+async def my_participation(
+    session: AsyncSession, *, participation_id: int, employee_id: int
+) -> Participation | None:
+    """The participation if it is this employee's, else None (never trust callback ids)."""
+    found: Participation | None = await session.scalar(
+        select(Participation)
+        .where(Participation.id == participation_id, Participation.employee_id == employee_id)
+        .options(_WITH_SESSION)
+    )
+    return found
+
+
+async def released_program_ids(session: AsyncSession, *, employee_id: int) -> set[int]:
+    """Programs in which the employee's result has been released."""
+    rows = await session.scalars(
+        select(Result.program_id).where(
+            Result.employee_id == employee_id, Result.released_at.is_not(None)
+        )
+    )
+    return set(rows.all())
+
+
+async def self_booking_programs(session: AsyncSession) -> Sequence[AssessmentProgram]:
+    rows = await session.scalars(
+        select(AssessmentProgram)
+        .where(AssessmentProgram.self_booking.is_(True))
+        .order_by(AssessmentProgram.id)
+    )
+    return rows.all()
+
+
+async def future_sessions(
+    session: AsyncSession, *, program_id: int, now: datetime
+) -> Sequence[AssessmentSession]:
+    """Scheduled sessions of a program that have not started, earliest first."""
+    rows = await session.scalars(
+        select(AssessmentSession)
+        .where(
+            AssessmentSession.program_id == program_id,
+            AssessmentSession.status == SessionStatus.SCHEDULED,
+            AssessmentSession.starts_at > now,
+        )
+        .options(selectinload(AssessmentSession.program))
+        .order_by(AssessmentSession.starts_at, AssessmentSession.id)
+    )
+    return rows.all()
+
+
+async def session_by_id(session: AsyncSession, *, session_id: int) -> AssessmentSession | None:
+    found: AssessmentSession | None = await session.scalar(
+        select(AssessmentSession)
+        .where(AssessmentSession.id == session_id)
+        .options(selectinload(AssessmentSession.program))
+    )
+    return found
+
+
+async def program_by_id(session: AsyncSession, *, program_id: int) -> AssessmentProgram | None:
+    return await session.get(AssessmentProgram, program_id)
+
+
+async def has_seat_in_program(session: AsyncSession, *, employee_id: int, program_id: int) -> bool:
+    found = await session.scalar(
+        select(Participation.id)
+        .join(Participation.session)
+        .where(
+            Participation.employee_id == employee_id,
+            AssessmentSession.program_id == program_id,
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
+async def take_seat(session: AsyncSession, *, session_id: int) -> bool:
+    """Take one seat if one is free; False when the session is full."""
+    result = await session.execute(
+        update(AssessmentSession)
+        .where(
+            AssessmentSession.id == session_id,
+            AssessmentSession.seats_taken < AssessmentSession.capacity,
+        )
+        .values(seats_taken=AssessmentSession.seats_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+async def release_seat(session: AsyncSession, *, session_id: int) -> None:
+    await session.execute(
+        update(AssessmentSession)
+        .where(AssessmentSession.id == session_id, AssessmentSession.seats_taken > 0)
+        .values(seats_taken=AssessmentSession.seats_taken - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def book_seat(
+    session: AsyncSession, *, target: AssessmentSession, employee_id: int, now: datetime
+) -> Participation | None:
+    """Take a seat in ``target`` and write my participation (confirmed: I chose it).
+
+    None, with nothing written, when the session is full.
+    """
+    if not await take_seat(session, session_id=target.id):
+        return None
+    participation = Participation(
+        session=target,
+        employee_id=employee_id,
+        status=ParticipationStatus.CONFIRMED,
+        responded_at=now,
+    )
+    session.add(participation)
+    await session.flush()
+    return participation
+
+
+async def move_booking(
+    session: AsyncSession,
+    *,
+    participation: Participation,
+    target: AssessmentSession,
+    now: datetime,
+) -> bool:
+    """Move my seat to ``target``; False (and nothing changed) when it is full."""
+    if not await take_seat(session, session_id=target.id):
+        return False
+    await release_seat(session, session_id=participation.session_id)
+    participation.session = target
+    participation.status = ParticipationStatus.CONFIRMED
+    participation.reason = None
+    participation.responded_at = now
+    await session.flush()
+    return True
+
+
+async def cancel_booking(session: AsyncSession, *, participation: Participation) -> None:
+    """Give my seat back: the participation row goes and the counter goes down."""
+    await release_seat(session, session_id=participation.session_id)
+    await session.delete(participation)
+    await session.flush()
+
+
+async def answer_invitation(
+    session: AsyncSession,
+    *,
+    participation: Participation,
+    status: ParticipationStatus,
+    now: datetime,
+    reason: str | None = None,
+) -> None:
+    """Record "Hadir" (confirmed) or "Tidak bisa hadir" (reschedule requested, with reason)."""
+    participation.status = status
+    participation.reason = reason
+    participation.responded_at = now
+    await session.flush()
