@@ -1,77 +1,323 @@
-"""/hasil: my own released assessment results, and nobody else's."""
+"""/hasil: my own assessment results, and nobody else's.
+
+Released results are listed by program and date only; the summary and chart
+appear after **Tampilkan hasil** (each reveal is audited as ``result.viewed``)
+and, when ``results_autodelete_minutes`` is set, are deleted after that many
+minutes. Results not yet released show their status and the program's
+expected release date. **Rekomendasi Gapura** lists open courses chosen from
+the result's gaps (``bot.core.recommend``).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
+from datetime import datetime, timedelta
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
 
+from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
 from bot.core.competencies import competency_name
+from bot.core.jp import display_jp
 from bot.core.jpm import CompetencyScore, display_percent, gaps
+from bot.core.recommend import CourseFacts, Recommendation, all_met, reason_params_for, recommend
+from bot.core.results import pending_status
 from bot.texts import t
-from bot.texts.formatting import format_short_date
-from handlers.common import require_link
+from bot.texts.paging import pack_blocks
+from handlers.callbacks import data, int_part
+from handlers.common import render, require_link
 from models.assessment import Result
+from models.chat import ChatLink
 from models.queries.audit import audit
-from models.queries.results import released_results
+from models.queries.results import (
+    PendingAssessment,
+    open_course_facts,
+    own_released_result,
+    pending_assessments,
+    released_results,
+    unit_and_parents,
+)
+
+log = logging.getLogger(__name__)
+
+SHOW = "res:show"  # + result id
+RECOMMEND = "res:rec"  # + result id
+_FREE_TEXT_LIMIT = 1500  # characters of strengths, areas, recommendation shown (escaped)
+_BUTTON_TITLE = 48
 
 
 async def results(update: Update, context: BotContext) -> None:
-    """Show my released results, largest competency gap first; the view is audited."""
+    """List my released results behind a reveal button, and where pending ones stand."""
     link = await require_link(update, context)
     if link is None or link.employee_id is None:
         return
     assert update.effective_message is not None
     lang = link.language
-    async with context.db.begin() as session:
-        found = await released_results(session, employee_id=link.employee_id)
-        await audit(
-            session,
-            now=context.clock.now(),
-            action="result.viewed",
-            actor_kind="user",
-            actor_telegram_id=link.telegram_user_id,
-            employee_id=link.employee_id,
-            results=len(found),
-        )
-    if not found:
+    async with context.db() as session:
+        released = await released_results(session, employee_id=link.employee_id)
+        pending = await pending_assessments(session, employee_id=link.employee_id)
+    now = context.clock.now()
+    waiting = [(p, status) for p in pending if (status := _status(p, now)) is not None]
+    if not released and not waiting:
         await update.effective_message.reply_html(t("results.none", lang))
         return
-    for result in found:
-        await update.effective_message.reply_html(format_result(result, lang))
+    for item, status in waiting:
+        await update.effective_message.reply_html(_pending_text(item, status, lang, context))
+    for result in released:
+        button = InlineKeyboardButton(
+            t("results.show_button", lang), callback_data=data(SHOW, result.id)
+        )
+        await update.effective_message.reply_html(
+            render(
+                "results.locked",
+                {"program": result.program.name, "date": result.assessed_on},
+                lang,
+                context,
+            ),
+            reply_markup=InlineKeyboardMarkup([[button]]),
+        )
 
 
-def format_result(result: Result, lang: str) -> str:
-    scores = [
+async def reveal(update: Update, context: BotContext) -> None:
+    """Show one of my released results with its chart; audit the view."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    link = await require_link(update, context)
+    if link is None or link.employee_id is None:
+        await query.answer()
+        return
+    result_id = int_part(query.data, 2)
+    async with context.db.begin() as session:
+        result = None
+        if result_id is not None:
+            result = await own_released_result(
+                session, result_id=result_id, employee_id=link.employee_id
+            )
+        if result is not None:
+            await audit(
+                session,
+                now=context.clock.now(),
+                action="result.viewed",
+                actor_kind="user",
+                actor_telegram_id=link.telegram_user_id,
+                employee_id=link.employee_id,
+                result_id=result.id,
+            )
+    if result is None:
+        await query.answer(t("results.not_available", link.language), show_alert=True)
+        return
+    await query.answer()
+    sent = await _send_result(update, context, result, link.language)
+    _schedule_deletion(context, update.effective_chat.id, sent)
+
+
+async def recommendations(update: Update, context: BotContext) -> None:
+    """List up to five open Gapura courses that close this result's gaps."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    link = await require_link(update, context)
+    if link is None or link.employee is None:
+        await query.answer()
+        return
+    employee = link.employee
+    result_id = int_part(query.data, 2) or 0
+    async with context.db() as session:
+        result = await own_released_result(session, result_id=result_id, employee_id=employee.id)
+        courses = await open_course_facts(session, now=context.clock.now())
+        unit_ids = await unit_and_parents(session, unit_id=employee.unit_id)
+    if result is None:
+        await query.answer(t("results.not_available", link.language), show_alert=True)
+        return
+    await query.answer()
+    scores = _scores(result)
+    found = recommend(
+        scores,
+        courses,
+        position_type=employee.position.position_type.value if employee.position else "",
+        status=employee.status.value,
+        unit_ids=unit_ids,
+    )
+    text, keyboard = _recommendation_message(found, courses, all_met(scores), link, context)
+    assert update.effective_message is not None
+    sent = await update.effective_message.reply_html(text, reply_markup=keyboard)
+    _schedule_deletion(context, update.effective_chat.id, [sent])
+
+
+async def delete_result_messages(context: BotContext) -> None:
+    """Job: delete a revealed result's messages once their time is up."""
+    assert context.job is not None and isinstance(context.job.data, dict)
+    chat_id = context.job.data["chat_id"]
+    for message_id in context.job.data["message_ids"]:
+        try:
+            await context.bot.delete_message(chat_id, message_id)
+        except TelegramError as err:  # already deleted by the user, or too old
+            log.info("result message not deleted: %s", err)
+
+
+def _status(item: PendingAssessment, now: datetime) -> str | None:
+    return pending_status(
+        has_unreleased_result=item.has_unreleased_result,
+        participation_status=item.participation_status,
+        session_status=item.session_status,
+        session_ends_at=item.session_ends_at,
+        now=now,
+    )
+
+
+def _pending_text(item: PendingAssessment, status: str, lang: str, context: BotContext) -> str:
+    shown: dict[str, object] = {
+        "program": item.program.name,
+        "status": t(f"results.status.{status}", lang),
+    }
+    lines = [render("results.pending", shown, lang, context)]
+    expected = item.program.expected_release_on
+    if expected is not None:
+        lines.append(render("results.pending_expected", {"date": expected}, lang, context))
+    else:
+        lines.append(t("results.pending_no_date", lang))
+    return "\n".join(lines)
+
+
+async def _send_result(
+    update: Update, context: BotContext, result: Result, lang: str
+) -> list[Message]:
+    """The summary (one or more messages, the last with the recommendations button)
+    and the chart; returns what was sent."""
+    assert update.effective_message is not None and update.effective_chat is not None
+    blocks = format_result(result, lang, context)
+    minutes = context.settings.results_autodelete_minutes
+    if minutes > 0:
+        blocks.append(t("results.autodelete", lang, minutes=minutes))
+    pages = pack_blocks(blocks)
+    button = InlineKeyboardButton(
+        t("results.recommend_button", lang), callback_data=data(RECOMMEND, result.id)
+    )
+    sent = []
+    for number, page in enumerate(pages, start=1):
+        markup = InlineKeyboardMarkup([[button]]) if number == len(pages) else None
+        sent.append(await update.effective_message.reply_html(page, reply_markup=markup))
+    rows = [
+        LevelRow(competency_name(s.code, lang), s.required, s.achieved)
+        for s in gaps(_scores(result))
+    ]
+    if rows:
+        labels = ChartLabels(
+            title=t("results.chart_title", lang),
+            required=t("results.chart_required", lang),
+            achieved=t("results.chart_achieved", lang),
+            level=t("results.chart_level", lang),
+        )
+        # Rendering is CPU work: keep it off the event loop.
+        png = await asyncio.to_thread(levels_chart, rows, labels)
+        caption = t("results.chart_caption", lang, program=html.escape(result.program.name))
+        sent.append(
+            await context.bot.send_photo(
+                update.effective_chat.id, photo=png, caption=caption, parse_mode=ParseMode.HTML
+            )
+        )
+    return sent
+
+
+def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Message]) -> None:
+    minutes = context.settings.results_autodelete_minutes
+    if minutes <= 0 or context.job_queue is None or not sent:
+        return
+    context.job_queue.run_once(
+        delete_result_messages,  # type: ignore[arg-type]
+        when=timedelta(minutes=minutes),
+        data={"chat_id": chat_id, "message_ids": [m.message_id for m in sent]},
+        name=f"results.delete:{chat_id}",
+        chat_id=chat_id,
+    )
+
+
+def _scores(result: Result) -> list[CompetencyScore]:
+    return [
         CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
         for s in result.scores
     ]
-    lines = [
-        t(
-            "results.heading",
-            lang,
-            program=html.escape(result.program.name),
-            date=format_short_date(result.assessed_on, lang),
-        ),
-        t(
-            "results.jpm",
-            lang,
-            jpm=display_percent(result.jpm, lang),
-            category=html.escape(result.category),
-        ),
-        "",
-        t("results.competencies", lang),
-    ]
-    for score in gaps(scores):
+
+
+def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
+    """The summary as HTML blocks: heading and JPM, competencies (largest gap first),
+    then strengths, development areas and recommendation when present."""
+    head = render(
+        "results.heading",
+        {"program": result.program.name, "date": result.assessed_on},
+        lang,
+        context,
+    )
+    jpm = render(
+        "results.jpm",
+        {"jpm": display_percent(result.jpm, lang), "category": result.category},
+        lang,
+        context,
+    )
+    lines = [t("results.competencies", lang)]
+    for score in gaps(_scores(result)):
+        shown = {
+            "name": competency_name(score.code, lang),
+            "required": score.required,
+            "achieved": score.achieved,
+            "gap": f"{score.gap:+d}",
+        }
+        lines.append(render("results.competency_line", shown, lang, context))
+    blocks = [f"{head}\n{jpm}", "\n".join(lines)]
+    for key, text in (
+        ("results.strengths", result.strengths),
+        ("results.development_areas", result.development_areas),
+        ("results.recommendation", result.recommendation),
+    ):
+        if text.strip():
+            blocks.append(render(key, {"text": _clip(text.strip())}, lang, context))
+    return blocks
+
+
+def _clip(text: str) -> str:
+    """At most _FREE_TEXT_LIMIT characters once escaped, so every block fits a message."""
+    if len(html.escape(text)) <= _FREE_TEXT_LIMIT:
+        return text
+    keep = _FREE_TEXT_LIMIT
+    while len(html.escape(text[:keep])) > _FREE_TEXT_LIMIT - 1:
+        keep -= 100
+    return text[:keep].rstrip() + "…"
+
+
+def _recommendation_message(
+    found: list[Recommendation],
+    courses: list[CourseFacts],
+    met: bool,
+    link: ChatLink,
+    context: BotContext,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    lang = link.language
+    if not found:
+        return t("rec.all_met_none" if met else "rec.none", lang), None
+    by_id = {c.course_id: c for c in courses}
+    lines = [t("rec.all_met" if met else "rec.title", lang)]
+    buttons = []
+    for number, rec in enumerate(found, start=1):
+        course = by_id[rec.course_id]
+        reason = render(rec.reason_key, reason_params_for(rec, lang), lang, context)
+        if course.seats_left <= 0:
+            reason += f" ({t('rec.full', lang)})"
         lines.append(
             t(
-                "results.competency_line",
+                "rec.item",
                 lang,
-                name=html.escape(competency_name(score.code, lang)),
-                required=score.required,
-                achieved=score.achieved,
-                gap=f"{score.gap:+d}",
+                number=number,
+                title=html.escape(course.title),
+                jp=display_jp(course.jp, lang),
+                reason=reason,
             )
         )
-    return "\n".join(lines)
+        label = f"{number}. {course.title}"
+        if len(label) > _BUTTON_TITLE:
+            label = label[: _BUTTON_TITLE - 1] + "…"
+        callback = data("gap", "c", course.course_id)
+        buttons.append([InlineKeyboardButton(label, callback_data=callback)])
+    return "\n\n".join(lines), InlineKeyboardMarkup(buttons)

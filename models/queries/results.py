@@ -1,14 +1,21 @@
-"""Assessment results: only released ones, only one employee's."""
+"""Assessment results: only released ones, only one employee's; what is still
+pending; and the open courses that recommendations are chosen from."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from models.assessment import Result
+from bot.core.recommend import CourseFacts
+from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
+from models.enums import CourseStatus
+from models.gapura import Course
+from models.org import Unit
 
 
 async def released_results(session: AsyncSession, *, employee_id: int) -> Sequence[Result]:
@@ -19,3 +26,119 @@ async def released_results(session: AsyncSession, *, employee_id: int) -> Sequen
         .order_by(Result.assessed_on.desc())
     )
     return rows.all()
+
+
+async def own_released_result(
+    session: AsyncSession, *, result_id: int, employee_id: int
+) -> Result | None:
+    """The result, only if it is released and belongs to ``employee_id``."""
+    result: Result | None = await session.scalar(
+        select(Result)
+        .where(
+            Result.id == result_id,
+            Result.employee_id == employee_id,
+            Result.released_at.is_not(None),
+        )
+        .options(selectinload(Result.scores), selectinload(Result.program))
+    )
+    return result
+
+
+@dataclass(frozen=True)
+class PendingAssessment:
+    """A program the employee takes part in whose result is not released yet."""
+
+    program: AssessmentProgram
+    has_unreleased_result: bool
+    participation_status: str | None
+    session_status: str | None
+    session_ends_at: datetime | None
+
+
+async def pending_assessments(
+    session: AsyncSession, *, employee_id: int
+) -> list[PendingAssessment]:
+    """Per program without a released result: the unreleased result and/or the latest
+    participation, oldest program first."""
+    unreleased = (
+        await session.scalars(
+            select(Result)
+            .where(Result.employee_id == employee_id, Result.released_at.is_(None))
+            .options(selectinload(Result.program))
+        )
+    ).all()
+    released_programs = select(Result.program_id).where(
+        Result.employee_id == employee_id, Result.released_at.is_not(None)
+    )
+    rows = (
+        await session.execute(
+            select(Participation, AssessmentSession)
+            .join(AssessmentSession, Participation.session_id == AssessmentSession.id)
+            .where(
+                Participation.employee_id == employee_id,
+                AssessmentSession.program_id.not_in(released_programs),
+            )
+            .options(selectinload(Participation.session).selectinload(AssessmentSession.program))
+            .order_by(AssessmentSession.starts_at)
+        )
+    ).all()
+    # A later sitting (after a reschedule) replaces an earlier one of the same program.
+    latest: dict[int, tuple[Participation, AssessmentSession]] = {}
+    for participation, sitting in rows:
+        latest[sitting.program_id] = (participation, sitting)
+    programs = {r.program_id: r.program for r in unreleased}
+    programs.update({pid: sitting.program for pid, (_, sitting) in latest.items()})
+    found = []
+    for program_id in sorted(programs, key=lambda pid: (programs[pid].year, pid)):
+        participation, sitting = latest.get(program_id, (None, None))
+        found.append(
+            PendingAssessment(
+                program=programs[program_id],
+                has_unreleased_result=any(r.program_id == program_id for r in unreleased),
+                participation_status=participation.status.value if participation else None,
+                session_status=sitting.status.value if sitting else None,
+                session_ends_at=sitting.ends_at if sitting else None,
+            )
+        )
+    return found
+
+
+async def unit_and_parents(session: AsyncSession, *, unit_id: int) -> frozenset[int]:
+    """The unit and every unit above it (a course for an OPD reaches its sub-units)."""
+    found: set[int] = set()
+    current: int | None = unit_id
+    while current is not None and current not in found:
+        found.add(current)
+        current = await session.scalar(select(Unit.parent_id).where(Unit.id == current))
+    return frozenset(found)
+
+
+async def open_course_facts(session: AsyncSession, *, now: datetime) -> list[CourseFacts]:
+    """Open courses whose registration window includes ``now``, as the rule sees them."""
+    courses = await session.scalars(
+        select(Course)
+        .where(
+            Course.status == CourseStatus.OPEN,
+            Course.registration_opens_at <= now,
+            Course.registration_closes_at >= now,
+        )
+        .options(selectinload(Course.competencies))
+        .order_by(Course.id)
+    )
+    return [
+        CourseFacts(
+            course_id=c.id,
+            title=c.title,
+            competencies={cc.competency_code: cc.target_level for cc in c.competencies},
+            position_types=_csv(c.audience_position_types),
+            statuses=_csv(c.audience_statuses),
+            unit_id=c.audience_unit_id,
+            jp=c.jp,
+            seats_left=max(c.quota - c.seats_taken, 0),
+        )
+        for c in courses
+    ]
+
+
+def _csv(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split(",") if part.strip())

@@ -222,7 +222,10 @@ async def test_results_are_refused_at_once_after_putus(bot: RunningBot) -> None:
     await user.share_contact()
     await user.next_message()
     await user.send("/hasil")
+    await user.next_message()
+    await user.press("Tampilkan hasil")
     shown = await user.next_message()
+    await user.next_message()  # the chart
 
     await user.send("/putus")
     await user.next_message()
