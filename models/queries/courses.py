@@ -1,0 +1,331 @@
+"""Gapura courses: open offerings, my places on them, seats and the waitlist.
+
+A seat is taken with one conditional UPDATE (``seats_taken < quota``) whose row
+count says whether it worked, so two people can never get the last seat, on
+any database. Enrollment status changes are conditional too (``WHERE status =
+<what I saw>``), so a place changes hands once even when two requests race.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import CursorResult, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from bot.core import waitlist
+from bot.core.recommend import CourseFacts, is_open_to
+from models.enums import CourseMode, CourseStatus, EnrollmentStatus
+from models.gapura import Course, CourseCompetency, Enrollment
+from models.org import Employee, Position, Unit
+
+# enroll() outcomes besides the enrollment statuses themselves.
+FULL = "full"
+ALREADY = "already"
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who an employee is, for course audiences."""
+
+    position_type: str
+    status: str
+    unit_ids: frozenset[int]
+
+
+async def audience_of(session: AsyncSession, *, employee: Employee) -> Audience:
+    """The employee's position type, PNS/PPPK, and their unit with its parents."""
+    unit_ids: set[int] = set()
+    unit_id: int | None = employee.unit_id
+    while unit_id is not None and unit_id not in unit_ids:
+        unit_ids.add(unit_id)
+        unit_id = await session.scalar(select(Unit.parent_id).where(Unit.id == unit_id))
+    position_type = ""
+    if employee.position_id is not None:
+        position_type = str(
+            await session.scalar(
+                select(Position.position_type).where(Position.id == employee.position_id)
+            )
+            or ""
+        )
+    return Audience(position_type, str(employee.status), frozenset(unit_ids))
+
+
+def facts(course: Course) -> CourseFacts:
+    """The course as the recommendation rules see it (competencies must be loaded)."""
+    return CourseFacts(
+        course_id=course.id,
+        title=course.title,
+        competencies={c.competency_code: c.target_level for c in course.competencies},
+        position_types=_csv(course.audience_position_types),
+        statuses=_csv(course.audience_statuses),
+        unit_id=course.audience_unit_id,
+        jp=course.jp,
+        seats_left=waitlist.seats_left(course.quota, course.seats_taken),
+    )
+
+
+def is_for(course: Course, audience: Audience) -> bool:
+    """Whether the course's audience includes this employee."""
+    return is_open_to(
+        facts(course),
+        position_type=audience.position_type,
+        status=audience.status,
+        unit_ids=audience.unit_ids,
+    )
+
+
+def is_offered(course: Course, now: datetime) -> bool:
+    """Open for registration right now."""
+    return course.status == CourseStatus.OPEN and waitlist.in_window(
+        course.registration_opens_at, course.registration_closes_at, now
+    )
+
+
+async def open_courses(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    audience: Audience,
+    competency: str | None = None,
+    mode: str | None = None,
+) -> list[Course]:
+    """Courses open for registration now whose audience includes me, soonest first;
+    optionally only those developing ``competency`` or held in ``mode``."""
+    query = (
+        select(Course)
+        .where(
+            Course.status == CourseStatus.OPEN,
+            Course.registration_opens_at <= now,
+            Course.registration_closes_at > now,
+        )
+        .options(selectinload(Course.competencies))
+        .order_by(Course.starts_on, Course.id)
+    )
+    if competency is not None:
+        query = query.where(Course.competencies.any(CourseCompetency.competency_code == competency))
+    if mode is not None:
+        query = query.where(Course.mode == CourseMode(mode))
+    rows = await session.scalars(query)
+    # Audiences are comma-separated lists: matched here, by the same rule as recommend().
+    return [course for course in rows.all() if is_for(course, audience)]
+
+
+async def course_by_id(session: AsyncSession, *, course_id: int) -> Course | None:
+    found: Course | None = await session.scalar(
+        select(Course).where(Course.id == course_id).options(selectinload(Course.competencies))
+    )
+    return found
+
+
+async def my_enrollment(
+    session: AsyncSession, *, course_id: int, employee_id: int
+) -> Enrollment | None:
+    found: Enrollment | None = await session.scalar(
+        select(Enrollment).where(
+            Enrollment.course_id == course_id, Enrollment.employee_id == employee_id
+        )
+    )
+    return found
+
+
+async def my_places(session: AsyncSession, *, employee_id: int) -> dict[int, Enrollment]:
+    """Course id -> my live place (registered, waitlisted or offered)."""
+    rows = await session.scalars(
+        select(Enrollment)
+        .where(Enrollment.employee_id == employee_id, Enrollment.status.in_(waitlist.ACTIVE))
+        .options(selectinload(Enrollment.course))
+    )
+    return {row.course_id: row for row in rows.all()}
+
+
+async def waiting_places(
+    session: AsyncSession, *, course_id: int, lock: bool = False
+) -> list[waitlist.Place]:
+    """The course's waitlisted places (locked for update when ``lock``)."""
+    query = select(
+        Enrollment.id, Enrollment.status, Enrollment.registered_at, Enrollment.offered_until
+    ).where(Enrollment.course_id == course_id, Enrollment.status == EnrollmentStatus.WAITLISTED)
+    if lock:
+        query = query.with_for_update()
+    rows = await session.execute(query)
+    return waitlist.places([tuple(row) for row in rows.all()])
+
+
+async def take_seat(session: AsyncSession, *, course_id: int) -> bool:
+    """Take one seat if one is left; False when the course is full (or not open)."""
+    result = await session.execute(
+        update(Course)
+        .where(
+            Course.id == course_id,
+            Course.status == CourseStatus.OPEN,
+            Course.seats_taken < Course.quota,
+        )
+        .values(seats_taken=Course.seats_taken + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return _count(result) == 1
+
+
+async def release_seat(session: AsyncSession, *, course_id: int) -> None:
+    await session.execute(
+        update(Course)
+        .where(Course.id == course_id, Course.seats_taken > 0)
+        .values(seats_taken=Course.seats_taken - 1)
+        .execution_options(synchronize_session=False)
+    )
+
+
+async def enroll(
+    session: AsyncSession,
+    *,
+    course_id: int,
+    employee_id: int,
+    now: datetime,
+    waitlist_when_full: bool,
+) -> str:
+    """Register me (taking a seat), or put me on the waitlist when full and asked to.
+
+    Returns ``registered``, ``waitlisted``, :data:`FULL` (full and not asked to
+    wait: nothing written) or :data:`ALREADY` (I already have a live place).
+    The caller checks that the course is open to me.
+    """
+    existing = await my_enrollment(session, course_id=course_id, employee_id=employee_id)
+    if existing is not None and existing.status in waitlist.ACTIVE:
+        return ALREADY
+    if existing is not None and existing.status == EnrollmentStatus.COMPLETED:
+        return ALREADY
+    if await take_seat(session, course_id=course_id):
+        status = EnrollmentStatus.REGISTERED
+    elif waitlist_when_full:
+        status = EnrollmentStatus.WAITLISTED
+    else:
+        return FULL
+    if existing is None:
+        session.add(
+            Enrollment(
+                course_id=course_id, employee_id=employee_id, status=status, registered_at=now
+            )
+        )
+    else:  # withdrawn earlier: back again, at the end of the line
+        existing.status, existing.registered_at, existing.offered_until = status, now, None
+    await session.flush()
+    return str(status)
+
+
+async def cancel(
+    session: AsyncSession, *, enrollment: Enrollment, now: datetime, offer_hours: int, today: date
+) -> bool:
+    """Withdraw a live place; a held seat passes to the next in line. False if it changed."""
+    before = enrollment.status
+    if before not in waitlist.ACTIVE:
+        return False
+    changed = await _move(session, enrollment.id, before, EnrollmentStatus.WITHDRAWN)
+    if changed and before in waitlist.HOLDS_SEAT:
+        await pass_seat_on(
+            session, course_id=enrollment.course_id, now=now, offer_hours=offer_hours, today=today
+        )
+    return changed
+
+
+async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: datetime) -> bool:
+    """Take up an offered seat before its deadline; False when there is no live offer."""
+    result = await session.execute(
+        update(Enrollment)
+        .where(
+            Enrollment.id == enrollment_id,
+            Enrollment.status == EnrollmentStatus.OFFERED,
+            Enrollment.offered_until > now,
+        )
+        .values(status=EnrollmentStatus.REGISTERED, offered_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return _count(result) == 1
+
+
+async def pass_seat_on(
+    session: AsyncSession, *, course_id: int, now: datetime, offer_hours: int, today: date
+) -> waitlist.Offer | None:
+    """Offer a freed seat to the first in line; with nobody waiting, free it."""
+    starts_on = await session.scalar(select(Course.starts_on).where(Course.id == course_id))
+    started = starts_on is not None and starts_on <= today
+    # Each try either makes the offer or finds that first person gone (cancelled
+    # meanwhile), so the line only gets shorter.
+    for _ in range(100):
+        waiting = await waiting_places(session, course_id=course_id, lock=True)
+        offer = waitlist.offer_for(waiting, now=now, offer_hours=offer_hours, started=started)
+        if offer is None:
+            await release_seat(session, course_id=course_id)
+            return None
+        result = await session.execute(
+            update(Enrollment)
+            .where(
+                Enrollment.id == offer.enrollment_id,
+                Enrollment.status == EnrollmentStatus.WAITLISTED,
+            )
+            .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
+            .execution_options(synchronize_session=False)
+        )
+        if _count(result) == 1:
+            return offer
+    raise RuntimeError(f"could not pass on a seat of course {course_id}")
+
+
+async def expire_offers(
+    session: AsyncSession, *, now: datetime, offer_hours: int, today: date
+) -> int:
+    """Pass on every lapsed offer to the next in line; returns how many lapsed."""
+    rows = await session.execute(
+        select(
+            Enrollment.id,
+            Enrollment.course_id,
+            Enrollment.status,
+            Enrollment.registered_at,
+            Enrollment.offered_until,
+        ).where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
+    )
+    lapsed = 0
+    for enrollment_id, course_id, status, registered_at, offered_until in rows.all():
+        place = waitlist.Place(enrollment_id, str(status), registered_at, offered_until)
+        if not waitlist.offer_expired(place, now=now):
+            continue
+        result = await session.execute(
+            update(Enrollment)
+            .where(
+                Enrollment.id == enrollment_id,
+                Enrollment.status == EnrollmentStatus.OFFERED,
+                Enrollment.offered_until <= now,
+            )
+            .values(status=EnrollmentStatus(waitlist.expired_offer_status()), offered_until=None)
+            .execution_options(synchronize_session=False)
+        )
+        if _count(result) == 1:
+            lapsed += 1
+            await pass_seat_on(
+                session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
+            )
+    return lapsed
+
+
+async def _move(
+    session: AsyncSession, enrollment_id: int, before: str, after: EnrollmentStatus
+) -> bool:
+    result = await session.execute(
+        update(Enrollment)
+        .where(Enrollment.id == enrollment_id, Enrollment.status == before)
+        .values(status=after, offered_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return _count(result) == 1
+
+
+def _count(result: Any) -> int:
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
+
+
+def _csv(value: str) -> frozenset[str]:
+    return frozenset(part.strip() for part in value.split(",") if part.strip())
