@@ -10,11 +10,16 @@ from typing import Any
 
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from handlers import admin, linking, menu, results, start
+from handlers import admin, courses, jp, linking, menu, results, schedule, start
 from handlers.common import LINK_START
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
+    # Before group 0: text answering a question the bot asked (e.g. the reason after
+    # "Tidak bisa hadir"); such a handler raises ApplicationHandlerStop when it consumed it.
+    -1: [
+        MessageHandler(filters.TEXT & ~filters.COMMAND, schedule.on_reason),
+    ],
     0: [
         CommandHandler("start", start.start),
         CommandHandler(["bantuan", "help"], start.help_command),
@@ -25,12 +30,30 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("bahasa", linking.language_command),
         CommandHandler("menu", menu.menu),
         CommandHandler("hasil", results.results),
+        CommandHandler("jadwal", schedule.schedule),
+        CallbackQueryHandler(schedule.confirm, pattern="^sch:yes:"),
+        CallbackQueryHandler(schedule.decline, pattern="^sch:no:"),
+        CallbackQueryHandler(schedule.add_to_calendar, pattern="^sch:ics:"),
+        CallbackQueryHandler(schedule.choose, pattern="^sch:pick:"),
+        CallbackQueryHandler(schedule.book, pattern="^sch:book:"),
+        CallbackQueryHandler(schedule.move, pattern="^sch:move:"),
+        CallbackQueryHandler(schedule.move_to, pattern="^sch:mv:"),
+        CallbackQueryHandler(schedule.cancel, pattern="^sch:cancel:"),
+        CommandHandler("gapura", courses.gapura),
+        CommandHandler("jp", jp.jp_command),
+        CallbackQueryHandler(courses.list_page, pattern="^gap:l:"),
+        CallbackQueryHandler(courses.choose_filter, pattern="^gap:f[cm]:"),
+        CallbackQueryHandler(courses.recommended, pattern="^gap:r$"),
+        CallbackQueryHandler(courses.details, pattern=r"^gap:c:\d+$"),
+        CallbackQueryHandler(courses.act, pattern=courses.ACTION_PATTERN),
         # Admin commands check the role themselves and answer like unknown ones.
         CommandHandler("cek", admin.link_status),
         CommandHandler("lepas", admin.admin_unlink),
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
         CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),
         CallbackQueryHandler(menu.menu_pressed, pattern="^menu:"),
+        CallbackQueryHandler(results.reveal, pattern=rf"^{results.SHOW}:\d+$"),
+        CallbackQueryHandler(results.recommendations, pattern=rf"^{results.RECOMMEND}:\d+$"),
         CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
         MessageHandler(filters.CONTACT, linking.on_contact),

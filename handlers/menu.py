@@ -14,13 +14,16 @@ from telegram.ext import Application
 
 from bot.context import BotContext
 from bot.texts import t
-from handlers import linking, results
+from handlers import courses, jp, linking, results, schedule
 from handlers.callbacks import data, parts
 from handlers.common import require_link
 
 # Menu entries in order: (command, label key, handler).
 MENU = [
+    ("jadwal", "menu.schedule", schedule.schedule),
     ("hasil", "menu.results", results.results),
+    ("gapura", "menu.gapura", courses.gapura),
+    ("jp", "menu.jp", jp.jp_command),
     ("profil", "menu.profile", linking.profile),
 ]
 
@@ -28,7 +31,10 @@ MENU = [
 COMMANDS = [
     ("start", "command.start"),
     ("menu", "command.menu"),
+    ("jadwal", "command.jadwal"),
     ("hasil", "command.hasil"),
+    ("gapura", "command.gapura"),
+    ("jp", "command.jp"),
     ("profil", "command.profil"),
     ("bahasa", "command.bahasa"),
     ("privasi", "command.privasi"),

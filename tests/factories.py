@@ -12,13 +12,25 @@ from bot.core.codes import hash_code
 from models import (
     ActivationCode,
     AssessmentProgram,
+    AssessmentSession,
+    ChatLink,
+    Course,
+    CourseCompetency,
+    CourseMode,
     Employee,
     EmployeeStatus,
+    Enrollment,
+    EnrollmentStatus,
+    JpEntry,
+    LinkStatus,
+    Participation,
+    ParticipationStatus,
     Position,
     PositionType,
     Result,
     ResultScore,
     Unit,
+    VerificationMethod,
 )
 
 NIP_BUDI = "198609262015051001"
@@ -90,3 +102,127 @@ async def add_released_result(
     session.add(result)
     await session.flush()
     return result
+
+
+# schedule (tests/journeys/test_schedule.py)
+
+
+async def add_linked_user(
+    session: AsyncSession, *, employee: Employee, telegram_user_id: int, now: datetime,
+    language: str = "id",
+) -> ChatLink:
+    """A verified, active chat link (skips the linking conversation)."""
+    link = ChatLink(
+        telegram_user_id=telegram_user_id, employee_id=employee.id, status=LinkStatus.ACTIVE,
+        verification_method=VerificationMethod.CODE, language=language, created_at=now,
+        linked_at=now,
+    )
+    session.add(link)
+    await session.flush()
+    return link
+
+
+async def add_program(
+    session: AsyncSession, *, code: str = "PK-2025", name: str = "Penilaian Kompetensi ASN 2025",
+    self_booking: bool = False, booking_deadline: datetime | None = None,
+) -> AssessmentProgram:
+    program = AssessmentProgram(
+        code=code, name=name, year=2025, method="Assessment Center",
+        thresholds={"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0},
+        self_booking=self_booking, booking_deadline=booking_deadline,
+    )
+    session.add(program)
+    await session.flush()
+    return program
+
+
+async def add_assessment_session(
+    session: AsyncSession, *, program: AssessmentProgram, code: str, starts_at: datetime,
+    hours: int = 8, capacity: int = 30, seats_taken: int = 0, open_to: str = "",
+    **fields: object,
+) -> AssessmentSession:
+    """A session; ``fields`` set any other column (venue_name, latitude, status...)."""
+    values: dict[str, object] = {
+        "venue_name": "UPT Penilaian Kompetensi BKPSDM Gresik",
+        "address": "Jl. Dr. Wahidin Sudirohusodo No. 245, Kebomas, Gresik",
+        **fields,
+    }
+    row = AssessmentSession(
+        program_id=program.id, code=code, starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours), capacity=capacity, seats_taken=seats_taken,
+        open_to=open_to, **values,
+    )
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def add_participation(
+    session: AsyncSession, *, employee: Employee, assessment_session: AssessmentSession,
+    status: str = "invited",
+) -> Participation:
+    """A participation holding a seat (the session's counter goes up with it)."""
+    row = Participation(session_id=assessment_session.id, employee_id=employee.id,
+                        status=ParticipationStatus(status))
+    assessment_session.seats_taken += 1
+    session.add(row)
+    await session.flush()
+    return row
+
+# gapura and jp (tests/journeys/test_courses.py, tests/journeys/test_jp.py)
+
+
+async def add_course(
+    session: AsyncSession, *, title: str, now: datetime, jp: str = "8", quota: int = 30,
+    seats_taken: int = 0, competencies: dict[str, int | None] | None = None,
+    mode: str = "luring", starts_in: timedelta = timedelta(days=20), **fields: object,
+) -> Course:
+    """An open course whose registration window includes ``now``; ``fields`` set any
+    other column (audience_position_types, status, registration_closes_at...)."""
+    starts = (now + starts_in).date()
+    values: dict[str, object] = {
+        "description": f"Pelatihan {title} untuk ASN Pemkab Gresik.",
+        "ends_on": starts + timedelta(days=1),
+        "venue": "Aula BKPSDM Gresik" if mode != "daring" else "",
+        "online_url": None if mode == "luring" else "https://elearning.example.org/gapura",
+        "provider": "BKPSDM Gresik",
+        "registration_opens_at": now - timedelta(days=3),
+        "registration_closes_at": now + timedelta(days=10),
+        "contact": "Seksi Pengembangan Kompetensi, 031-3981234",
+        **fields,
+    }
+    course = Course(
+        code=f"GPR-{title[:36]}", title=title, jp=Decimal(jp), starts_on=starts,
+        mode=CourseMode(mode), quota=quota, seats_taken=seats_taken,
+        competencies=[CourseCompetency(competency_code=code, target_level=level)
+                      for code, level in (competencies or {}).items()],
+        **values,
+    )
+    session.add(course)
+    await session.flush()
+    return course
+
+
+async def add_enrollment(
+    session: AsyncSession, *, course: Course, employee: Employee, status: str, at: datetime,
+    offered_until: datetime | None = None,
+) -> Enrollment:
+    """A place on a course; a registered or offered one takes a seat with it."""
+    row = Enrollment(course_id=course.id, employee_id=employee.id,
+                     status=EnrollmentStatus(status), registered_at=at,
+                     offered_until=offered_until)
+    if status in ("registered", "offered"):
+        course.seats_taken += 1
+    session.add(row)
+    await session.flush()
+    return row
+
+
+async def add_jp_entry(
+    session: AsyncSession, *, employee: Employee, jp: str, on: date, source: str = "import",
+) -> JpEntry:
+    row = JpEntry(employee_id=employee.id, year=on.year, jp=Decimal(jp), source=source,
+                  description="Pelatihan", recorded_on=on)
+    session.add(row)
+    await session.flush()
+    return row

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.core.phone import normalise_phone
 from models.enums import PositionType
 
 T = TypeVar("T")
@@ -146,31 +147,16 @@ YES_NO = {
 yes_no = choice(YES_NO, "Ya, Tidak")
 
 
-_PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
-
-
 def phone(value: object) -> str:
     """An Indonesian mobile number as ``+628...``; ``+62``, ``62``, ``08`` forms accepted.
 
     A numeric XLSX cell has lost its leading zero, so ``8...`` is accepted too.
     """
-    raw = str(int(value)) if isinstance(value, (int, float)) else str(value).strip()
-    digits = _PHONE_SEPARATORS.sub("", raw)
-    if digits.startswith("+62"):
-        national = digits[3:]
-    elif digits.startswith("62"):
-        national = digits[2:]
-    elif digits.startswith("0"):
-        national = digits[1:]
-    else:
-        national = digits
-    if (
-        not (national.isascii() and national.isdigit())
-        or not national.startswith("8")
-        or not (9 <= len(national) <= 12)
-    ):
+    raw = str(int(value)) if isinstance(value, (int, float)) else str(value)
+    normalised = normalise_phone(raw)
+    if normalised is None:
         raise CellError("import.bad_phone")
-    return "+62" + national
+    return normalised
 
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")

@@ -174,6 +174,7 @@ TEXTS: dict[str, str] = {
     "import.no_competency_columns": (
         "there is no competency column (M.01 ... M.08, SK.01) in the header row."
     ),
+    "import.capacity_below_taken": "is smaller than the {taken} seats already taken.",
     "import.no_standard": (
         "the required level for {code} is unknown (the employee has no position); "
         "fill in the Standar {code} column."
@@ -295,4 +296,228 @@ TEXTS: dict[str, str] = {
     "command.putus": "Unlink my account",
     "command.hapus": "Withdraw consent and delete data",
     "command.bantuan": "Help",
+    # results (full /hasil) and Gapura recommendations: handlers/results.py, bot/core/recommend.py
+    "results.locked": (
+        "<b>{program}</b>\nAssessment date: {date}\n\n"
+        "Assessment results are private. Press <b>Show result</b> to see yours."
+    ),
+    "results.show_button": "Show result",
+    "results.not_available": "This result is not available.",
+    "results.strengths": "<b>Strengths</b>\n{text}",
+    "results.development_areas": "<b>Development areas</b>\n{text}",
+    "results.recommendation": "<b>Development recommendation</b>\n{text}",
+    "results.autodelete": "<i>This result message will be deleted in {minutes} minutes.</i>",
+    "results.recommend_button": "Gapura recommendations",
+    "results.chart_caption": "Standard and achieved level per competency: {program}",
+    "results.chart_title": "Competency levels: standard and achieved",
+    "results.chart_required": "Standard",
+    "results.chart_achieved": "Achieved",
+    "results.chart_level": "Level",
+    "results.pending": "<b>{program}</b>\nStatus: {status}",
+    "results.pending_expected": (
+        "Expected release of results: {date}. This date is an estimate and may change."
+    ),
+    "results.pending_no_date": "The release date of the results has not been announced.",
+    "results.status.scheduled": "scheduled",
+    "results.status.attended": "attended, waiting to be scored",
+    "results.status.scoring": "being scored",
+    "rec.title": "<b>Gapura recommendations</b> from your competency gaps:",
+    "rec.all_met": (
+        "<b>Gapura recommendations</b>\nYou meet every competency standard. These courses "
+        "strengthen the competencies closest to their standard:"
+    ),
+    "rec.all_met_none": (
+        "You meet every competency standard, and no open Gapura course develops your "
+        "competencies right now."
+    ),
+    "rec.none": (
+        "No open Gapura course closes your competency gaps right now. Please check again later."
+    ),
+    "rec.item": "{number}. <b>{title}</b> ({jp} JP)\n{reason}",
+    "rec.full": "fully booked, the waitlist is open",
+    "rec.reason.gap": "Closes your largest gap: {competency} ({gap})",
+    "rec.reason.gap_other": "Closes one of your gaps: {competency} ({gap})",
+    "rec.reason.gaps": "Closes {count} of your gaps, the largest: {competency} ({gap})",
+    "rec.reason.margin": "Strengthens {competency} (margin over the standard {gap})",
+    # schedule: handlers/schedule.py, bot/core/schedule.py, bot/calendar.py
+    "menu.schedule": "My schedule",
+    "command.jadwal": "My competency assessment schedule",
+    "schedule.none": "You have no upcoming competency assessment sessions.",
+    "schedule.card.title": "<b>{program}</b>",
+    "schedule.card.cancelled": (
+        "<b>This session is CANCELLED.</b> BKPSDM will tell you the new date."
+    ),
+    "schedule.card.when": "When: {start} (ends {end})",
+    "schedule.card.report_by": "Report by: {value}",
+    "schedule.card.venue": "Venue: {value}",
+    "schedule.card.online": "Online link: {value}",
+    "schedule.card.method": "Method: {value}",
+    "schedule.card.components": "Components: {value}",
+    "schedule.card.bring": "What to bring: {value}",
+    "schedule.card.dress": "Dress code: {value}",
+    "schedule.card.contact": "Contact person: {value}",
+    "schedule.card.status": "Your status: <b>{status}</b>",
+    "schedule.card.reason": "Your reason: {value}",
+    "schedule.status.invited": "invited",
+    "schedule.status.confirmed": "attendance confirmed",
+    "schedule.status.reschedule_requested": "new date requested",
+    "schedule.status.attended": "attended",
+    "schedule.status.no_show": "did not attend",
+    "schedule.status.excused": "excused",
+    "schedule.status.cancelled": "session cancelled",
+    "schedule.status.being_scored": "attended, being scored",
+    "schedule.status.released": "result released (see /hasil)",
+    "schedule.status.unrecorded": "attendance not recorded yet",
+    "schedule.past.heading": "<b>Earlier assessments</b>",
+    "schedule.past.line": "• {date}: {program}: {status}",
+    "schedule.button.yes": "I will attend",
+    "schedule.button.no": "I cannot attend",
+    "schedule.button.calendar": "Add to calendar",
+    "schedule.button.pick": "Choose a session",
+    "schedule.button.move": "Change session",
+    "schedule.button.cancel": "Cancel booking",
+    "schedule.offer": (
+        "<b>{program}</b>\nYou have not chosen an assessment session yet. Press <b>Choose a "
+        "session</b> to see the sessions with free seats."
+    ),
+    "schedule.offer_deadline": "Choose by: {deadline_date} at {deadline}.",
+    "schedule.offer_full": (
+        "<b>{program}</b>\nYou have no session yet, and every session open to you is full. "
+        "Please contact BKPSDM."
+    ),
+    "schedule.pick.title": "<b>{program}</b>\nSessions with free seats:",
+    "schedule.pick.line": "• {when}: {venue} ({free} seats left)",
+    "schedule.pick.button": "{date} {time} ({free} seats)",
+    "schedule.pick.none": (
+        "There is no other session with a free seat for you. Nothing was changed."
+    ),
+    "schedule.booked": "Your seat is booked.",
+    "schedule.moved": "Your session has been changed.",
+    "schedule.booking_cancelled": (
+        "Your seat for {program} ({start}) is cancelled. Send /jadwal to choose another "
+        "session."
+    ),
+    "schedule.ask_reason": (
+        "Please write in one message why you cannot attend <b>{program}</b>, {start}."
+    ),
+    "schedule.reason_recorded": (
+        "Your request for a new date has been recorded. BKPSDM will review it and let you know."
+    ),
+    "schedule.not_yours": "That session is not in your records. Nothing was changed.",
+    "schedule.cannot_answer": (
+        "This session is over, cancelled, or your attendance is already recorded; your answer "
+        "can no longer change."
+    ),
+    "schedule.booking_not_self": (
+        "This program does not let you choose your own session. Please contact BKPSDM to change "
+        "your schedule."
+    ),
+    "schedule.booking_closed": (
+        "The deadline to choose, change or cancel a session has passed ({deadline_date} at "
+        "{deadline}). Nothing was changed; contact BKPSDM if needed."
+    ),
+    "schedule.already_booked": (
+        "You already have a seat in this program. Use <b>Change session</b> to switch."
+    ),
+    "schedule.slot_unavailable": (
+        "That session is full or no longer available. Nothing was changed; send /jadwal to "
+        "choose another."
+    ),
+    "schedule.change_too_late": (
+        "This session has started or your attendance is recorded; the booking can no longer "
+        "change."
+    ),
+    "schedule.calendar_caption": "Open this file to add the session to your calendar.",
+    "schedule.ics.summary": "Competency assessment: {program}",
+    # gapura and jp: handlers/courses.py, handlers/jp.py
+    "menu.gapura": "Gapura",
+    "menu.jp": "My JP",
+    "command.gapura": "Open Gapura courses",
+    "command.jp": "My training hours (JP) this year",
+    "gapura.list.title": "<b>Gapura: open courses</b>",
+    "gapura.list.page": "Page {page} of {pages}",
+    "gapura.list.empty": "No Gapura course is open to you yet. Please check again later.",
+    "gapura.list.empty_filtered": (
+        "No course matches this filter. Choose another filter or All."
+    ),
+    "gapura.list.item": (
+        "{number}. <b>{title}</b>\n{jp} JP · {mode} · starts {starts} · {seats}"
+    ),
+    "gapura.list.seats": "{seats} seats left",
+    "gapura.list.full": "full, waitlist open",
+    "gapura.list.mine.registered": "✅ You are registered",
+    "gapura.list.mine.waitlisted": "⏳ You are on the waitlist",
+    "gapura.list.mine.offered": "🎟 A seat is offered to you",
+    "gapura.filter.competency": "Filter by competency",
+    "gapura.filter.mode": "Filter by mode",
+    "gapura.filter.all": "All",
+    "gapura.filter.choose_competency": "Choose the competency to develop:",
+    "gapura.filter.choose_mode": "Choose the course mode:",
+    "gapura.filter.active": "Filter: {filters}",
+    "gapura.button.for_me": "For me",
+    "gapura.button.enroll": "Register",
+    "gapura.button.waitlist": "Join the waitlist",
+    "gapura.button.cancel": "Cancel registration",
+    "gapura.button.accept": "Accept offer",
+    "gapura.button.decline": "Decline offer",
+    "gapura.mode.luring": "in person",
+    "gapura.mode.daring": "online",
+    "gapura.mode.blended": "blended",
+    "gapura.offer.banner": (
+        "🎟 <b>A seat is offered to you</b>: {title}. It is held until "
+        "{until_date} {until}; open the details to accept or decline."
+    ),
+    "gapura.offer.button": "🎟 Offer: {title}",
+    "gapura.unavailable": "This course is not available to you.",
+    "gapura.rec.no_result": (
+        "Your assessment result has not been released yet, so there are no recommendations "
+        "from your competency gaps. These courses are open to your position type ({position}):"
+    ),
+    "gapura.level": " (up to level {level})",
+    "gapura.details": (
+        "<b>{title}</b>\n{description}\n\n"
+        "Target competencies: {competencies}\n"
+        "JP: {jp}\n"
+        "Dates: {starts} – {ends}\n"
+        "Mode: {mode}"
+    ),
+    "gapura.details.venue": "Venue: {venue}",
+    "gapura.details.link": "Link: {url}",
+    "gapura.details.more": (
+        "Provider: {provider}\n"
+        "Seats left: {seats_left} of {quota}\n"
+        "Registration: {opens_date} {opens} – {closes_date} {closes}\n"
+        "Prerequisites: {prerequisites}\n"
+        "Contact: {contact}"
+    ),
+    "gapura.status.none": "My status: not registered",
+    "gapura.status.registered": "My status: ✅ registered",
+    "gapura.status.waitlisted": "My status: ⏳ waitlist, number {position} in line",
+    "gapura.status.offered": (
+        "My status: 🎟 a seat is yours if you accept before {until_date} {until}"
+    ),
+    "gapura.status.completed": "My status: completed",
+    "gapura.status.withdrawn": "My status: registration cancelled",
+    "gapura.done.registered": "✅ You are registered for this course.",
+    "gapura.done.waitlisted": (
+        "⏳ You are on the waitlist. When a seat frees up it is offered to people in "
+        "waitlist order."
+    ),
+    "gapura.done.full": "Sorry, the last seat was just taken. You can join the waitlist.",
+    "gapura.done.already": "You already have a place on this course.",
+    "gapura.done.accepted": "✅ Offer accepted: you are registered for this course.",
+    "gapura.done.declined": "Offer declined; the seat goes to the next person in line.",
+    "gapura.done.cancelled": "Your registration is cancelled.",
+    "gapura.done.stale": "That action is no longer available. Here is the current state.",
+    "jp.mine.summary": (
+        "<b>My JP in {year}</b>\nEarned: {earned} of {target} JP ({percent})"
+    ),
+    "jp.mine.remaining": "Remaining: {remaining} JP to meet the target.",
+    "jp.mine.met": "🎉 This year's JP target is met.",
+    "jp.mine.pending": (
+        "Registered courses not yet completed: {jp} JP (counted once marked completed)."
+    ),
+    "jp.mine.courses": "<b>Open courses that would close the gap:</b>",
+    "jp.mine.course": "{number}. {title}: {jp} JP",
+    "jp.mine.no_courses": "No Gapura course is open to you right now.",
 }

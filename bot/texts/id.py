@@ -178,6 +178,7 @@ TEXTS: dict[str, str] = {
     "import.no_competency_columns": (
         "tidak ada kolom kompetensi (M.01 ... M.08, SK.01) di baris judul."
     ),
+    "import.capacity_below_taken": "lebih kecil dari {taken} kursi yang sudah terisi.",
     "import.no_standard": (
         "standar kompetensi {code} tidak diketahui (pegawai belum punya jabatan); "
         "isi kolom Standar {code}."
@@ -306,4 +307,233 @@ TEXTS: dict[str, str] = {
     "command.putus": "Lepas tautan akun",
     "command.hapus": "Cabut persetujuan dan hapus data",
     "command.bantuan": "Bantuan",
+    # results (full /hasil) and Gapura recommendations: handlers/results.py, bot/core/recommend.py
+    "results.locked": (
+        "<b>{program}</b>\nTanggal penilaian: {date}\n\n"
+        "Hasil penilaian bersifat pribadi. Tekan <b>Tampilkan hasil</b> untuk melihatnya."
+    ),
+    "results.show_button": "Tampilkan hasil",
+    "results.not_available": "Hasil ini tidak tersedia.",
+    "results.strengths": "<b>Kekuatan</b>\n{text}",
+    "results.development_areas": "<b>Area pengembangan</b>\n{text}",
+    "results.recommendation": "<b>Rekomendasi pengembangan</b>\n{text}",
+    "results.autodelete": "<i>Pesan hasil ini akan dihapus otomatis dalam {minutes} menit.</i>",
+    "results.recommend_button": "Rekomendasi Gapura",
+    "results.chart_caption": "Standar dan capaian per kompetensi: {program}",
+    "results.chart_title": "Level kompetensi: standar dan capaian",
+    "results.chart_required": "Standar",
+    "results.chart_achieved": "Capaian",
+    "results.chart_level": "Level",
+    "results.pending": "<b>{program}</b>\nStatus: {status}",
+    "results.pending_expected": (
+        "Perkiraan rilis hasil: {date}. Tanggal ini hanya perkiraan dan dapat berubah."
+    ),
+    "results.pending_no_date": "Tanggal rilis hasil belum diumumkan.",
+    "results.status.scheduled": "terjadwal",
+    "results.status.attended": "sudah mengikuti penilaian, menunggu proses penilaian",
+    "results.status.scoring": "sedang dinilai",
+    "rec.title": "<b>Rekomendasi Gapura</b> dari kesenjangan kompetensi Anda:",
+    "rec.all_met": (
+        "<b>Rekomendasi Gapura</b>\nSemua standar kompetensi Anda sudah terpenuhi. "
+        "Pelatihan berikut memperkuat kompetensi dengan selisih terkecil dari standar:"
+    ),
+    "rec.all_met_none": (
+        "Semua standar kompetensi Anda sudah terpenuhi, dan saat ini tidak ada pelatihan "
+        "Gapura terbuka untuk kompetensi Anda."
+    ),
+    "rec.none": (
+        "Saat ini belum ada pelatihan Gapura terbuka yang menutup kesenjangan kompetensi "
+        "Anda. Silakan cek lagi nanti."
+    ),
+    "rec.item": "{number}. <b>{title}</b> ({jp} JP)\n{reason}",
+    "rec.full": "kuota penuh, bisa masuk daftar tunggu",
+    "rec.reason.gap": "Menutup kesenjangan terbesar Anda: {competency} ({gap})",
+    "rec.reason.gap_other": "Menutup kesenjangan Anda: {competency} ({gap})",
+    "rec.reason.gaps": "Menutup {count} kesenjangan Anda, terbesar: {competency} ({gap})",
+    "rec.reason.margin": "Memperkuat {competency} (selisih dari standar {gap})",
+    # schedule: handlers/schedule.py, bot/core/schedule.py, bot/calendar.py
+    "menu.schedule": "Jadwal saya",
+    "command.jadwal": "Jadwal penilaian kompetensi saya",
+    "schedule.none": "Belum ada jadwal penilaian kompetensi mendatang untuk Anda.",
+    "schedule.card.title": "<b>{program}</b>",
+    "schedule.card.cancelled": (
+        "<b>Sesi ini DIBATALKAN.</b> BKPSDM akan memberi tahu jadwal penggantinya."
+    ),
+    "schedule.card.when": "Waktu: {start} (selesai {end})",
+    "schedule.card.report_by": "Lapor paling lambat: {value}",
+    "schedule.card.venue": "Tempat: {value}",
+    "schedule.card.online": "Tautan daring: {value}",
+    "schedule.card.method": "Metode: {value}",
+    "schedule.card.components": "Komponen: {value}",
+    "schedule.card.bring": "Yang perlu dibawa: {value}",
+    "schedule.card.dress": "Pakaian: {value}",
+    "schedule.card.contact": "Narahubung: {value}",
+    "schedule.card.status": "Status Anda: <b>{status}</b>",
+    "schedule.card.reason": "Alasan Anda: {value}",
+    "schedule.status.invited": "diundang",
+    "schedule.status.confirmed": "hadir dikonfirmasi",
+    "schedule.status.reschedule_requested": "minta jadwal ulang",
+    "schedule.status.attended": "hadir",
+    "schedule.status.no_show": "tidak hadir",
+    "schedule.status.excused": "berhalangan (diizinkan)",
+    "schedule.status.cancelled": "sesi dibatalkan",
+    "schedule.status.being_scored": "hadir, hasil sedang dinilai",
+    "schedule.status.released": "hasil sudah dirilis (lihat /hasil)",
+    "schedule.status.unrecorded": "kehadiran belum dicatat",
+    "schedule.past.heading": "<b>Penilaian sebelumnya</b>",
+    "schedule.past.line": "• {date}: {program}: {status}",
+    "schedule.button.yes": "Hadir",
+    "schedule.button.no": "Tidak bisa hadir",
+    "schedule.button.calendar": "Tambah ke kalender",
+    "schedule.button.pick": "Pilih sesi",
+    "schedule.button.move": "Pindah sesi",
+    "schedule.button.cancel": "Batalkan pesanan",
+    "schedule.offer": (
+        "<b>{program}</b>\nAnda belum memilih sesi penilaian. Tekan <b>Pilih sesi</b> untuk "
+        "melihat sesi yang masih ada kursinya."
+    ),
+    "schedule.offer_deadline": "Batas memilih: {deadline_date} pukul {deadline}.",
+    "schedule.offer_full": (
+        "<b>{program}</b>\nAnda belum punya sesi, dan semua sesi yang terbuka untuk Anda sudah "
+        "penuh. Hubungi BKPSDM."
+    ),
+    "schedule.pick.title": "<b>{program}</b>\nSesi yang masih ada kursinya:",
+    "schedule.pick.line": "• {when}: {venue} (sisa {free} kursi)",
+    "schedule.pick.button": "{date} {time} ({free} kursi)",
+    "schedule.pick.none": (
+        "Tidak ada sesi lain yang masih ada kursinya untuk Anda. Tidak ada yang berubah."
+    ),
+    "schedule.booked": "Kursi Anda sudah dipesan.",
+    "schedule.moved": "Sesi Anda sudah dipindah.",
+    "schedule.booking_cancelled": (
+        "Pesanan kursi Anda untuk {program} ({start}) dibatalkan. Ketik /jadwal untuk memilih "
+        "sesi lain."
+    ),
+    "schedule.ask_reason": (
+        "Tuliskan dalam satu pesan alasan Anda tidak bisa hadir pada <b>{program}</b>, {start}."
+    ),
+    "schedule.reason_recorded": (
+        "Permintaan jadwal ulang Anda sudah dicatat. BKPSDM akan meninjaunya dan memberi kabar."
+    ),
+    "schedule.not_yours": "Jadwal itu tidak ditemukan di data Anda. Tidak ada yang berubah.",
+    "schedule.cannot_answer": (
+        "Sesi ini sudah lewat, sudah dibatalkan, atau kehadiran Anda sudah dicatat; jawaban "
+        "tidak bisa diubah lagi."
+    ),
+    "schedule.booking_not_self": (
+        "Program ini tidak memakai pemilihan sesi mandiri. Hubungi BKPSDM untuk perubahan "
+        "jadwal."
+    ),
+    "schedule.booking_closed": (
+        "Batas waktu memilih, memindah, atau membatalkan sesi sudah lewat ({deadline_date} "
+        "pukul {deadline}). Tidak ada yang berubah; hubungi BKPSDM jika perlu."
+    ),
+    "schedule.already_booked": (
+        "Anda sudah punya kursi di program ini. Pakai tombol <b>Pindah sesi</b> untuk "
+        "menggantinya."
+    ),
+    "schedule.slot_unavailable": (
+        "Sesi itu sudah penuh atau tidak tersedia lagi. Tidak ada yang berubah; ketik /jadwal "
+        "untuk memilih sesi lain."
+    ),
+    "schedule.change_too_late": (
+        "Sesi ini sudah dimulai atau kehadiran Anda sudah dicatat; pesanan tidak bisa diubah."
+    ),
+    "schedule.calendar_caption": "Buka file ini untuk menambahkan jadwal ke kalender Anda.",
+    "schedule.ics.summary": "Penilaian kompetensi: {program}",
+    # gapura and jp: handlers/courses.py, handlers/jp.py
+    "menu.gapura": "Gapura",
+    "menu.jp": "JP saya",
+    "command.gapura": "Pelatihan Gapura yang dibuka",
+    "command.jp": "Capaian JP saya tahun ini",
+    "gapura.list.title": "<b>Gapura: pelatihan yang dibuka</b>",
+    "gapura.list.page": "Halaman {page} dari {pages}",
+    "gapura.list.empty": (
+        "Belum ada pelatihan Gapura yang dibuka untuk Anda. Silakan cek lagi nanti."
+    ),
+    "gapura.list.empty_filtered": (
+        "Tidak ada pelatihan yang cocok dengan filter ini. Pilih filter lain atau Semua."
+    ),
+    "gapura.list.item": (
+        "{number}. <b>{title}</b>\n{jp} JP · {mode} · mulai {starts} · {seats}"
+    ),
+    "gapura.list.seats": "sisa {seats} kursi",
+    "gapura.list.full": "penuh, ada daftar tunggu",
+    "gapura.list.mine.registered": "✅ Anda terdaftar",
+    "gapura.list.mine.waitlisted": "⏳ Anda di daftar tunggu",
+    "gapura.list.mine.offered": "🎟 Ada tawaran kursi untuk Anda",
+    "gapura.filter.competency": "Filter kompetensi",
+    "gapura.filter.mode": "Filter mode",
+    "gapura.filter.all": "Semua",
+    "gapura.filter.choose_competency": "Pilih kompetensi yang ingin dikembangkan:",
+    "gapura.filter.choose_mode": "Pilih mode pelatihan:",
+    "gapura.filter.active": "Filter: {filters}",
+    "gapura.button.for_me": "Untuk saya",
+    "gapura.button.enroll": "Daftar",
+    "gapura.button.waitlist": "Gabung daftar tunggu",
+    "gapura.button.cancel": "Batal daftar",
+    "gapura.button.accept": "Terima tawaran",
+    "gapura.button.decline": "Tolak tawaran",
+    "gapura.mode.luring": "luring",
+    "gapura.mode.daring": "daring",
+    "gapura.mode.blended": "blended",
+    "gapura.offer.banner": (
+        "🎟 <b>Tawaran kursi untuk Anda</b>: {title}. Kursi ditahan sampai "
+        "{until_date} {until}; buka detailnya untuk menerima atau menolak."
+    ),
+    "gapura.offer.button": "🎟 Tawaran: {title}",
+    "gapura.unavailable": "Pelatihan ini tidak tersedia untuk Anda.",
+    "gapura.rec.no_result": (
+        "Hasil penilaian kompetensi Anda belum dirilis, jadi belum ada rekomendasi dari "
+        "kesenjangan kompetensi. Berikut pelatihan yang dibuka untuk jabatan {position}:"
+    ),
+    "gapura.level": " (sampai level {level})",
+    "gapura.details": (
+        "<b>{title}</b>\n{description}\n\n"
+        "Kompetensi sasaran: {competencies}\n"
+        "JP: {jp}\n"
+        "Tanggal: {starts} – {ends}\n"
+        "Mode: {mode}"
+    ),
+    "gapura.details.venue": "Tempat: {venue}",
+    "gapura.details.link": "Tautan: {url}",
+    "gapura.details.more": (
+        "Penyelenggara: {provider}\n"
+        "Sisa kursi: {seats_left} dari {quota}\n"
+        "Pendaftaran: {opens_date} {opens} – {closes_date} {closes}\n"
+        "Prasyarat: {prerequisites}\n"
+        "Kontak: {contact}"
+    ),
+    "gapura.status.none": "Status saya: belum mendaftar",
+    "gapura.status.registered": "Status saya: ✅ terdaftar",
+    "gapura.status.waitlisted": "Status saya: ⏳ daftar tunggu, urutan ke-{position}",
+    "gapura.status.offered": (
+        "Status saya: 🎟 ada kursi untuk Anda, terima sebelum {until_date} {until}"
+    ),
+    "gapura.status.completed": "Status saya: selesai",
+    "gapura.status.withdrawn": "Status saya: pendaftaran dibatalkan",
+    "gapura.done.registered": "✅ Anda terdaftar di pelatihan ini.",
+    "gapura.done.waitlisted": (
+        "⏳ Anda masuk daftar tunggu. Jika ada kursi kosong, kursi ditawarkan kepada Anda "
+        "sesuai urutan."
+    ),
+    "gapura.done.full": (
+        "Maaf, kursi baru saja habis. Anda dapat bergabung dengan daftar tunggu."
+    ),
+    "gapura.done.already": "Anda sudah tercatat di pelatihan ini.",
+    "gapura.done.accepted": "✅ Tawaran diterima: Anda terdaftar di pelatihan ini.",
+    "gapura.done.declined": "Tawaran ditolak; kursi diberikan kepada urutan berikutnya.",
+    "gapura.done.cancelled": "Pendaftaran Anda dibatalkan.",
+    "gapura.done.stale": "Tindakan itu sudah tidak berlaku. Berikut keadaan terbarunya.",
+    "jp.mine.summary": (
+        "<b>JP saya tahun {year}</b>\nCapaian: {earned} dari {target} JP ({percent})"
+    ),
+    "jp.mine.remaining": "Kurang: {remaining} JP lagi untuk memenuhi target.",
+    "jp.mine.met": "🎉 Target JP tahun ini sudah terpenuhi.",
+    "jp.mine.pending": (
+        "Pelatihan terdaftar yang belum selesai: {jp} JP (dihitung setelah dinyatakan selesai)."
+    ),
+    "jp.mine.courses": "<b>Pelatihan terbuka yang dapat menutup kekurangan:</b>",
+    "jp.mine.course": "{number}. {title}: {jp} JP",
+    "jp.mine.no_courses": "Belum ada pelatihan Gapura terbuka untuk Anda saat ini.",
 }
