@@ -44,6 +44,13 @@ COMMANDS = [
 ]
 
 
+def help_text(lang: str) -> str:
+    """The command menu as a message: one line per command."""
+    lines = [t("help.heading", lang)]
+    lines += [f"/{name}: {t(key, lang)}" for name, key in COMMANDS]
+    return "\n".join(lines)
+
+
 def main_menu(lang: str) -> InlineKeyboardMarkup:
     buttons = [
         InlineKeyboardButton(t(label, lang), callback_data=data("menu", command))

@@ -13,6 +13,7 @@ from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
 from bot.texts import t
 from handlers.common import is_linked, language_for, load_link, render
+from handlers.menu import help_text
 from models.queries.links import has_consent, record_consent
 
 CONSENT_TEXT_VERSION = "2025-01"
@@ -85,4 +86,4 @@ async def help_command(update: Update, context: BotContext) -> None:
     """List what the bot can do."""
     assert update.effective_message is not None
     lang = language_for(await load_link(context, update), update, context)
-    await update.effective_message.reply_html(t("help.text", lang))
+    await update.effective_message.reply_html(help_text(lang))

@@ -82,16 +82,7 @@ TEXTS: dict[str, str] = {
     "start.agree_button": "I agree",
     "start.consent_recorded": "Thank you, your consent has been recorded.",
     "start.next_step": "Next step: type your NIP (18 digits) to link your account.",
-    "help.text": (
-        "<b>What I can do</b>\n"
-        "/start: start and link your account\n"
-        "/profil: your data in this bot\n"
-        "/privasi: privacy notice\n"
-        "/bahasa: change language (Indonesia/English)\n"
-        "/putus: unlink your account\n"
-        "/hapus: withdraw consent and delete your data in the bot\n"
-        "/help: this help"
-    ),
+    "help.heading": "<b>What I can do</b>",
     "error.generic": "Sorry, something went wrong. Please try again in a moment.",
     "error.admin_report": "The bot hit an error: {name}. See the log for details.",
     # import: bot/imports/

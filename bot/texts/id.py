@@ -84,16 +84,7 @@ TEXTS: dict[str, str] = {
     "start.agree_button": "Setuju",
     "start.consent_recorded": "Terima kasih, persetujuan Anda sudah dicatat.",
     "start.next_step": "Langkah berikutnya: ketik NIP Anda (18 angka) untuk menautkan akun.",
-    "help.text": (
-        "<b>Yang bisa saya bantu</b>\n"
-        "/start: mulai dan tautkan akun\n"
-        "/profil: data Anda di bot ini\n"
-        "/privasi: pemberitahuan privasi\n"
-        "/bahasa: ganti bahasa (Indonesia/English)\n"
-        "/putus: lepas tautan akun\n"
-        "/hapus: cabut persetujuan dan hapus data di bot\n"
-        "/bantuan: bantuan ini"
-    ),
+    "help.heading": "<b>Yang bisa saya bantu</b>",
     "error.generic": "Maaf, terjadi gangguan. Silakan coba lagi beberapa saat lagi.",
     "error.admin_report": "Gangguan pada bot: {name}. Lihat log untuk rinciannya.",
     # import: bot/imports/

@@ -79,3 +79,14 @@ async def test_command_menu_is_published_in_indonesian_and_english(bot: RunningB
 
 def _commands(raw: object) -> list[dict[str, str]]:
     return json.loads(raw) if isinstance(raw, str) else raw  # type: ignore[return-value]
+
+
+async def test_help_lists_every_command_of_the_menu(bot: RunningBot) -> None:
+    user = bot.user(1005, language_code="id")
+
+    await user.send("/bantuan")
+    reply = await user.next_message()
+
+    for command in ("/jadwal", "/hasil", "/gapura", "/jp", "/profil", "/hapus"):
+        assert command in (reply.text or "")
+    assert "/jadwal: Jadwal penilaian kompetensi saya" in (reply.text or "")
