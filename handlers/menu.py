@@ -44,11 +44,11 @@ COMMANDS = [
 ]
 
 
-def help_text(lang: str) -> str:
-    """The command menu as a message: one line per command."""
+def help_text(lang: str, *, minutes_per_jp: int) -> str:
+    """The command menu as a message, one line per command, then a short FAQ."""
     lines = [t("help.heading", lang)]
     lines += [f"/{name}: {t(key, lang)}" for name, key in COMMANDS]
-    return "\n".join(lines)
+    return "\n".join(lines) + "\n\n" + t("help.faq", lang, minutes=minutes_per_jp)
 
 
 def main_menu(lang: str) -> InlineKeyboardMarkup:

@@ -86,4 +86,6 @@ async def help_command(update: Update, context: BotContext) -> None:
     """List what the bot can do."""
     assert update.effective_message is not None
     lang = language_for(await load_link(context, update), update, context)
-    await update.effective_message.reply_html(help_text(lang))
+    await update.effective_message.reply_html(
+        help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
+    )

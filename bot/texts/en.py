@@ -511,4 +511,17 @@ TEXTS: dict[str, str] = {
     "jp.mine.courses": "<b>Open courses that would close the gap:</b>",
     "jp.mine.course": "{number}. {title}: {jp} JP",
     "jp.mine.no_courses": "No Gapura course is open to you right now.",
+    # help FAQ: handlers/menu.py
+    "help.faq": (
+        "<b>Questions</b>\n"
+        "<b>What is JPM?</b> Job Person Match: the sum of the competency levels you "
+        "achieved divided by the sum of the levels your position requires, in percent.\n"
+        "<b>What do the categories mean?</b> The assessment program sets them; the usual "
+        "ones: Optimal (JPM 90% or more), Cukup Optimal (78% to under 90%), "
+        "Kurang Optimal (under 78%).\n"
+        "<b>What counts as JP?</b> Hours of competency development (1 JP = {minutes} "
+        "minutes): courses, technical guidance, seminars, e-learning, coaching and "
+        "mentoring that are completed and recorded by BKPSDM. A PNS needs at least 20 JP "
+        "a year."
+    ),
 }

@@ -527,4 +527,17 @@ TEXTS: dict[str, str] = {
     "jp.mine.courses": "<b>Pelatihan terbuka yang dapat menutup kekurangan:</b>",
     "jp.mine.course": "{number}. {title}: {jp} JP",
     "jp.mine.no_courses": "Belum ada pelatihan Gapura terbuka untuk Anda saat ini.",
+    # help FAQ: handlers/menu.py
+    "help.faq": (
+        "<b>Tanya jawab</b>\n"
+        "<b>Apa itu JPM?</b> Job Person Match: jumlah level kompetensi yang Anda capai "
+        "dibagi jumlah level yang dipersyaratkan jabatan Anda, dalam persen.\n"
+        "<b>Apa arti kategorinya?</b> Ditentukan oleh program penilaian; yang umum: "
+        "Optimal (JPM 90% ke atas), Cukup Optimal (78% sampai di bawah 90%), "
+        "Kurang Optimal (di bawah 78%).\n"
+        "<b>Apa yang dihitung sebagai JP?</b> Jam pelajaran pengembangan kompetensi "
+        "(1 JP = {minutes} menit): pelatihan, bimtek, seminar, e-learning, coaching, "
+        "mentoring yang sudah selesai dan tercatat di BKPSDM. Target PNS paling sedikit "
+        "20 JP per tahun."
+    ),
 }

@@ -90,3 +90,5 @@ async def test_help_lists_every_command_of_the_menu(bot: RunningBot) -> None:
     for command in ("/jadwal", "/hasil", "/gapura", "/jp", "/profil", "/hapus"):
         assert command in (reply.text or "")
     assert "/jadwal: Jadwal penilaian kompetensi saya" in (reply.text or "")
+    assert "Apa itu JPM?" in (reply.text or "")
+    assert "1 JP = 45 menit" in (reply.text or "")
