@@ -15,50 +15,38 @@ hold a place on it): a course id from a button is never trusted.
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.core import waitlist
-from bot.core.competencies import COMPETENCIES, competency_name
-from bot.core.jp import display_jp
+from bot.core.competencies import COMPETENCIES
 from bot.core.jpm import CompetencyScore
-from bot.core.recommend import all_met, reason_params_for, recommend
+from bot.core.recommend import all_met, recommend
 from bot.texts import t
-from handlers.callbacks import data, int_part, parts
-from handlers.common import render, require_link
+from handlers.callbacks import int_part, parts
+from handlers.common import require_link
+from handlers.courses_views import (
+    ACTION_CODES,
+    MODES,
+    NONE,
+    PAGE_SIZE,
+    competency_menu,
+    details_message,
+    list_message,
+    mode_menu,
+    ranked_message,
+    unranked_message,
+)
 from models.chat import ChatLink
-from models.enums import CourseMode, EnrollmentStatus
 from models.gapura import Course, Enrollment
 from models.queries import courses as q
 from models.queries.results import released_results
 
-PAGE_SIZE = 5
-NONE = "-"  # no filter, in callback data
-MODES = tuple(mode.value for mode in CourseMode)
-_DESCRIPTION_MAX = 1500
-_TEXT_MAX = 400
-
-# Button action -> catalogue key of its label.
-_ACTION_LABELS = {
-    waitlist.ENROLL: "gapura.button.enroll",
-    waitlist.JOIN_WAITLIST: "gapura.button.waitlist",
-    waitlist.CANCEL: "gapura.button.cancel",
-    waitlist.ACCEPT: "gapura.button.accept",
-    waitlist.DECLINE: "gapura.button.decline",
-}
-_ACTION_CODES = {
-    waitlist.ENROLL: "e",
-    waitlist.JOIN_WAITLIST: "w",
-    waitlist.CANCEL: "x",
-    waitlist.ACCEPT: "a",
-    waitlist.DECLINE: "d",
-}
-_CODE_ACTIONS = {code: action for action, code in _ACTION_CODES.items()}
+_CODE_ACTIONS = {code: action for action, code in ACTION_CODES.items()}
 ACTION_PATTERN = f"^gap:[{''.join(_CODE_ACTIONS)}]:\\d+$"
 
 
@@ -102,27 +90,10 @@ async def choose_filter(update: Update, context: BotContext) -> None:
     lang, items = link.language, parts(query.data)
     kept = items[2] if len(items) > 2 else NONE
     if items[1] == "fc":
-        mode = kept if _mode(kept) else NONE
-        choices = [(f"{code} {competency_name(code, lang)}", code) for code in COMPETENCIES]
-        buttons = [
-            InlineKeyboardButton(label, callback_data=data("gap", "l", 0, code, mode))
-            for label, code in choices
-        ]
-        everyone = data("gap", "l", 0, NONE, mode)
-        prompt = "gapura.filter.choose_competency"
+        text, keyboard = competency_menu(_mode(kept), lang)
     else:
-        competency = kept if _competency(kept) else NONE
-        buttons = [
-            InlineKeyboardButton(
-                t(f"gapura.mode.{m}", lang), callback_data=data("gap", "l", 0, competency, m)
-            )
-            for m in MODES
-        ]
-        everyone = data("gap", "l", 0, competency, NONE)
-        prompt = "gapura.filter.choose_mode"
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([InlineKeyboardButton(t("gapura.filter.all", lang), callback_data=everyone)])
-    await _edit(update, t(prompt, lang), InlineKeyboardMarkup(rows))
+        text, keyboard = mode_menu(_competency(kept), lang)
+    await _edit(update, text, keyboard)
 
 
 async def recommended(update: Update, context: BotContext) -> None:
@@ -173,12 +144,13 @@ async def act(update: Update, context: BotContext) -> None:
     await _edit(update, text, view[1] if view else None)
 
 
-# ---------------------------------------------------------------- the views
+# ---------------------------------------------------------------- loading what to show
 
 
 async def _list_view(
     context: BotContext, link: ChatLink, *, page: int, competency: str | None, mode: str | None
 ) -> tuple[str, InlineKeyboardMarkup]:
+    """A page of the open courses, filtered, with my places on them."""
     lang, now = link.language, context.clock.now()
     assert link.employee is not None and link.employee_id is not None
     async with context.db() as session:
@@ -187,56 +159,22 @@ async def _list_view(
             session, now=now, audience=audience, competency=competency, mode=mode
         )
         mine = await q.my_places(session, employee_id=link.employee_id)
-    pages = max(1, -(-len(found) // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
-    shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-    blocks = [_offer_line(e, lang, context) for e in mine.values() if _live_offer(e, now)]
-    blocks.append(t("gapura.list.title", lang))
-    if competency or mode:
-        blocks.append(_filter_line(competency, mode, lang))
-    if not found:
-        blocks.append(
-            t("gapura.list.empty_filtered" if competency or mode else "gapura.list.empty", lang)
-        )
-    else:
-        blocks.append(t("gapura.list.page", lang, page=page + 1, pages=pages))
-    first = page * PAGE_SIZE + 1
-    blocks += [
-        _list_line(number, c, mine.get(c.id), lang, context)
-        for number, c in enumerate(shown, first)
-    ]
-    rows = [[_offer_button(e, lang)] for e in mine.values() if _live_offer(e, now)]
-    rows += [
-        [InlineKeyboardButton(_short(f"{n}. {c.title}"), callback_data=data("gap", "c", c.id))]
-        for n, c in enumerate(shown, first)
-    ]
-    comp, md = competency or NONE, mode or NONE
-    nav = []
-    if page > 0:
-        nav.append(InlineKeyboardButton("◀", callback_data=data("gap", "l", page - 1, comp, md)))
-    if page < pages - 1:
-        nav.append(InlineKeyboardButton("▶", callback_data=data("gap", "l", page + 1, comp, md)))
-    if nav:
-        rows.append(nav)
-    rows.append(
-        [
-            InlineKeyboardButton(
-                t("gapura.filter.competency", lang), callback_data=data("gap", "fc", md)
-            ),
-            InlineKeyboardButton(
-                t("gapura.filter.mode", lang), callback_data=data("gap", "fm", comp)
-            ),
-        ]
+    return list_message(
+        found,
+        mine,
+        page=page,
+        competency=competency,
+        mode=mode,
+        now=now,
+        lang=lang,
+        context=context,
     )
-    rows.append(
-        [InlineKeyboardButton(t("gapura.button.for_me", lang), callback_data=data("gap", "r"))]
-    )
-    return "\n\n".join(blocks), InlineKeyboardMarkup(rows)
 
 
 async def _recommended_view(
     context: BotContext, link: ChatLink
 ) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Open courses I hold no place on, ranked by my latest released result if I have one."""
     lang, now = link.language, context.clock.now()
     assert link.employee is not None and link.employee_id is not None
     async with context.db() as session:
@@ -245,8 +183,6 @@ async def _recommended_view(
         mine = await q.my_places(session, employee_id=link.employee_id)
         results = await released_results(session, employee_id=link.employee_id)
     by_id = {c.id: c for c in found if c.id not in mine}
-    lines: list[str] = []
-    picked: list[Course] = []
     if results:
         scores = [
             CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
@@ -259,32 +195,13 @@ async def _recommended_view(
             status=audience.status,
             unit_ids=audience.unit_ids,
         )
-        met = all_met(scores)
-        if not ranked:
-            return t("rec.all_met_none" if met else "rec.none", lang), None
-        lines.append(t("rec.all_met" if met else "rec.title", lang))
-        for number, rec in enumerate(ranked, 1):
-            course = by_id[rec.course_id]
-            reason = render(rec.reason_key, reason_params_for(rec, lang), lang, context)
-            lines.append(_rec_item(number, course, reason, lang))
-            picked.append(course)
-    else:
-        position = audience.position_type or "-"
-        # Courses aimed at my position type first, then those open to everyone.
-        picked = sorted(
-            by_id.values(),
-            key=lambda c: (audience.position_type not in q.facts(c).position_types, c.starts_on),
-        )[:PAGE_SIZE]
-        lines.append(render("gapura.rec.no_result", {"position": position}, lang, context))
-        if not picked:
-            lines.append(t("gapura.list.empty", lang))
-        for number, course in enumerate(picked, 1):
-            lines.append(_rec_item(number, course, "", lang))
-    rows = [
-        [InlineKeyboardButton(_short(f"{n}. {c.title}"), callback_data=data("gap", "c", c.id))]
-        for n, c in enumerate(picked, 1)
-    ]
-    return "\n\n".join(lines), InlineKeyboardMarkup(rows) if rows else None
+        return ranked_message(ranked, by_id, met=all_met(scores), lang=lang, context=context)
+    # Courses aimed at my position type first, then those open to everyone.
+    picked = sorted(
+        by_id.values(),
+        key=lambda c: (audience.position_type not in q.facts(c).position_types, c.starts_on),
+    )[:PAGE_SIZE]
+    return unranked_message(picked, audience.position_type, lang, context)
 
 
 async def _details_view(
@@ -315,119 +232,7 @@ async def _details_view(
         now=now,
     )
     position = waitlist.position_in_queue(waiting, mine.id) if mine is not None else None
-    text = _details_text(course, mine, seats_left, position, lang, context)
-    buttons = [
-        InlineKeyboardButton(
-            t(_ACTION_LABELS[a], lang), callback_data=data("gap", _ACTION_CODES[a], course.id)
-        )
-        for a in actions
-    ]
-    return text, InlineKeyboardMarkup([buttons]) if buttons else None
-
-
-def _details_text(
-    course: Course,
-    mine: Enrollment | None,
-    seats_left: int,
-    position: int | None,
-    lang: str,
-    context: BotContext,
-) -> str:
-    targets = ", ".join(
-        competency_name(c.competency_code, lang)
-        + (t("gapura.level", lang, level=c.target_level) if c.target_level else "")
-        for c in sorted(course.competencies, key=lambda c: c.competency_code)
-    )
-    params: dict[str, object] = {
-        "title": course.title,
-        "description": _cut(course.description, _DESCRIPTION_MAX),
-        "competencies": targets or "-",
-        "jp": display_jp(course.jp, lang),
-        "starts": course.starts_on,
-        "ends": course.ends_on,
-        "mode": t(f"gapura.mode.{course.mode.value}", lang),
-        "provider": course.provider,
-        "seats_left": seats_left,
-        "quota": course.quota,
-        "opens": course.registration_opens_at,
-        "closes": course.registration_closes_at,
-        "prerequisites": _cut(course.prerequisites, _TEXT_MAX) or "-",
-        "contact": _cut(course.contact, _TEXT_MAX) or "-",
-    }
-    lines = [render("gapura.details", params, lang, context)]
-    if course.venue:
-        lines.append(render("gapura.details.venue", {"venue": course.venue}, lang, context))
-    if course.online_url:
-        lines.append(render("gapura.details.link", {"url": course.online_url}, lang, context))
-    lines.append(render("gapura.details.more", params, lang, context))
-    lines.append(_my_status(mine, position, lang, context))
-    return "\n".join(lines)
-
-
-def _my_status(
-    mine: Enrollment | None, position: int | None, lang: str, context: BotContext
-) -> str:
-    if mine is None:
-        return t("gapura.status.none", lang)
-    if mine.status == EnrollmentStatus.WAITLISTED:
-        return t("gapura.status.waitlisted", lang, position=position or "-")
-    if mine.status == EnrollmentStatus.OFFERED and mine.offered_until is not None:
-        return render("gapura.status.offered", {"until": mine.offered_until}, lang, context)
-    return t(f"gapura.status.{mine.status.value}", lang)
-
-
-def _list_line(
-    number: int, course: Course, mine: Enrollment | None, lang: str, context: BotContext
-) -> str:
-    seats_left = waitlist.seats_left(course.quota, course.seats_taken)
-    seats = (
-        t("gapura.list.seats", lang, seats=seats_left)
-        if seats_left
-        else t("gapura.list.full", lang)
-    )
-    params: dict[str, object] = {
-        "number": number,
-        "title": course.title,
-        "jp": display_jp(course.jp, lang),
-        "mode": t(f"gapura.mode.{course.mode.value}", lang),
-        "starts": course.starts_on,
-        "seats": seats,
-    }
-    line = render("gapura.list.item", params, lang, context)
-    if mine is not None:
-        line += "\n" + t(f"gapura.list.mine.{mine.status.value}", lang)
-    return line
-
-
-def _rec_item(number: int, course: Course, reason: str, lang: str) -> str:
-    """One recommended course; ``reason`` is ready HTML (or empty)."""
-    title, jp = html.escape(course.title), display_jp(course.jp, lang)
-    item = t("rec.item", lang, number=number, title=title, jp=jp, reason=reason).rstrip()
-    if not waitlist.seats_left(course.quota, course.seats_taken):
-        item += "\n" + t("rec.full", lang)
-    return item
-
-
-def _offer_line(enrollment: Enrollment, lang: str, context: BotContext) -> str:
-    params: dict[str, object] = {
-        "title": enrollment.course.title,
-        "until": enrollment.offered_until,
-    }
-    return render("gapura.offer.banner", params, lang, context)
-
-
-def _offer_button(enrollment: Enrollment, lang: str) -> InlineKeyboardButton:
-    label = t("gapura.offer.button", lang, title=_short(enrollment.course.title, 30))
-    return InlineKeyboardButton(label, callback_data=data("gap", "c", enrollment.course_id))
-
-
-def _filter_line(competency: str | None, mode: str | None, lang: str) -> str:
-    shown = []
-    if competency:
-        shown.append(competency_name(competency, lang))
-    if mode:
-        shown.append(t(f"gapura.mode.{mode}", lang))
-    return t("gapura.filter.active", lang, filters=" · ".join(shown))
+    return details_message(course, mine, seats_left, position, actions, lang, context)
 
 
 # ---------------------------------------------------------------- actions
@@ -489,14 +294,6 @@ def _may_see(course: Course, mine: Enrollment | None, audience: q.Audience, now:
     return q.is_offered(course, now) and q.is_for(course, audience)
 
 
-def _live_offer(enrollment: Enrollment, now: datetime) -> bool:
-    return (
-        enrollment.status == EnrollmentStatus.OFFERED
-        and enrollment.offered_until is not None
-        and enrollment.offered_until > now
-    )
-
-
 async def _linked(update: Update, context: BotContext) -> ChatLink | None:
     """The caller's link; an unlinked caller's button press is answered too."""
     link = await require_link(update, context)
@@ -522,12 +319,3 @@ def _competency(value: str) -> str | None:
 
 def _mode(value: str) -> str | None:
     return value if value in MODES else None
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _cut(text: str, limit: int) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"

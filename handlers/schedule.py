@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop
 
@@ -20,13 +20,9 @@ from bot.context import BotContext
 from bot.core.errors import DomainError
 from bot.core.schedule import (
     CANCELLED,
-    CONFIRMED,
-    RESCHEDULE_REQUESTED,
     ScheduleRefused,
     Slot,
     bookable_slots,
-    booking_open,
-    can_answer,
     check_booking_open,
     check_can_book,
     check_can_change,
@@ -34,26 +30,32 @@ from bot.core.schedule import (
     is_bookable,
     is_open_to,
     is_upcoming,
-    past_label,
     programs_to_offer,
-    upcoming_label,
 )
 from bot.texts import t
-from bot.texts.formatting import format_datetime, format_short_date, format_time
 from bot.texts.paging import pack_blocks
-from handlers.callbacks import data, int_part
+from handlers.callbacks import int_part
 from handlers.common import render, require_link
+from handlers.schedule_views import (
+    can_answer_now,
+    card_buttons,
+    choices_message,
+    ics_description,
+    offer_message,
+    past_line,
+    session_card,
+    start_text,
+    venue_text,
+)
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 from models.chat import ChatLink
 from models.enums import ParticipationStatus
 from models.org import Employee
 from models.queries import schedule as q
 
-AREA = "sch"
 REASON_FOR = "schedule.reason_for"  # user_data: the participation awaiting a reason
 MAX_PAST = 10
 MAX_CHOICES = 15
-FIELD_LIMIT = 500  # one long field must not push a card over Telegram's 4096
 
 
 # ---------------------------------------------------------------- commands
@@ -160,7 +162,7 @@ async def decline(update: Update, context: BotContext) -> None:
     context.user_data[REASON_FOR] = found.id
     params: dict[str, object] = {
         "program": found.session.program.name,
-        "start": _when(found.session, link, context),
+        "start": start_text(found.session, link.language, context),
     }
     await _say(update, context, link, "schedule.ask_reason", params)
 
@@ -182,7 +184,7 @@ async def add_to_calendar(update: Update, context: BotContext) -> None:
         starts_at=sitting.starts_at,
         ends_at=sitting.ends_at,
         summary=t("schedule.ics.summary", lang, program=sitting.program.name),
-        location=_venue_text(sitting),
+        location=venue_text(sitting),
         description=ics_description(found, lang, context),
         url=sitting.online_url or None,
     )
@@ -333,119 +335,12 @@ async def cancel(update: Update, context: BotContext) -> None:
     assert update.callback_query is not None
     params: dict[str, object] = {
         "program": found.session.program.name,
-        "start": _when(found.session, link, context),
+        "start": start_text(found.session, link.language, context),
     }
     await update.callback_query.edit_message_text(
         render("schedule.booking_cancelled", params, link.language, context),
         parse_mode=ParseMode.HTML,
     )
-
-
-# ---------------------------------------------------------------- what the user reads
-
-
-def session_card(participation: Participation, lang: str, context: BotContext) -> str:
-    """One session: when, where, what to bring, and my status."""
-    sitting = participation.session
-    label = upcoming_label(participation_status=participation.status, session_status=sitting.status)
-    lines = [render("schedule.card.title", {"program": sitting.program.name}, lang, context)]
-    if sitting.status == CANCELLED:
-        lines.append(t("schedule.card.cancelled", lang))
-    lines.append(_when_line(sitting, lang, context))
-    optional = (
-        ("schedule.card.report_by", _report_by(sitting, lang, context)),
-        ("schedule.card.venue", _venue_text(sitting)),
-        ("schedule.card.online", sitting.online_url or ""),
-        ("schedule.card.method", sitting.program.method),
-        ("schedule.card.components", sitting.components),
-        ("schedule.card.bring", sitting.what_to_bring),
-        ("schedule.card.dress", sitting.dress_code),
-        ("schedule.card.contact", sitting.contact),
-    )
-    for key, value in optional:
-        if value:
-            lines.append(render(key, {"value": _short(value)}, lang, context))
-    lines.append(t("schedule.card.status", lang, status=t(f"schedule.status.{label}", lang)))
-    if participation.status == RESCHEDULE_REQUESTED and participation.reason:
-        lines.append(
-            render("schedule.card.reason", {"value": _short(participation.reason)}, lang, context)
-        )
-    return "\n".join(lines)
-
-
-def card_buttons(
-    participation: Participation, lang: str, context: BotContext
-) -> InlineKeyboardMarkup | None:
-    """Hadir / Tidak bisa hadir while answering is possible, the calendar, and booking."""
-    sitting, pid = participation.session, participation.id
-    rows: list[list[InlineKeyboardButton]] = []
-    if _can_answer(participation, context):
-        answers = []
-        if participation.status != CONFIRMED:
-            answers.append(_button("schedule.button.yes", lang, "yes", pid))
-        if participation.status != RESCHEDULE_REQUESTED:
-            answers.append(_button("schedule.button.no", lang, "no", pid))
-        rows.append(answers)
-    if sitting.status != CANCELLED:
-        rows.append([_button("schedule.button.calendar", lang, "ics", pid)])
-    program = sitting.program
-    if _can_answer(participation, context) and booking_open(
-        self_booking=program.self_booking,
-        deadline=program.booking_deadline,
-        now=context.clock.now(),
-    ):
-        rows.append(
-            [
-                _button("schedule.button.move", lang, "move", pid),
-                _button("schedule.button.cancel", lang, "cancel", pid),
-            ]
-        )
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
-def offer_message(
-    program: AssessmentProgram, free: int, lang: str, context: BotContext
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Ask me to choose a session of a self-booking program (or say all are full)."""
-    params: dict[str, object] = {"program": program.name}
-    if free == 0:
-        return render("schedule.offer_full", params, lang, context), None
-    text = render("schedule.offer", params, lang, context)
-    if program.booking_deadline is not None:
-        text += "\n" + render(
-            "schedule.offer_deadline", {"deadline": program.booking_deadline}, lang, context
-        )
-    markup = InlineKeyboardMarkup([[_button("schedule.button.pick", lang, "pick", program.id)]])
-    return text, markup
-
-
-def past_line(participation: Participation, released: bool, lang: str, context: BotContext) -> str:
-    sitting = participation.session
-    label = past_label(
-        participation_status=participation.status,
-        session_status=sitting.status,
-        result_released=released,
-    )
-    params: dict[str, object] = {
-        "date": format_short_date(sitting.starts_at, lang, context.settings.tz),
-        "program": sitting.program.name,
-        "status": t(f"schedule.status.{label}", lang),
-    }
-    return render("schedule.past.line", params, lang, context)
-
-
-def ics_description(participation: Participation, lang: str, context: BotContext) -> str:
-    """Plain text for the calendar: report-by time, what to bring, dress code, contact."""
-    sitting = participation.session
-    parts = (
-        ("schedule.card.report_by", _report_by(sitting, lang, context)),
-        ("schedule.card.components", sitting.components),
-        ("schedule.card.bring", sitting.what_to_bring),
-        ("schedule.card.dress", sitting.dress_code),
-        ("schedule.card.contact", sitting.contact),
-        ("schedule.card.online", sitting.online_url or ""),
-    )
-    return "\n".join(t(key, lang, value=value) for key, value in parts if value)
 
 
 # ---------------------------------------------------------------- helpers
@@ -500,8 +395,6 @@ async def _send_choices(
 ) -> None:
     """The sessions I may book (or move to), one button each."""
     assert update.effective_message is not None
-    lang, tz = link.language, context.settings.tz
-    by_id = {s.id: s for s in sessions}
     slots = bookable_slots(
         [slot_of(s) for s in sessions],
         position_type=position_type_of(link.employee),
@@ -511,25 +404,9 @@ async def _send_choices(
     if not slots:
         await _say(update, context, link, "schedule.pick.none")
         return
-    lines = [render("schedule.pick.title", {"program": program.name}, lang, context)]
-    rows = []
-    for slot in slots:
-        sitting = by_id[slot.id]
-        when = format_datetime(sitting.starts_at, lang, tz)
-        params = {"when": when, "venue": _short(_venue_text(sitting), 140), "free": slot.free_seats}
-        lines.append(render("schedule.pick.line", params, lang, context))
-        label = t(
-            "schedule.pick.button",
-            lang,
-            date=format_short_date(sitting.starts_at, lang, tz),
-            time=format_time(sitting.starts_at, lang, tz),
-            free=slot.free_seats,
-        )
-        action = ("mv", exclude.id, slot.id) if exclude else ("book", slot.id)
-        rows.append([InlineKeyboardButton(label, callback_data=data(AREA, *action))])
-    await update.effective_message.reply_html(
-        "\n".join(lines), reply_markup=InlineKeyboardMarkup(rows)
-    )
+    by_id = {s.id: s for s in sessions}
+    text, markup = choices_message(program, slots, by_id, exclude, link.language, context)
+    await update.effective_message.reply_html(text, reply_markup=markup)
 
 
 async def _pressed(update: Update, context: BotContext) -> tuple[ChatLink, int] | None:
@@ -558,7 +435,7 @@ def _refusal(found: Participation | None) -> ScheduleRefused:
 
 def _answerable(found: Participation | None, context: BotContext) -> Participation:
     """The participation, if it is mine and may still be answered."""
-    if found is None or not _can_answer(found, context):
+    if found is None or not can_answer_now(found, context):
         raise _refusal(found)
     return found
 
@@ -583,16 +460,6 @@ def _is_upcoming(participation: Participation, context: BotContext) -> bool:
     sitting = participation.session
     return is_upcoming(
         ends_at=sitting.ends_at, session_status=sitting.status, now=context.clock.now()
-    )
-
-
-def _can_answer(participation: Participation, context: BotContext) -> bool:
-    sitting = participation.session
-    return can_answer(
-        participation_status=participation.status,
-        session_status=sitting.status,
-        starts_at=sitting.starts_at,
-        now=context.clock.now(),
     )
 
 
@@ -640,39 +507,3 @@ async def _say(
 
 async def _refuse(update: Update, context: BotContext, link: ChatLink, err: DomainError) -> None:
     await _say(update, context, link, err.key, dict(err.params))
-
-
-def _button(key: str, lang: str, action: str, item_id: int) -> InlineKeyboardButton:
-    return InlineKeyboardButton(t(key, lang), callback_data=data(AREA, action, item_id))
-
-
-def _when(sitting: AssessmentSession, link: ChatLink, context: BotContext) -> str:
-    return format_datetime(sitting.starts_at, link.language, context.settings.tz)
-
-
-def _when_line(sitting: AssessmentSession, lang: str, context: BotContext) -> str:
-    tz = context.settings.tz
-    return t(
-        "schedule.card.when",
-        lang,
-        start=format_datetime(sitting.starts_at, lang, tz),
-        end=format_time(sitting.ends_at, lang, tz),
-    )
-
-
-def _report_by(sitting: AssessmentSession, lang: str, context: BotContext) -> str:
-    if sitting.report_by is None:
-        return ""
-    tz = context.settings.tz
-    same_day = sitting.report_by.astimezone(tz).date() == sitting.starts_at.astimezone(tz).date()
-    if same_day:
-        return format_time(sitting.report_by, lang, tz)
-    return format_datetime(sitting.report_by, lang, tz)
-
-
-def _venue_text(sitting: AssessmentSession) -> str:
-    return ", ".join(part for part in (sitting.venue_name, sitting.address) if part)
-
-
-def _short(text: str, limit: int = FIELD_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -31,3 +31,8 @@ def pack_blocks(blocks: Iterable[str], *, limit: int = LIMIT, separator: str = "
     if current:
         pages.append(current)
     return pages
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text itself if it fits in ``limit`` characters, else cut with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
