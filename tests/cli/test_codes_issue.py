@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from bot.core.codes import hash_code, is_well_formed
 from bot.codes_export import run_issue_codes
+from bot.core.codes import hash_code, is_well_formed
 from bot.settings import Settings
 from models import ActivationCode, Unit
 from models.db import create_engine, create_sessionmaker, upgrade

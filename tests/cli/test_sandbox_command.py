@@ -18,32 +18,28 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def read_until(stream: asyncio.StreamReader, needle: str, *, timeout: float) -> list[str]:
+async def read_until(stream: asyncio.StreamReader, needle: str) -> list[str]:
     lines: list[str] = []
-    async with asyncio.timeout(timeout):
-        while True:
-            line = (await stream.readline()).decode()
-            if not line:
-                raise AssertionError(f"the process ended before saying {needle!r}: {lines}")
-            lines.append(line)
-            if needle in line:
-                return lines
+    while True:
+        line = (await stream.readline()).decode()
+        if not line:
+            raise AssertionError(f"the process ended before saying {needle!r}: {lines}")
+        lines.append(line)
+        if needle in line:
+            return lines
 
 
-async def bot_replies(
-    http: aiohttp.ClientSession, chat: str, *, timeout: float
-) -> list[dict[str, object]]:
+async def bot_replies(http: aiohttp.ClientSession, chat: str) -> list[dict[str, object]]:
     """Long-poll the chat's events until the bot has said something."""
     after = 0
-    async with asyncio.timeout(timeout):
-        while True:
-            answer = await (await http.get(f"{chat}/events",
-                                           params={"after": after, "timeout": 5})).json()
-            after = answer["last_seq"]
-            replies = [event["message"] for event in answer["events"]
-                       if event["kind"] == "message" and event["message"]["from_bot"]]
-            if replies:
-                return replies
+    while True:
+        answer = await (await http.get(f"{chat}/events",
+                                       params={"after": after, "timeout": 5})).json()
+        after = answer["last_seq"]
+        replies = [event["message"] for event in answer["events"]
+                   if event["kind"] == "message" and event["message"]["from_bot"]]
+        if replies:
+            return replies
 
 
 async def test_run_without_token_serves_the_sandbox_with_demo_users_and_a_live_bot(
@@ -58,14 +54,16 @@ async def test_run_without_token_serves_the_sandbox_with_demo_users_and_a_live_b
     )
     assert process.stdout is not None
     try:
-        lines = await read_until(process.stdout, "Sandbox ready", timeout=120)
+        async with asyncio.timeout(120):
+            lines = await read_until(process.stdout, "Sandbox ready")
         api = f"http://127.0.0.1:{port}/sandbox/api"
         async with aiohttp.ClientSession() as http:
             page = await (await http.get(f"http://127.0.0.1:{port}/")).text()
             users = (await (await http.get(f"{api}/users")).json())["users"]
             chat = f"{api}/users/{users[0]['id']}"
             await http.post(f"{chat}/messages", json={"text": "/start"})
-            replies = await bot_replies(http, chat, timeout=20)
+            async with asyncio.timeout(20):
+                replies = await bot_replies(http, chat)
     finally:
         process.send_signal(signal.SIGINT)
         code = await asyncio.wait_for(process.wait(), timeout=30)
