@@ -47,6 +47,7 @@ async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) 
     except InvalidNip as error:
         await message.reply_html(render(error.key, error.params, lang, context))
         return
+    params: dict[str, object]
     async with context.db.begin() as session:
         employee = await employee_by_nip(session, nip=nip.value)
         link = await link_of_employee(session, employee_id=employee.id) if employee else None

@@ -23,7 +23,7 @@ def nip_hash(nip: str) -> str:
 
 
 async def chat_link(session: AsyncSession, *, telegram_user_id: int) -> ChatLink | None:
-    return await session.scalar(
+    found: ChatLink | None = await session.scalar(
         select(ChatLink)
         .where(ChatLink.telegram_user_id == telegram_user_id)
         .options(
@@ -31,18 +31,23 @@ async def chat_link(session: AsyncSession, *, telegram_user_id: int) -> ChatLink
             selectinload(ChatLink.employee).selectinload(Employee.position),
         )
     )
+    return found
 
 
 async def link_of_employee(session: AsyncSession, *, employee_id: int) -> ChatLink | None:
-    return await session.scalar(select(ChatLink).where(ChatLink.employee_id == employee_id))
+    found: ChatLink | None = await session.scalar(
+        select(ChatLink).where(ChatLink.employee_id == employee_id)
+    )
+    return found
 
 
 async def employee_by_nip(session: AsyncSession, *, nip: str) -> Employee | None:
-    return await session.scalar(
+    found: Employee | None = await session.scalar(
         select(Employee)
         .where(Employee.nip == nip)
         .options(selectinload(Employee.unit), selectinload(Employee.position))
     )
+    return found
 
 
 async def record_consent(
@@ -84,7 +89,7 @@ async def record_consent(
 
 
 async def active_consent(session: AsyncSession, *, telegram_user_id: int) -> Consent | None:
-    return await session.scalar(
+    found: Consent | None = await session.scalar(
         select(Consent)
         .where(
             Consent.telegram_user_id == telegram_user_id,
@@ -94,6 +99,7 @@ async def active_consent(session: AsyncSession, *, telegram_user_id: int) -> Con
         .order_by(Consent.granted_at.desc())
         .limit(1)
     )
+    return found
 
 
 async def has_consent(session: AsyncSession, *, telegram_user_id: int) -> bool:
@@ -134,7 +140,10 @@ async def recent_failures(
 
 
 async def code_by_hash(session: AsyncSession, *, code_hash: str) -> ActivationCode | None:
-    return await session.scalar(select(ActivationCode).where(ActivationCode.code_hash == code_hash))
+    found: ActivationCode | None = await session.scalar(
+        select(ActivationCode).where(ActivationCode.code_hash == code_hash)
+    )
+    return found
 
 
 async def link_employee(
