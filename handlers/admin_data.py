@@ -1,0 +1,157 @@
+"""/impor: admins send a CSV or XLSX in the chat, checked and written exactly as
+``asnbot import`` does (same formats, all rows or none, an audit event in the same
+transaction). ``/impor`` alone lists the kinds with their templates.
+
+The file may come with the caption ``/impor <kind>``, or after ``/impor <kind>``
+(the kind waits in ``user_data``). The document handler runs before group 0 and
+lets every other document pass, so an announcement can still carry one.
+"""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.context import BotContext
+from bot.core.errors import DomainError
+from bot.imports import KINDS, ImportRejected, format_summary, import_file
+from bot.imports.format import format_row_error
+from bot.texts import t
+from bot.texts.paging import pack_blocks
+from handlers.admin_menu import admin_language
+from handlers.callbacks import data, parts
+from models.queries.audit import audit
+
+TEMPLATE = "imp:tpl"  # + kind
+PENDING_KIND = "admin.import_kind"  # user_data: the kind announced by /impor <kind>
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+COMMAND = "/impor"
+
+
+async def impor(update: Update, context: BotContext) -> None:
+    """/impor [kind]: list the kinds with templates, or wait for the file of that kind."""
+    lang = await admin_language(update, context)
+    if lang is None:
+        return
+    assert update.effective_message is not None
+    if not context.args:
+        await update.effective_message.reply_html(
+            _kinds_text(lang), reply_markup=_template_buttons(lang)
+        )
+        return
+    kind = context.args[0].lower()
+    if kind not in KINDS:
+        await update.effective_message.reply_html(_unknown_kind(kind, lang))
+        return
+    assert context.user_data is not None
+    context.user_data[PENDING_KIND] = kind
+    await update.effective_message.reply_html(
+        t("admin.import.send_file", lang, kind=t(f"import.kind.{kind}", lang))
+    )
+
+
+async def on_document(update: Update, context: BotContext) -> None:
+    """A document captioned ``/impor <kind>`` or sent after it: import it."""
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    caption = (message.caption or "").split()
+    from_caption = bool(caption) and caption[0].split("@")[0].lower() == COMMAND
+    pending = context.user_data.get(PENDING_KIND) if context.user_data is not None else None
+    if not from_caption and pending is None:
+        return  # not an import: other handlers may want it
+    lang = await admin_language(update, context)
+    if lang is None:
+        raise ApplicationHandlerStop
+    if context.user_data is not None:
+        context.user_data.pop(PENDING_KIND, None)
+    kind = caption[1].lower() if from_caption and len(caption) > 1 else pending
+    if kind is None:
+        await message.reply_html(_kinds_text(lang), reply_markup=_template_buttons(lang))
+    elif kind not in KINDS:
+        await message.reply_html(_unknown_kind(kind, lang))
+    else:
+        await _import(message, context, kind, lang)
+    raise ApplicationHandlerStop
+
+
+async def send_template(update: Update, context: BotContext) -> None:
+    """A template button: send that kind's XLSX and CSV templates."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+    lang = await admin_language(update, context)
+    if lang is None:
+        return
+    kind = parts(query.data)[-1]
+    if kind not in KINDS:
+        await query.answer()
+        return
+    await query.answer()
+    for suffix in ("xlsx", "csv"):
+        path = TEMPLATES / f"{kind}.{suffix}"
+        await context.bot.send_document(
+            update.effective_chat.id, document=path.read_bytes(), filename=path.name
+        )
+
+
+async def _import(message: Message, context: BotContext, kind: str, lang: str) -> None:
+    assert message.document is not None and message.from_user is not None
+    name = Path(message.document.file_name or f"{kind}.csv").name
+    now = context.clock.now()
+    with tempfile.TemporaryDirectory(prefix="asnbot-import-") as folder:
+        path = Path(folder) / f"{kind}{Path(name).suffix.lower() or '.csv'}"
+        file = await message.document.get_file()
+        await file.download_to_drive(path)
+        try:
+            async with context.db.begin() as session:
+                summary = await import_file(session, kind, path, tz=context.settings.tz, now=now)
+                await audit(
+                    session,
+                    now=now,
+                    action=f"import.{kind}",
+                    actor_kind="admin",
+                    actor_telegram_id=message.from_user.id,
+                    rows=summary.rows,
+                    created=summary.created,
+                    updated=summary.updated,
+                    warnings=len(summary.warnings),
+                    **summary.details,
+                )
+        except ImportRejected as rejected:
+            lines = [t("import.rejected", lang, count=len(rejected.errors))]
+            lines += [html.escape(format_row_error(e, lang)) for e in rejected.errors]
+            for page in pack_blocks(lines, separator="\n"):
+                await message.reply_html(page)
+            return
+        except DomainError as err:
+            await message.reply_html(html.escape(err.message(lang)))
+            return
+    await message.reply_html(html.escape(format_summary(summary, lang, limit=50)))
+
+
+def _kinds_text(lang: str) -> str:
+    lines = [t("admin.import.kinds", lang)]
+    lines += [
+        t("admin.import.kind_line", lang, kind=kind, name=t(f"import.kind.{kind}", lang))
+        for kind in KINDS
+    ]
+    return "\n".join(lines)
+
+
+def _template_buttons(lang: str) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            t("admin.import.template_button", lang, name=t(f"import.kind.{kind}", lang)),
+            callback_data=data(TEMPLATE, kind),
+        )
+        for kind in KINDS
+    ]
+    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+def _unknown_kind(kind: str, lang: str) -> str:
+    return html.escape(t("import.unknown_kind", lang, kind=kind, kinds=", ".join(KINDS)))
