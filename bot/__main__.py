@@ -16,7 +16,7 @@ from typing import Any
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
 
-IMPORT_KINDS = ("employees", "sessions", "participants", "results", "courses")
+IMPORT_KINDS = ("employees", "sessions", "participants", "results", "courses", "holidays")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +60,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        configure_logging(
+            settings.log_level,
+            json_lines=settings.log_format == "json",
+            secrets=[settings.token.get_secret_value(), settings.webhook_secret.get_secret_value()],
+        )
         return HANDLERS[args.command](settings, args)
     except ConfigError as exc:
         print(f"asnbot: {exc}", file=sys.stderr)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
+from bot.metrics import Metrics
 from bot.settings import Settings
 
 
@@ -18,6 +19,7 @@ class BotData:
     settings: Settings
     db: async_sessionmaker[AsyncSession]
     clock: Clock
+    metrics: Metrics
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

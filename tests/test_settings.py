@@ -70,3 +70,13 @@ def test_cli_run_with_placeholder_token_prints_one_line_and_exits(tmp_path: Path
     assert result.stderr.strip().count("\n") == 0
     assert "ASNBOT_TOKEN does not look like a bot token" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_example_file_copied_to_env_loads(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text((ROOT / "config.example.env").read_text())
+
+    settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+
+    assert settings.admin_chat_id is None
+    assert settings.timezone == "Asia/Jakarta"
