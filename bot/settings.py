@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import Field, SecretStr, field_validator
@@ -57,14 +57,30 @@ class Settings(BaseSettings):
     results_autodelete_minutes: int = Field(default=0, ge=0)
     broadcast_rate: float = Field(default=25.0, gt=0)
     waitlist_offer_hours: int = Field(default=24, gt=0)
+    dispatch_batch_size: int = Field(default=50, gt=0)
+    dispatch_interval_seconds: float = Field(default=5.0, gt=0)
+    plan_interval_seconds: float = Field(default=300.0, gt=0)
+    outbox_retry_limit: int = Field(default=5, gt=0)
     log_level: str = "INFO"
     sandbox_host: str = "127.0.0.1"
     sandbox_port: int = Field(default=8080, ge=0, le=65535)
+    log_format: Literal["plain", "json"] = "plain"
+    webhook_url: str = ""
+    webhook_secret: SecretStr = SecretStr("")
+    webhook_path: str = "/telegram"
+    listen_host: str = "127.0.0.1"
+    listen_port: int = Field(default=0, ge=0, le=65535)
 
     @field_validator("admin_ids", "reminder_offsets", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         return _split_csv(value)
+
+    @field_validator("admin_chat_id", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        # config.example.env leaves optional numbers empty ("ASNBOT_ADMIN_CHAT_ID=").
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("timezone")
     @classmethod
