@@ -9,8 +9,11 @@ from typing import Any
 
 from telegram.ext import JobQueue
 
+from jobs.dispatch import dispatch_due
+from jobs.planning import plan_notifications
 from jobs.waitlist import expire_offers
 
+PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -21,3 +24,10 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     # configure() resets what it is not given: keep python-telegram-bot's own settings.
     job_queue.scheduler.configure(job_defaults=JOB_DEFAULTS, **job_queue.scheduler_configuration)
     job_queue.run_repeating(expire_offers, interval=60, first=10, name="expire_offers")
+    settings = job_queue.application.bot_data.settings
+    # The outbox: plan every few minutes, send what is due every few seconds.
+    plan_every, send_every = settings.plan_interval_seconds, settings.dispatch_interval_seconds
+    job_queue.run_repeating(
+        plan_notifications, interval=plan_every, first=min(60, plan_every), name=PLANNER
+    )
+    job_queue.run_repeating(dispatch_due, interval=send_every, first=send_every, name=DISPATCHER)

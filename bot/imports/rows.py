@@ -66,6 +66,7 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Kode Program", "NIP", "Tanggal Asesmen"),
         ("Kekuatan", "Area Pengembangan", "Rekomendasi", "Potensi", "Kotak Talenta"),
     ),
+    "holidays": (("Tanggal", "Nama"), ()),
     "courses": (
         (
             "Kode Kursus",
@@ -479,10 +480,31 @@ def parse_course(
     return CourseRow(row, code, competencies, unit_code, columns)
 
 
+@dataclass(frozen=True)
+class HolidayRow:
+    row: int
+    day: date
+    name: str
+
+
+def parse_holiday(
+    values: Mapping[str, Any], row: int, ctx: ImportContext
+) -> HolidayRow | list[RowError]:
+    """A national holiday or cuti bersama (``bot/imports/holidays.py`` writes it)."""
+    cells = Cells(values, row)
+    day = cells.get("Tanggal", c.day, required=True)
+    name = cells.get("Nama", lambda v: c.text(v, 120), required=True)
+    if cells.errors:
+        return cells.errors
+    assert day is not None and name is not None
+    return HolidayRow(row, day, name)
+
+
 PARSERS: dict[str, Callable[[Mapping[str, Any], int, ImportContext], object]] = {
     "employees": parse_employee,
     "sessions": parse_session,
     "participants": parse_participant,
     "results": parse_result,
     "courses": parse_course,
+    "holidays": parse_holiday,
 }

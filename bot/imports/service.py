@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.errors import DomainError
 from bot.imports.employees import EmployeeImporter
+from bot.imports.holidays import HolidayImporter
 from bot.imports.importer import Importer
 from bot.imports.reader import Table, normalise_header, open_table
 from bot.imports.records import (
@@ -31,13 +32,14 @@ from bot.imports.rows import COLUMNS, COMPETENCY_HEADER, PARSERS, STANDARD_PREFI
 from bot.imports.types import ImportContext, ImportRejected, ImportSummary, RowError
 from models.upserts import CHUNK_SIZE
 
-KINDS = ("employees", "sessions", "participants", "results", "courses")
+KINDS = ("employees", "sessions", "participants", "results", "courses", "holidays")
 IMPORTERS: dict[str, type[Importer[Any]]] = {
     "employees": EmployeeImporter,
     "sessions": SessionImporter,
     "participants": ParticipantImporter,
     "results": ResultImporter,
     "courses": CourseImporter,
+    "holidays": HolidayImporter,
 }
 # Below this many rows a progress bar only flickers.
 PROGRESS_MIN_ROWS = 2000

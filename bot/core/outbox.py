@@ -1,0 +1,85 @@
+"""Delivery decisions for the outbox: what a failed send does to a notification.
+
+- 403 Forbidden (the user blocked the bot): the notice is skipped and the link
+  marked blocked; nothing more goes to that user until they come back.
+- 429 Too Many Requests: the notice waits ``retry_after`` and is tried again; it
+  is not counted as an attempt, so nothing is lost to flood control.
+- Network errors and 5xx: retried with a growing pause (:data:`BACKOFF`) until
+  ``retry_limit`` attempts, then failed with the error kept for the admins.
+- Any other 4xx (a message Telegram refuses): failed at once, retrying would
+  refuse it again.
+
+A claim older than :data:`CLAIM_LEASE` belongs to a process that died mid-batch:
+the notice goes back to pending.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+BACKOFF = (
+    timedelta(seconds=30),
+    timedelta(minutes=2),
+    timedelta(minutes=10),
+    timedelta(minutes=30),
+    timedelta(hours=1),
+)
+CLAIM_LEASE = timedelta(minutes=2)
+DEFAULT_RETRY_LIMIT = 5
+ERROR_TEXT_LIMIT = 300
+
+# Failure kinds, as the dispatcher classifies a Telegram error.
+FORBIDDEN = "forbidden"
+RETRY_AFTER = "retry_after"
+TRANSIENT = "transient"
+REFUSED = "refused"
+
+# Outcome statuses (values of models.enums.NotificationStatus).
+PENDING = "pending"
+FAILED = "failed"
+SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to write after a failed send."""
+
+    status: str
+    attempts: int
+    due_at: datetime | None = None  # the next try, for ``pending``
+    last_error: str | None = None
+    block_link: bool = False
+    stop_batch: bool = False  # flood control: the rest of the batch waits too
+
+
+def backoff(attempts: int) -> timedelta:
+    """The pause before try number ``attempts + 1`` (``attempts`` >= 1 made so far)."""
+    return BACKOFF[min(max(attempts, 1), len(BACKOFF)) - 1]
+
+
+def after_failure(
+    failure: str,
+    *,
+    attempts: int,
+    now: datetime,
+    error: str,
+    retry_after: float = 0,
+    retry_limit: int = DEFAULT_RETRY_LIMIT,
+) -> Outcome:
+    """The outcome of a send that failed with ``failure``; ``attempts`` were made before."""
+    message = error[:ERROR_TEXT_LIMIT]
+    if failure == FORBIDDEN:
+        return Outcome(SKIPPED, attempts + 1, last_error=message, block_link=True)
+    if failure == RETRY_AFTER:
+        wait = timedelta(seconds=max(retry_after, 1))
+        return Outcome(PENDING, attempts, now + wait, message, stop_batch=True)
+    made = attempts + 1
+    if failure == REFUSED or made >= retry_limit:
+        return Outcome(FAILED, made, last_error=message)
+    return Outcome(PENDING, made, now + backoff(made), message)
+
+
+def claim_expired(claimed_at: datetime | None, now: datetime) -> bool:
+    """Whether a claim is older than the lease (its process is presumed dead)."""
+    return claimed_at is not None and now - claimed_at >= CLAIM_LEASE

@@ -1,0 +1,238 @@
+"""The planner: derive the notifications everyone should get from the database.
+
+Sessions, participations, results, courses, enrollments, the JP ledger and the
+holidays go in; rows in the outbox come out, one per unique key (recipient,
+subject, kind), so running it again changes nothing. It also withdraws what no
+longer applies: reminders of a session that moved (and plans one change notice
+with the old and the new), a nudge after the person answered, an offer taken up.
+
+Imports, bookings and admin actions can call :func:`replan` for the employees
+they touched, inside their own transaction::
+
+    await replan(session, now=context.clock.now(), settings=context.settings,
+                 employee_ids=[link.employee_id])
+
+The periodic job :func:`plan_notifications` covers them anyway within minutes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.context import BotContext
+from bot.core import reminders as r
+from bot.core.recommend import REASON_MARGIN, recommend
+from bot.settings import Settings
+from models.queries import outbox as q
+from models.queries.courses import facts
+
+log = logging.getLogger(__name__)
+
+# How far back planning looks at sessions and sent notices (a moved session's
+# old reminders, an offer that just lapsed).
+LOOKBACK = timedelta(days=7)
+# Courses whose registration opens within this are announced ahead (at the opening).
+COURSE_AHEAD = timedelta(days=1)
+SESSION_KINDS = (r.SESSION_REMINDER, r.RSVP_NUDGE, r.SESSION_CHANGE)
+
+
+def calendar_for(settings: Settings, holidays: frozenset[object]) -> r.Calendar:
+    return r.Calendar(
+        tz=settings.tz,
+        quiet_start=settings.quiet_hours_start,
+        quiet_end=settings.quiet_hours_end,
+        holidays=frozenset(holidays),  # type: ignore[arg-type]
+    )
+
+
+async def replan(
+    session: AsyncSession,
+    *,
+    now: datetime,
+    settings: Settings,
+    employee_ids: Collection[int] | None = None,
+) -> q.PlanCount:
+    """Bring the outbox up to date for ``employee_ids`` (everyone linked when None)."""
+    ids = None if employee_ids is None else sorted(set(employee_ids))
+    calendar = calendar_for(settings, await q.holidays(session, since=now - LOOKBACK))
+    wanted: list[r.Planned] = []
+    withdraw: set[int] = set()
+    await _sessions(session, now, settings, ids, wanted, withdraw)
+    for result_id, employee_id, program, released_at in await q.released_since(
+        session, since=now - timedelta(days=r.RESULT_NOTICE_DAYS), employee_ids=ids
+    ):
+        notice = r.result_notice(result_id, employee_id, program, released_at, now=now)
+        if notice is not None:
+            wanted.append(notice)
+    await _courses(session, now, settings, ids, wanted, withdraw)
+    if now.astimezone(settings.tz).month > 9:
+        year = now.astimezone(settings.tz).year
+        for employee_id, (status, earned) in (
+            await q.jp_totals(session, year=year, employee_ids=ids)
+        ).items():
+            target = settings.jp_target(status)
+            notice = r.jp_behind_notice(employee_id, earned, target, tz=settings.tz, now=now)  # type: ignore[arg-type]
+            if notice is not None:
+                wanted.append(notice)
+    timed = [
+        r.Planned(
+            p.key,
+            p.employee_id,
+            p.kind,
+            r.send_time(
+                p.due_at,
+                kind=p.kind,
+                payload=p.payload,
+                calendar=calendar,
+                stale_after=p.stale_after,
+            ),
+            p.stale_after,
+            p.payload,
+        )
+        for p in wanted
+    ]
+    cancelled = await q.cancel(session, ids=withdraw)
+    created, revived = await q.plan(session, planned=timed)
+    return q.PlanCount(created, revived, cancelled)
+
+
+async def _sessions(
+    session: AsyncSession,
+    now: datetime,
+    settings: Settings,
+    ids: list[int] | None,
+    wanted: list[r.Planned],
+    withdraw: set[int],
+) -> None:
+    offsets = r.parse_offsets(settings.reminder_offsets)
+    current = {
+        (f.session_id, f.employee_id): f
+        for f in await q.session_facts(session, since=now - LOOKBACK, employee_ids=ids)
+    }
+    planned: dict[tuple[int, int], list[q.Row]] = defaultdict(list)
+    for row in await q.live_rows(
+        session, kinds=SESSION_KINDS, since=now - LOOKBACK, employee_ids=ids
+    ):
+        planned[(int(row.payload.get("session_id", 0)), row.employee_id)].append(row)
+    for pair, facts_now in current.items():
+        wanted.extend(r.session_notices(facts_now, offsets=offsets, tz=settings.tz, now=now))
+        rows = planned.pop(pair, [])
+        older = [row for row in rows if row.payload.get("ver") != facts_now.ver]
+        withdraw.update(row.id for row in older if row.status == "pending")
+        if facts_now.participation != "invited":
+            withdraw.update(
+                row.id for row in rows if row.kind == r.RSVP_NUDGE and row.status == "pending"
+            )
+        if facts_now.participation not in r.ATTENDING and not facts_now.cancelled:
+            withdraw.update(row.id for row in rows if row.status == "pending")
+            continue
+        if older:
+            notice = r.change_notice(facts_now, older[-1].payload, now=now)
+            if notice is not None:
+                wanted.append(notice)
+    # Planned for a participation that is gone (a booking moved or cancelled).
+    for rows in planned.values():
+        withdraw.update(row.id for row in rows if row.status == "pending")
+
+
+async def _courses(
+    session: AsyncSession,
+    now: datetime,
+    settings: Settings,
+    ids: list[int] | None,
+    wanted: list[r.Planned],
+    withdraw: set[int],
+) -> None:
+    today = now.astimezone(settings.tz).date()
+    places = await q.places(session, today=today, employee_ids=ids)
+    live = {(p.course_id, p.employee_id): p for p in places if p.status != "withdrawn"}
+    for place in places:
+        if place.status == "registered":
+            notice = r.course_tomorrow_notice(
+                place.course_id,
+                place.employee_id,
+                place.title,
+                place.starts_on,
+                tz=settings.tz,
+                now=now,
+            )
+            if notice is not None:
+                wanted.append(notice)
+        elif place.status == "offered" and place.offered_until is not None:
+            notice = r.offer_notice(
+                place.enrollment_id,
+                place.course_id,
+                place.employee_id,
+                place.title,
+                place.offered_until,
+                now=now,
+            )
+            if notice is not None:
+                wanted.append(notice)
+    wanted_keys = {p.key for p in wanted}
+    rows = await q.live_rows(
+        session,
+        kinds=(r.COURSE_OPEN, r.COURSE_TOMORROW, r.WAITLIST_OFFER),
+        since=now - LOOKBACK,
+        employee_ids=ids,
+    )
+    for row in rows:
+        place = live.get((int(row.payload.get("course_id", 0)), row.employee_id))
+        if row.kind == r.COURSE_OPEN:
+            if place is not None and row.status == "pending":
+                withdraw.add(row.id)  # already registered or waiting: no need to tell
+        elif row.kind == r.COURSE_TOMORROW:
+            if row.status == "pending" and row.key not in wanted_keys:
+                withdraw.add(row.id)  # withdrawn, or the course moved
+        elif row.status == "pending" and row.key not in wanted_keys:
+            withdraw.add(row.id)  # the offer was answered meanwhile
+        elif row.status == "sent":
+            until = datetime.fromisoformat(str(row.payload["until"]))
+            if until <= now and (place is None or place.status != "registered"):
+                wanted.append(r.offer_expired_notice(row.payload, row.employee_id, now=now))
+    courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
+    if not courses:
+        return
+    for person in await q.people_with_results(session, employee_ids=ids):
+        for course in courses:
+            if (course.id, person.employee_id) in live:
+                continue
+            found = recommend(
+                person.scores,
+                [facts(course)],
+                position_type=person.position_type,
+                status=person.status,
+                unit_ids=person.unit_ids,
+            )
+            if not found or found[0].reason_key == REASON_MARGIN:
+                continue  # only courses that close one of my gaps
+            reason = {"key": found[0].reason_key, **found[0].reason_params}
+            notice = r.course_open_notice(
+                course.id,
+                person.employee_id,
+                course.title,
+                course.registration_opens_at,
+                course.registration_closes_at,
+                now=now,
+                reason=reason,
+            )
+            if notice is not None:
+                wanted.append(notice)
+
+
+async def plan_notifications(context: BotContext) -> None:
+    """The periodic planner: everyone linked, by ``context.clock``."""
+    async with context.db.begin() as session:
+        count = await replan(session, now=context.clock.now(), settings=context.settings)
+    if count.created or count.cancelled or count.revived:
+        log.info(
+            "planner: %d planned, %d withdrawn, %d brought back",
+            count.created,
+            count.cancelled,
+            count.revived,
+        )

@@ -1,0 +1,125 @@
+"""A planned notification in words: its text and buttons in the reader's language.
+
+The step looks only at ``kind`` and ``payload``, so any producer of outbox rows
+(the planner, admin announcements) is sent by the same dispatcher. A
+``broadcast`` renders ``payload["text"]`` as it is (the admin wrote that HTML).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.core import reminders as r
+from bot.core.competencies import competency_name
+from bot.core.jp import display_jp
+from bot.texts import t
+from bot.texts.formatting import format_date, format_datetime
+from handlers.callbacks import data
+from handlers.reminders import ACK  # ntf:ack:<notification id>
+
+
+def _when(value: object, lang: str, tz: ZoneInfo) -> str:
+    return format_datetime(datetime.fromisoformat(str(value)), lang, tz)
+
+
+def _params(payload: Mapping[str, Any], lang: str, tz: ZoneInfo) -> dict[str, object]:
+    """Payload values escaped, times and dates formatted for people."""
+    shown: dict[str, object] = {}
+    for name, value in payload.items():
+        if name in ("starts_at", "old_starts_at", "until", "closes_at"):
+            shown[name] = _when(value, lang, tz)
+        elif name == "starts_on":
+            shown[name] = format_date(date.fromisoformat(str(value)), lang)
+        elif isinstance(value, str):
+            shown[name] = html.escape(value)
+        else:
+            shown[name] = value
+    return shown
+
+
+def _button(label_key: str, lang: str, *parts: str | int) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(t(label_key, lang), callback_data=data(*parts))]
+
+
+def _reminder_heading(payload: Mapping[str, Any], lang: str) -> str:
+    label = str(payload.get("offset", "0d"))  # "7d", "1d@0700"
+    days = int(label.split("d", 1)[0] or 0)
+    if days == 0:
+        return t("notify.reminder.today", lang)
+    if days == 1:
+        return t("notify.reminder.tomorrow", lang)
+    return t("notify.reminder.days", lang, days=days)
+
+
+def render(
+    *,
+    notification_id: int,
+    kind: str,
+    payload: Mapping[str, Any],
+    due_at: datetime,
+    late: bool,
+    lang: str,
+    tz: ZoneInfo,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The message for one notification (``late``: it says it comes late)."""
+    if kind == r.BROADCAST:
+        return str(payload.get("text", "")), None
+    p = _params(payload, lang, tz)
+    rows: list[list[InlineKeyboardButton]] = []
+    if kind == r.SESSION_REMINDER:
+        text = t("notify.reminder", lang, heading=_reminder_heading(payload, lang), **p)
+        rows.append(_button("notify.button.schedule", lang, "menu", "jadwal"))
+    elif kind == r.RSVP_NUDGE:
+        text = t("notify.rsvp", lang, **p)
+        rows.append(_button("notify.button.answer", lang, "menu", "jadwal"))
+    elif kind == r.SESSION_CHANGE:
+        key = "notify.change.cancelled" if payload.get("cancelled") else "notify.change.moved"
+        text = t(key, lang, **p)
+        rows.append(_button("notify.button.ack", lang, ACK, "ack", notification_id))
+    elif kind == r.RESULT_RELEASED:
+        text = t("notify.result", lang, **p)
+        rows.append(_button("notify.button.results", lang, "menu", "hasil"))
+    elif kind == r.COURSE_OPEN:
+        text = t("notify.course_open", lang, reason=_reason(payload, lang), **p)
+        rows.append(_button("notify.button.course", lang, "gap", "c", int(payload["course_id"])))
+    elif kind == r.COURSE_TOMORROW:
+        text = t("notify.course_tomorrow", lang, **p)
+        rows.append(_button("notify.button.course", lang, "gap", "c", int(payload["course_id"])))
+    elif kind == r.WAITLIST_OFFER:
+        text = t("notify.offer", lang, **p)
+        rows.append(_button("notify.button.accept", lang, "gap", "c", int(payload["course_id"])))
+    elif kind == r.WAITLIST_EXPIRED:
+        text = t("notify.offer_expired", lang, **p)
+    elif kind == r.JP_BEHIND:
+        for name in ("earned", "target"):
+            p[name] = display_jp(Decimal(str(payload[name])), lang)
+        text = t("notify.jp_behind", lang, **p)
+        rows.append(_button("notify.button.jp", lang, "menu", "jp"))
+    else:
+        raise ValueError(f"no words for notification kind {kind!r}")
+    if late:
+        text = t("notify.late", lang, due=format_datetime(due_at, lang, tz)) + "\n" + text
+    return text, InlineKeyboardMarkup(rows) if rows else None
+
+
+def _reason(payload: Mapping[str, Any], lang: str) -> str:
+    """Why this course is for me: the recommendation's reason, in ``lang``."""
+    key = payload.get("reason_key")
+    if not isinstance(key, str):
+        return ""
+    params: dict[str, object] = {
+        name.removeprefix("reason_"): value
+        for name, value in payload.items()
+        if name.startswith("reason_") and name != "reason_key"
+    }
+    code = params.get("competency")
+    if isinstance(code, str):
+        params["competency"] = html.escape(competency_name(code, lang))
+    return t(key, lang, **params)
