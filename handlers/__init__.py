@@ -8,9 +8,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
-from handlers import admin, courses, jp, linking, menu, results, schedule, start
+from handlers import (
+    admin,
+    admin_audit,
+    admin_data,
+    admin_exports,
+    admin_queue,
+    admin_release,
+    admin_stats,
+    courses,
+    jp,
+    linking,
+    menu,
+    reminders,
+    results,
+    schedule,
+    start,
+)
 from handlers.common import LINK_START
 from handlers.errors import on_error
 
@@ -19,6 +42,8 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     # "Tidak bisa hadir"); such a handler raises ApplicationHandlerStop when it consumed it.
     -1: [
         MessageHandler(filters.TEXT & ~filters.COMMAND, schedule.on_reason),
+        # A document captioned /impor (or after /impor KIND); other documents pass on.
+        MessageHandler(filters.Document.ALL, admin_data.on_document),
     ],
     0: [
         CommandHandler("start", start.start),
@@ -41,6 +66,10 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(schedule.cancel, pattern="^sch:cancel:"),
         CommandHandler("gapura", courses.gapura),
         CommandHandler("jp", jp.jp_command),
+        CommandHandler("pengingat", reminders.reminders),
+        CallbackQueryHandler(reminders.toggle, pattern=rf"^{reminders.TOGGLE}:t:\d+$"),
+        CallbackQueryHandler(reminders.acknowledge, pattern=rf"^{reminders.ACK}:ack:\d+$"),
+        ChatMemberHandler(reminders.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
         CallbackQueryHandler(courses.list_page, pattern="^gap:l:"),
         CallbackQueryHandler(courses.choose_filter, pattern="^gap:f[cm]:"),
         CallbackQueryHandler(courses.recommended, pattern="^gap:r$"),
@@ -49,6 +78,25 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         # Admin commands check the role themselves and answer like unknown ones.
         CommandHandler("cek", admin.link_status),
         CommandHandler("lepas", admin.admin_unlink),
+        CommandHandler("impor", admin_data.impor),
+        CallbackQueryHandler(admin_data.send_template, pattern=f"^{admin_data.TEMPLATE}:"),
+        CommandHandler("jadwalulang", admin_queue.queue),
+        CallbackQueryHandler(admin_queue.more, pattern=r"^rq:p:\d+$"),
+        CallbackQueryHandler(admin_queue.approve, pattern=r"^rq:ok:\d+$"),
+        CallbackQueryHandler(admin_queue.back, pattern=r"^rq:back:\d+$"),
+        CallbackQueryHandler(admin_queue.move_to, pattern=r"^rq:to:\d+:\d+$"),
+        CallbackQueryHandler(admin_queue.reject, pattern=r"^rq:no:\d+$"),
+        CommandHandler("rilis", admin_release.release_list),
+        CallbackQueryHandler(admin_release.ask, pattern=r"^rel:ask:\d+$"),
+        CallbackQueryHandler(admin_release.confirm, pattern=r"^rel:yes:\d+$"),
+        CallbackQueryHandler(admin_release.cancel, pattern="^rel:no$"),
+        CommandHandler("statistik", admin_stats.statistics),
+        CommandHandler("ekspor", admin_exports.exports),
+        CallbackQueryHandler(admin_exports.choose, pattern=admin_exports.LIST_PATTERN),
+        CallbackQueryHandler(admin_exports.send_file, pattern=admin_exports.FILE_PATTERN),
+        CallbackQueryHandler(admin_exports.send_jp, pattern=admin_exports.JP_PATTERN),
+        CommandHandler("audit", admin_audit.audit_log),
+        CallbackQueryHandler(admin_audit.older, pattern=r"^aud:p:\d+$"),
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
         CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),
         CallbackQueryHandler(menu.menu_pressed, pattern="^menu:"),

@@ -15,6 +15,7 @@ from telegram.ext import Application
 from bot.context import BotContext
 from bot.texts import t
 from handlers import courses, jp, linking, results, schedule
+from handlers.admin_menu import publish_admin_commands
 from handlers.callbacks import data, parts
 from handlers.common import require_link
 
@@ -35,6 +36,7 @@ COMMANDS = [
     ("hasil", "command.hasil"),
     ("gapura", "command.gapura"),
     ("jp", "command.jp"),
+    ("pengingat", "command.pengingat"),
     ("profil", "command.profil"),
     ("bahasa", "command.bahasa"),
     ("privasi", "command.privasi"),
@@ -82,9 +84,10 @@ async def menu_pressed(update: Update, context: BotContext) -> None:
 
 
 async def publish_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Set the command menu in Indonesian (default) and English."""
+    """Set the command menu in Indonesian (default) and English; admins get their own."""
     for lang in ("id", "en"):
         commands = [BotCommand(name, t(key, lang)) for name, key in COMMANDS]
         await application.bot.set_my_commands(
             commands, language_code=None if lang == "id" else lang
         )
+    await publish_admin_commands(application, COMMANDS)

@@ -226,3 +226,30 @@ async def add_jp_entry(
     session.add(row)
     await session.flush()
     return row
+
+
+# admin in the chat (tests/journeys/test_admin_*.py)
+
+
+async def add_sub_unit(
+    session: AsyncSession, *, code: str, name: str, parent_code: str, kind: str = "puskesmas",
+) -> Unit:
+    """A unit under another one (its OPD); the parent is made when missing."""
+    parent = await add_unit(session, parent_code)
+    unit = Unit(code=code, name=name, kind=kind, parent_id=parent.id)
+    session.add(unit)
+    await session.flush()
+    return unit
+
+
+async def add_result(
+    session: AsyncSession, *, employee: Employee, program: AssessmentProgram,
+    released_at: datetime | None = None, jpm: str = "88.89",
+) -> Result:
+    """A result without scores, hidden until ``released_at``."""
+    row = Result(program_id=program.id, employee_id=employee.id,
+                 assessed_on=date(program.year, 8, 6), jpm=Decimal(jpm),
+                 category="Cukup Optimal", released_at=released_at)
+    session.add(row)
+    await session.flush()
+    return row

@@ -91,6 +91,7 @@ TEXTS: dict[str, str] = {
     "import.kind.participants": "session participants",
     "import.kind.results": "assessment results",
     "import.kind.courses": "Gapura courses",
+    "import.kind.holidays": "holidays",
     "import.summary": (
         "Import of {kind} done: {rows} rows read, {created} created, {updated} updated, "
         "{unchanged} unchanged."
@@ -524,4 +525,211 @@ TEXTS: dict[str, str] = {
         "mentoring that are completed and recorded by BKPSDM. A PNS needs at least 20 JP "
         "a year."
     ),
+    # Operations (issue 8)
+    "error.db_unavailable": "The service is disrupted. Please try again in a few minutes.",
+    # admin in the chat (issue 7): handlers/admin_*.py
+    "command.statistik": "Coverage, schedule and course statistics (admin)",
+    "command.impor": "Import CSV/XLSX data (admin)",
+    "command.jadwalulang": "Reschedule request queue (admin)",
+    "command.rilis": "Release assessment results (admin)",
+    "command.ekspor": "XLSX exports (admin)",
+    "command.audit": "Recent audit log (admin)",
+    "command.cek": "Check an employee's link: /cek NIP (admin)",
+    "command.lepas": "Unlink an employee: /lepas NIP (admin)",
+    "admin.import.kinds": (
+        "<b>Import data</b>\nSend a CSV or XLSX file with the caption /impor KIND, "
+        "or type /impor KIND and then send the file. Kinds:"
+    ),
+    "admin.import.kind_line": "• <code>{kind}</code>: {name}",
+    "admin.import.template_button": "{name} template",
+    "admin.import.send_file": "Send the CSV or XLSX file with the {kind} data now.",
+    "admin.queue.empty": "No reschedule requests are waiting.",
+    "admin.queue.heading": "<b>Reschedule requests</b>: {count} waiting.",
+    "admin.queue.card": (
+        "<b>{name}</b> ({unit})\n{program}\nSession: {when}, {venue}\nReason: {reason}"
+    ),
+    "admin.queue.approved": (
+        "✅ <b>Approved</b>: {name} ({unit}) moved to {when}, {venue}.\n"
+        "{program}\nReason: {reason}"
+    ),
+    "admin.queue.rejected": (
+        "❌ <b>Rejected</b>: {name} ({unit}) stays on {when}, {venue}.\n"
+        "{program}\nReason: {reason}"
+    ),
+    "admin.queue.approve": "Approve",
+    "admin.queue.reject": "Reject",
+    "admin.queue.back": "Back",
+    "admin.queue.more": "More",
+    "admin.queue.remaining": "{count} more requests.",
+    "admin.queue.pick": "Choose the new session (seats still free):",
+    "admin.queue.choice": "{when}, {venue} ({free} left)",
+    "admin.queue.handled": "This request has already been handled.",
+    "admin.queue.no_free_session": "No other session of this program has a free seat.",
+    "admin.queue.full": "That session is full or no longer available; choose another one.",
+    "admin.queue.notify_moved": (
+        "📅 Your reschedule request was approved.\n<b>{program}</b>\n"
+        "New session: {when}, {venue}.\nOpen /jadwal to confirm that you will attend."
+    ),
+    "admin.queue.notify_rejected": (
+        "Your reschedule request for <b>{program}</b> could not be approved. "
+        "Your session stays: {when}, {venue}. Open /jadwal to answer the invitation."
+    ),
+    "admin.release.none": "No assessment results are waiting to be released.",
+    "admin.release.heading": "<b>Results not yet released</b>",
+    "admin.release.line": "• {name} ({year}): {count} results",
+    "admin.release.button": "Release {name}",
+    "admin.release.ask": (
+        "Release {count} results of <b>{name}</b>? The employees concerned will be able to "
+        "see them and will be notified."
+    ),
+    "admin.release.confirm": "Yes, release",
+    "admin.release.cancel": "Cancel",
+    "admin.release.cancelled": "Release cancelled; nothing changed.",
+    "admin.release.nothing": "No results of this program are waiting to be released.",
+    "admin.release.done": "✅ {count} results of <b>{name}</b> released.",
+    "admin.stats.heading": "<b>Statistics</b>",
+    "admin.stats.linked": "Linked employees: {linked} of {total} active employees ({percent}).",
+    "admin.stats.coverage": (
+        "<b>Competency assessment coverage</b>\nAssessed: {assessed} of {total} ASN "
+        "({percent})."
+    ),
+    "admin.stats.pace": (
+        "Pace: about {per_year} ASN a year; at this pace every ASN will have been assessed "
+        "in {year}."
+    ),
+    "admin.stats.no_pace": "No assessment results yet, so no projection can be made.",
+    "admin.stats.on_track": (
+        "2-3 year goal (done by {goal_from}-{goal_by}): ✅ on track."
+    ),
+    "admin.stats.behind": (
+        "2-3 year goal (done by {goal_from}-{goal_by}): ⚠️ behind; a faster pace is needed."
+    ),
+    "admin.stats.opd_heading": "<b>Coverage per OPD</b> (lowest first)",
+    "admin.stats.opd_line": "• {name}: {assessed}/{total} ({percent})",
+    "admin.stats.sessions_heading": (
+        "<b>Upcoming sessions</b> (confirmed / not answered / reschedule)"
+    ),
+    "admin.stats.session_line": (
+        "• {date} {code} {program}: {confirmed} / {invited} / {reschedule} (capacity {capacity})"
+    ),
+    "admin.stats.courses_heading": "<b>Gapura courses</b> (taken / quota, waitlist)",
+    "admin.stats.course_line": "• {title}: {taken}/{quota} ({percent}), waitlist {waitlisted}",
+    "admin.stats.broadcasts_heading": "<b>Announcements</b> (read / delivered)",
+    "admin.stats.broadcast_line": "• {date} {text}: {read}/{delivered} ({percent})",
+    "admin.stats.none": "none yet",
+    "admin.stats.chart_title": "ASN competency assessment coverage",
+    "admin.stats.chart_progress": "Assessed",
+    "admin.stats.chart_projection": "Projection at the current pace",
+    "admin.stats.chart_goal": "2-3 year goal",
+    "admin.stats.chart_per_opd": "Per OPD (lowest)",
+    "admin.stats.chart_percent": "% of ASN",
+    "admin.stats.chart_caption": "Assessment coverage and its projection.",
+    "admin.export.heading": "<b>XLSX exports</b>: choose what to export.",
+    "admin.export.menu.s": "Session participants (attendance sheet)",
+    "admin.export.menu.c": "Course participants",
+    "admin.export.menu.b": "Announcement report",
+    "admin.export.menu.jp": "JP progress per OPD",
+    "admin.export.pick.s": "Choose a session:",
+    "admin.export.pick.c": "Choose a course:",
+    "admin.export.pick.b": "Choose an announcement:",
+    "admin.export.nothing": "Nothing to export yet.",
+    "admin.export.title.s": "Attendance sheet, session {id}",
+    "admin.export.title.c": "Course participants {id}",
+    "admin.export.title.b": "Announcement report {id}",
+    "admin.export.title.jp": "JP progress per OPD {year}",
+    "admin.export.col.no": "No",
+    "admin.export.col.nip": "NIP",
+    "admin.export.col.name": "Name",
+    "admin.export.col.unit": "Unit",
+    "admin.export.col.status": "Status",
+    "admin.export.col.signature": "Signature",
+    "admin.export.col.registered": "Registered",
+    "admin.export.col.completed": "Completed",
+    "admin.export.col.delivered": "Delivered",
+    "admin.export.col.read": "Read",
+    "admin.export.col.opd": "OPD",
+    "admin.export.col.employees": "Employees",
+    "admin.export.col.average_jp": "Average JP",
+    "admin.export.col.met": "Met the target",
+    "admin.export.col.met_percent": "% meeting the target",
+    "admin.export.status.invited": "invited",
+    "admin.export.status.confirmed": "confirmed",
+    "admin.export.status.reschedule_requested": "asked to reschedule",
+    "admin.export.status.attended": "attended",
+    "admin.export.status.no_show": "did not attend",
+    "admin.export.status.excused": "excused",
+    "admin.export.status.registered": "registered",
+    "admin.export.status.waitlisted": "waitlisted",
+    "admin.export.status.offered": "offered a seat",
+    "admin.export.status.completed": "completed",
+    "admin.export.status.withdrawn": "withdrawn",
+    "admin.export.status.pending": "pending",
+    "admin.export.status.delivered": "delivered",
+    "admin.export.status.blocked": "blocked",
+    "admin.export.status.failed": "failed",
+    "admin.audit.none": "No audit events yet.",
+    "admin.audit.heading": "<b>Audit log</b> {first}-{last} of {total} (newest first)",
+    "admin.audit.newer": "« Newer",
+    "admin.audit.older": "Older »",
+    # notifications (jobs/render.py) and /pengingat (handlers/reminders.py)
+    "notify.reminder.today": "today",
+    "notify.reminder.tomorrow": "tomorrow",
+    "notify.reminder.days": "in {days} days",
+    "notify.reminder": (
+        "⏰ <b>Reminder: competency assessment {heading}</b>\n"
+        "When: {starts_at}\nWhere: {venue}\n{address}"
+    ),
+    "notify.rsvp": (
+        "❔ You have not answered the invitation to the competency assessment on {starts_at} "
+        "at {venue}. Please answer <b>I will attend</b> or <b>I cannot attend</b>."
+    ),
+    "notify.change.moved": (
+        "❗ <b>Your competency assessment has changed</b>\n"
+        "Before: <s>{old_starts_at}, {old_venue}</s>\n"
+        "Now: <b>{starts_at}</b>, {venue}\n{address}"
+    ),
+    "notify.change.cancelled": (
+        "❗ <b>Competency assessment session cancelled</b>\n"
+        "<s>{old_starts_at}, {old_venue}</s>\nA new date will be announced."
+    ),
+    "notify.result": "📊 Your <b>{program}</b> result is ready to view.",
+    "notify.course_open": (
+        "🎓 Registration open: <b>{title}</b>\n{reason}\nRegistration closes {closes_at}."
+    ),
+    "notify.course_tomorrow": "📚 Your course <b>{title}</b> starts tomorrow, {starts_on}.",
+    "notify.offer": "🎟 A seat is yours on <b>{title}</b>: accept before {until}.",
+    "notify.offer_expired": (
+        "The seat offered to you on <b>{title}</b> expired on {until}; it went to the next "
+        "person in line."
+    ),
+    "notify.jp_behind": (
+        "📈 Your JP for {year} is {earned} of the {target} JP target. "
+        "Gapura courses can help you meet it."
+    ),
+    "notify.late": "⌛ <i>Late: this was due {due}.</i>",
+    "notify.button.schedule": "See schedule",
+    "notify.button.answer": "Answer now",
+    "notify.button.ack": "Read",
+    "notify.button.results": "See result",
+    "notify.button.course": "See course",
+    "notify.button.accept": "See and accept",
+    "notify.button.jp": "See my JP",
+    "notify.acked": "✅ Read",
+    "notify.admin.stale": (
+        "Reminders: {count} notification(s) not sent because their event had passed "
+        "(the bot was not running)."
+    ),
+    "reminders.title": (
+        "<b>Reminders</b>\nTap to switch on or off. Schedule changes, seat offers and "
+        "announcements are always sent. No messages between {quiet_start} and {quiet_end}."
+    ),
+    "reminders.on": "✅ {name}",
+    "reminders.off": "🔕 {name}",
+    "reminders.kind.session_reminder": "Assessment session reminders",
+    "reminders.kind.rsvp_nudge": "Unanswered invitations",
+    "reminders.kind.result_released": "Assessment result released",
+    "reminders.kind.course_open": "Courses for my competencies",
+    "reminders.kind.course_tomorrow": "My course starts tomorrow",
+    "reminders.kind.jp_behind": "JP behind target",
+    "command.pengingat": "Reminder settings",
 }

@@ -93,6 +93,7 @@ TEXTS: dict[str, str] = {
     "import.kind.participants": "peserta sesi",
     "import.kind.results": "hasil asesmen",
     "import.kind.courses": "kursus Gapura",
+    "import.kind.holidays": "hari libur",
     "import.summary": (
         "Impor {kind} selesai: {rows} baris dibaca, {created} baru, {updated} diperbarui, "
         "{unchanged} tidak berubah."
@@ -540,4 +541,212 @@ TEXTS: dict[str, str] = {
         "mentoring yang sudah selesai dan tercatat di BKPSDM. Target PNS paling sedikit "
         "20 JP per tahun."
     ),
+    # Operations (issue 8)
+    "error.db_unavailable": "Layanan sedang terganggu. Silakan coba lagi beberapa menit lagi.",
+    # admin in the chat (issue 7): handlers/admin_*.py
+    "command.statistik": "Statistik cakupan, jadwal, pelatihan (admin)",
+    "command.impor": "Impor data CSV/XLSX (admin)",
+    "command.jadwalulang": "Antrean permintaan jadwal ulang (admin)",
+    "command.rilis": "Rilis hasil asesmen (admin)",
+    "command.ekspor": "Ekspor XLSX (admin)",
+    "command.audit": "Catatan audit terbaru (admin)",
+    "command.cek": "Cek tautan akun pegawai: /cek NIP (admin)",
+    "command.lepas": "Lepas tautan akun pegawai: /lepas NIP (admin)",
+    "admin.import.kinds": (
+        "<b>Impor data</b>\nKirim file CSV atau XLSX dengan keterangan /impor JENIS, "
+        "atau ketik /impor JENIS lalu kirim filenya. Jenis:"
+    ),
+    "admin.import.kind_line": "• <code>{kind}</code>: {name}",
+    "admin.import.template_button": "Templat {name}",
+    "admin.import.send_file": "Kirim file CSV atau XLSX berisi data {kind} sekarang.",
+    "admin.queue.empty": "Tidak ada permintaan jadwal ulang yang menunggu.",
+    "admin.queue.heading": "<b>Permintaan jadwal ulang</b>: {count} menunggu.",
+    "admin.queue.card": (
+        "<b>{name}</b> ({unit})\n{program}\nJadwal: {when}, {venue}\nAlasan: {reason}"
+    ),
+    "admin.queue.approved": (
+        "✅ <b>Disetujui</b>: {name} ({unit}) dipindah ke {when}, {venue}.\n"
+        "{program}\nAlasan: {reason}"
+    ),
+    "admin.queue.rejected": (
+        "❌ <b>Ditolak</b>: {name} ({unit}) tetap di jadwal {when}, {venue}.\n"
+        "{program}\nAlasan: {reason}"
+    ),
+    "admin.queue.approve": "Setujui",
+    "admin.queue.reject": "Tolak",
+    "admin.queue.back": "Kembali",
+    "admin.queue.more": "Lainnya",
+    "admin.queue.remaining": "{count} permintaan lagi.",
+    "admin.queue.pick": "Pilih sesi baru (kursi masih tersedia):",
+    "admin.queue.choice": "{when}, {venue} (sisa {free})",
+    "admin.queue.handled": "Permintaan ini sudah ditangani.",
+    "admin.queue.no_free_session": "Tidak ada sesi lain dari program ini yang masih punya kursi.",
+    "admin.queue.full": "Sesi itu sudah penuh atau tidak tersedia lagi; pilih sesi lain.",
+    "admin.queue.notify_moved": (
+        "📅 Permintaan jadwal ulang Anda disetujui.\n<b>{program}</b>\n"
+        "Jadwal baru: {when}, {venue}.\nBuka /jadwal untuk mengonfirmasi kehadiran."
+    ),
+    "admin.queue.notify_rejected": (
+        "Permintaan jadwal ulang Anda untuk <b>{program}</b> belum dapat disetujui. "
+        "Jadwal tetap: {when}, {venue}. Buka /jadwal untuk menjawab undangan."
+    ),
+    "admin.release.none": "Tidak ada hasil asesmen yang menunggu dirilis.",
+    "admin.release.heading": "<b>Hasil yang belum dirilis</b>",
+    "admin.release.line": "• {name} ({year}): {count} hasil",
+    "admin.release.button": "Rilis {name}",
+    "admin.release.ask": (
+        "Rilis {count} hasil <b>{name}</b>? Pegawai yang bersangkutan akan dapat melihat "
+        "hasilnya dan diberi tahu."
+    ),
+    "admin.release.confirm": "Ya, rilis",
+    "admin.release.cancel": "Batal",
+    "admin.release.cancelled": "Rilis dibatalkan; tidak ada yang berubah.",
+    "admin.release.nothing": "Tidak ada hasil program ini yang menunggu dirilis.",
+    "admin.release.done": "✅ {count} hasil <b>{name}</b> sudah dirilis.",
+    "admin.stats.heading": "<b>Statistik</b>",
+    "admin.stats.linked": "Pegawai tertaut: {linked} dari {total} pegawai aktif ({percent}).",
+    "admin.stats.coverage": (
+        "<b>Cakupan penilaian kompetensi</b>\nSudah dinilai: {assessed} dari {total} ASN "
+        "({percent})."
+    ),
+    "admin.stats.pace": (
+        "Laju: sekitar {per_year} ASN per tahun; dengan laju ini semua ASN selesai dinilai "
+        "pada {year}."
+    ),
+    "admin.stats.no_pace": "Belum ada hasil penilaian, sehingga proyeksi belum bisa dihitung.",
+    "admin.stats.on_track": (
+        "Target 2-3 tahun (selesai {goal_from}-{goal_by}): ✅ sesuai jalur."
+    ),
+    "admin.stats.behind": (
+        "Target 2-3 tahun (selesai {goal_from}-{goal_by}): ⚠️ tertinggal; perlu laju lebih cepat."
+    ),
+    "admin.stats.opd_heading": "<b>Cakupan per OPD</b> (terendah dulu)",
+    "admin.stats.opd_line": "• {name}: {assessed}/{total} ({percent})",
+    "admin.stats.sessions_heading": "<b>Sesi mendatang</b> (hadir / belum menjawab / jadwal ulang)",
+    "admin.stats.session_line": (
+        "• {date} {code} {program}: {confirmed} / {invited} / {reschedule} (kapasitas {capacity})"
+    ),
+    "admin.stats.courses_heading": "<b>Pelatihan Gapura</b> (terisi / kuota, daftar tunggu)",
+    "admin.stats.course_line": "• {title}: {taken}/{quota} ({percent}), daftar tunggu {waitlisted}",
+    "admin.stats.broadcasts_heading": "<b>Pengumuman</b> (dibaca / terkirim)",
+    "admin.stats.broadcast_line": "• {date} {text}: {read}/{delivered} ({percent})",
+    "admin.stats.none": "belum ada",
+    "admin.stats.chart_title": "Cakupan penilaian kompetensi ASN",
+    "admin.stats.chart_progress": "Sudah dinilai",
+    "admin.stats.chart_projection": "Proyeksi laju saat ini",
+    "admin.stats.chart_goal": "Target 2-3 tahun",
+    "admin.stats.chart_per_opd": "Per OPD (terendah)",
+    "admin.stats.chart_percent": "% ASN",
+    "admin.stats.chart_caption": "Cakupan penilaian dan proyeksinya.",
+    "admin.export.heading": "<b>Ekspor XLSX</b>: pilih data yang diekspor.",
+    "admin.export.menu.s": "Peserta sesi (daftar hadir)",
+    "admin.export.menu.c": "Peserta pelatihan",
+    "admin.export.menu.b": "Laporan pengumuman",
+    "admin.export.menu.jp": "Capaian JP per OPD",
+    "admin.export.pick.s": "Pilih sesi:",
+    "admin.export.pick.c": "Pilih pelatihan:",
+    "admin.export.pick.b": "Pilih pengumuman:",
+    "admin.export.nothing": "Belum ada data untuk diekspor.",
+    "admin.export.title.s": "Daftar hadir sesi {id}",
+    "admin.export.title.c": "Peserta pelatihan {id}",
+    "admin.export.title.b": "Laporan pengumuman {id}",
+    "admin.export.title.jp": "Capaian JP per OPD {year}",
+    "admin.export.col.no": "No",
+    "admin.export.col.nip": "NIP",
+    "admin.export.col.name": "Nama",
+    "admin.export.col.unit": "Unit kerja",
+    "admin.export.col.status": "Status",
+    "admin.export.col.signature": "Tanda tangan",
+    "admin.export.col.registered": "Terdaftar",
+    "admin.export.col.completed": "Selesai",
+    "admin.export.col.delivered": "Terkirim",
+    "admin.export.col.read": "Dibaca",
+    "admin.export.col.opd": "OPD",
+    "admin.export.col.employees": "Pegawai",
+    "admin.export.col.average_jp": "Rata-rata JP",
+    "admin.export.col.met": "Memenuhi target",
+    "admin.export.col.met_percent": "% memenuhi target",
+    "admin.export.status.invited": "diundang",
+    "admin.export.status.confirmed": "hadir dikonfirmasi",
+    "admin.export.status.reschedule_requested": "minta jadwal ulang",
+    "admin.export.status.attended": "hadir",
+    "admin.export.status.no_show": "tidak hadir",
+    "admin.export.status.excused": "izin",
+    "admin.export.status.registered": "terdaftar",
+    "admin.export.status.waitlisted": "daftar tunggu",
+    "admin.export.status.offered": "ditawari kursi",
+    "admin.export.status.completed": "selesai",
+    "admin.export.status.withdrawn": "mengundurkan diri",
+    "admin.export.status.pending": "menunggu",
+    "admin.export.status.delivered": "terkirim",
+    "admin.export.status.blocked": "diblokir",
+    "admin.export.status.failed": "gagal",
+    "admin.audit.none": "Belum ada catatan audit.",
+    "admin.audit.heading": "<b>Catatan audit</b> {first}-{last} dari {total} (terbaru dulu)",
+    "admin.audit.newer": "« Lebih baru",
+    "admin.audit.older": "Lebih lama »",
+    # notifications (jobs/render.py) and /pengingat (handlers/reminders.py)
+    "notify.reminder.today": "hari ini",
+    "notify.reminder.tomorrow": "besok",
+    "notify.reminder.days": "{days} hari lagi",
+    "notify.reminder": (
+        "⏰ <b>Pengingat: penilaian kompetensi {heading}</b>\n"
+        "Waktu: {starts_at}\nTempat: {venue}\n{address}"
+    ),
+    "notify.rsvp": (
+        "❔ Anda belum menjawab undangan penilaian kompetensi pada {starts_at} di {venue}. "
+        "Mohon jawab <b>Hadir</b> atau <b>Tidak bisa hadir</b>."
+    ),
+    "notify.change.moved": (
+        "❗ <b>Jadwal penilaian kompetensi Anda berubah</b>\n"
+        "Sebelumnya: <s>{old_starts_at}, {old_venue}</s>\n"
+        "Sekarang: <b>{starts_at}</b>, {venue}\n{address}"
+    ),
+    "notify.change.cancelled": (
+        "❗ <b>Sesi penilaian kompetensi dibatalkan</b>\n"
+        "<s>{old_starts_at}, {old_venue}</s>\nJadwal pengganti akan diberitahukan."
+    ),
+    "notify.result": "📊 Hasil <b>{program}</b> Anda sudah dapat dilihat.",
+    "notify.course_open": (
+        "🎓 Pendaftaran dibuka: <b>{title}</b>\n{reason}\nPendaftaran ditutup {closes_at}."
+    ),
+    "notify.course_tomorrow": "📚 Pelatihan <b>{title}</b> Anda dimulai besok, {starts_on}.",
+    "notify.offer": (
+        "🎟 Ada kursi untuk Anda di <b>{title}</b>: terima sebelum {until}."
+    ),
+    "notify.offer_expired": (
+        "Tawaran kursi di <b>{title}</b> berakhir pada {until}; kursi diberikan kepada "
+        "urutan berikutnya."
+    ),
+    "notify.jp_behind": (
+        "📈 JP Anda tahun {year} baru {earned} dari target {target} JP. "
+        "Pelatihan Gapura dapat membantu memenuhinya."
+    ),
+    "notify.late": "⌛ <i>Terlambat: seharusnya terkirim {due}.</i>",
+    "notify.button.schedule": "Lihat jadwal",
+    "notify.button.answer": "Jawab sekarang",
+    "notify.button.ack": "Sudah dibaca",
+    "notify.button.results": "Lihat hasil",
+    "notify.button.course": "Lihat pelatihan",
+    "notify.button.accept": "Lihat dan terima",
+    "notify.button.jp": "Lihat JP saya",
+    "notify.acked": "✅ Sudah dibaca",
+    "notify.admin.stale": (
+        "Pengingat: {count} notifikasi tidak dikirim karena acaranya sudah lewat "
+        "(bot sempat tidak berjalan)."
+    ),
+    "reminders.title": (
+        "<b>Pengingat</b>\nTekan untuk menyalakan atau mematikan. Pemberitahuan perubahan "
+        "jadwal, tawaran kursi, dan pengumuman selalu dikirim. Tidak ada pesan pada pukul "
+        "{quiet_start}-{quiet_end}."
+    ),
+    "reminders.on": "✅ {name}",
+    "reminders.off": "🔕 {name}",
+    "reminders.kind.session_reminder": "Pengingat sesi penilaian",
+    "reminders.kind.rsvp_nudge": "Belum menjawab undangan",
+    "reminders.kind.result_released": "Hasil penilaian terbit",
+    "reminders.kind.course_open": "Pelatihan untuk kompetensi saya",
+    "reminders.kind.course_tomorrow": "Pelatihan saya dimulai besok",
+    "reminders.kind.jp_behind": "JP tertinggal dari target",
+    "command.pengingat": "Atur pengingat",
 }

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.application import BotApplication, build_application
 from bot.clock import FakeClock
+from bot.context import BotContext
 from bot.settings import Settings
 from models.db import create_engine, create_sessionmaker
 from sandbox import Emulator, SimulatedUser
@@ -36,6 +37,12 @@ class RunningBot:
     db: async_sessionmaker[AsyncSession]
     clock: FakeClock
     settings: Settings
+
+    async def run_job(self, name: str) -> None:
+        """Run a recurring job's callback now, with the context the JobQueue would give it."""
+        assert self.application.job_queue is not None
+        job = self.application.job_queue.get_jobs_by_name(name)[0]
+        await job.callback(BotContext.from_job(job, self.application))
 
     def user(self, user_id: int, **profile: object) -> SimulatedUser:
         profile.setdefault("first_name", f"Pengguna {user_id}")
@@ -76,6 +83,10 @@ async def bot(
         assert application.post_init is not None
         await application.post_init(application)
         await application.start()
+        # Recurring jobs run when a test says so (bot.run_job), never on the wall clock.
+        assert application.job_queue is not None
+        for job in application.job_queue.jobs():
+            job.enabled = False
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0, timeout=1)
         yield RunningBot(application, emulator, create_sessionmaker(engine), clock, settings)
