@@ -20,6 +20,7 @@ from telegram.ext import (
 from handlers import (
     admin,
     admin_audit,
+    admin_broadcast,
     admin_data,
     admin_exports,
     admin_queue,
@@ -38,6 +39,14 @@ from handlers.common import LINK_START
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
+    # First of all: the answer to a step of /umumkan (text, attachment, NIP file) while an
+    # admin composes; raises ApplicationHandlerStop when consumed, else everything passes.
+    -2: [
+        MessageHandler(
+            (filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL,
+            admin_broadcast.on_input,
+        ),
+    ],
     # Before group 0: text answering a question the bot asked (e.g. the reason after
     # "Tidak bisa hadir"); such a handler raises ApplicationHandlerStop when it consumed it.
     -1: [
@@ -96,6 +105,17 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(admin_exports.send_file, pattern=admin_exports.FILE_PATTERN),
         CallbackQueryHandler(admin_exports.send_jp, pattern=admin_exports.JP_PATTERN),
         CommandHandler("audit", admin_audit.audit_log),
+        CommandHandler("umumkan", admin_broadcast.announce),
+        CallbackQueryHandler(admin_broadcast.no_attachment, pattern="^bc:na$"),
+        CallbackQueryHandler(admin_broadcast.choose_audience, pattern=r"^bc:a:[a-z]+$"),
+        CallbackQueryHandler(admin_broadcast.list_page, pattern=r"^bc:l:[a-z]+:\d+$"),
+        CallbackQueryHandler(admin_broadcast.choose_item, pattern=r"^bc:s:[a-z]+:\d+$"),
+        CallbackQueryHandler(admin_broadcast.change_audience, pattern="^bc:aud$"),
+        CallbackQueryHandler(admin_broadcast.toggle_ack, pattern="^bc:ack$"),
+        CallbackQueryHandler(admin_broadcast.send, pattern="^bc:go$"),
+        CallbackQueryHandler(admin_broadcast.cancel_draft, pattern="^bc:x$"),
+        CallbackQueryHandler(admin_broadcast.control, pattern=r"^bc:[prc]:\d+$"),
+        CallbackQueryHandler(admin_broadcast.mark_read, pattern=r"^bcr:\d+$"),
         CallbackQueryHandler(admin_audit.older, pattern=r"^aud:p:\d+$"),
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
         CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),

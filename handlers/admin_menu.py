@@ -33,6 +33,7 @@ ADMIN_COMMANDS = [
     ("rilis", "command.rilis"),
     ("ekspor", "command.ekspor"),
     ("audit", "command.audit"),
+    ("umumkan", "command.umumkan"),
     ("cek", "command.cek"),
     ("lepas", "command.lepas"),
 ]

@@ -9,11 +9,13 @@ from typing import Any
 
 from telegram.ext import JobQueue
 
+from jobs.broadcasts import report_progress
 from jobs.dispatch import dispatch_due
 from jobs.planning import plan_notifications
 from jobs.waitlist import expire_offers
 
 PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
+BROADCAST_PROGRESS = "broadcast_progress"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -31,3 +33,5 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
         plan_notifications, interval=plan_every, first=min(60, plan_every), name=PLANNER
     )
     job_queue.run_repeating(dispatch_due, interval=send_every, first=send_every, name=DISPATCHER)
+    # Announcements: the admin's live progress message (its edits are throttled).
+    job_queue.run_repeating(report_progress, interval=2, first=2, name=BROADCAST_PROGRESS)

@@ -28,10 +28,11 @@ from bot.core import reminders as r
 from bot.metrics import count_notification, mark_dispatcher_run
 from bot.texts import t
 from jobs.planning import calendar_for
-from jobs.render import render
+from jobs.render import render, send_rendered
 from models.chat import ChatLink
-from models.enums import LinkStatus
+from models.enums import BroadcastStatus, LinkStatus
 from models.outbox import Notification
+from models.queries import broadcasts as bq
 from models.queries import outbox as q
 
 log = logging.getLogger(__name__)
@@ -72,9 +73,12 @@ async def dispatch_due(context: BotContext) -> None:
                 session, now=now, token=token, limit=settings.dispatch_batch_size
             )
             links = await q.links_of(session, employee_ids={n.employee_id for n in batch})
+            held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
         if not batch:
             break
         for notification in batch:
+            if await _held_back(context, notification, held, token, now):
+                continue
             await _deliver(context, notification, links, calendar, token, now, count)
             if count.stop:  # flood control: the rest of the batch waits with it
                 async with context.db.begin() as session:
@@ -104,7 +108,10 @@ async def _deliver(
     if link is None or link.status != LinkStatus.ACTIVE:
         blocked = link is not None and link.status == LinkStatus.BLOCKED
         reason = "blocked" if blocked else "no active link"
-        await _finish(context, notification, token, "skipped", last_error=reason)
+        delivery = "blocked" if blocked else "failed"
+        await _finish(
+            context, notification, token, "skipped", delivery=delivery, now=now, last_error=reason
+        )
         return
     decision = r.decide(
         kind=notification.kind,
@@ -145,7 +152,7 @@ async def _deliver(
     )
     chat_id = link.telegram_user_id
     try:
-        await context.bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=keyboard)
+        await send_rendered(context.bot, chat_id, text, keyboard, notification.payload)
     except RetryAfter as exc:
         await _failed(context, notification, token, now, rules.RETRY_AFTER, exc, count)
         return
@@ -165,6 +172,8 @@ async def _deliver(
         notification,
         token,
         "sent",
+        delivery="delivered",
+        now=now,
         sent_at=now,
         attempts=notification.attempts + 1,
         last_error=None,
@@ -203,16 +212,66 @@ async def _failed(
         )
         if outcome.block_link:
             await q.block_employee(session, employee_id=notification.employee_id, now=now)
+        if notification.broadcast_id is not None and outcome.status != rules.PENDING:
+            await bq.record_delivery(
+                session,
+                broadcast_id=notification.broadcast_id,
+                employee_id=notification.employee_id,
+                status="blocked" if outcome.block_link else "failed",
+                now=now,
+            )
     count.stop = count.stop or outcome.stop_batch
 
 
 async def _finish(
-    context: BotContext, notification: Notification, token: str, status: str, **values: object
+    context: BotContext,
+    notification: Notification,
+    token: str,
+    status: str,
+    *,
+    delivery: str | None = None,
+    now: datetime | None = None,
+    **values: object,
 ) -> None:
+    """Record the outcome; an announcement's delivery row with it (one transaction)."""
     async with context.db.begin() as session:
-        await q.finish(
+        ours = await q.finish(
             session, notification_id=notification.id, token=token, status=status, **values
         )
+        if ours and delivery and notification.broadcast_id is not None and now is not None:
+            await bq.record_delivery(
+                session,
+                broadcast_id=notification.broadcast_id,
+                employee_id=notification.employee_id,
+                status=delivery,
+                now=now,
+            )
+
+
+async def _held_back(
+    context: BotContext,
+    notification: Notification,
+    held: dict[int, str],
+    token: str,
+    now: datetime,
+) -> bool:
+    """An announcement paused (its notice waits, parked) or cancelled (withdrawn)."""
+    status = held.get(notification.broadcast_id or 0)
+    if status == BroadcastStatus.PAUSED:
+        await _finish(
+            context,
+            notification,
+            token,
+            "pending",
+            due_at=now + bq.PARKED,
+            claimed_by=None,
+            claimed_at=None,
+        )
+        return True
+    if status == BroadcastStatus.CANCELLED:
+        await _finish(context, notification, token, "cancelled")
+        return True
+    return False
 
 
 async def _pace(rate: float) -> None:

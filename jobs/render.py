@@ -14,9 +14,10 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.core import reminders as r
+from bot.core.broadcast import READ_AREA
 from bot.core.competencies import competency_name
 from bot.core.jp import display_jp
 from bot.texts import t
@@ -70,7 +71,7 @@ def render(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The message for one notification (``late``: it says it comes late)."""
     if kind == r.BROADCAST:
-        return str(payload.get("text", "")), None
+        return str(payload.get("text", "")), _broadcast_buttons(payload, lang)
     p = _params(payload, lang, tz)
     rows: list[list[InlineKeyboardButton]] = []
     if kind == r.SESSION_REMINDER:
@@ -107,6 +108,35 @@ def render(
     if late:
         text = t("notify.late", lang, due=format_datetime(due_at, lang, tz)) + "\n" + text
     return text, InlineKeyboardMarkup(rows) if rows else None
+
+
+def _broadcast_buttons(payload: Mapping[str, Any], lang: str) -> InlineKeyboardMarkup | None:
+    """An announcement's "Sudah dibaca" button, when the admin asked for it."""
+    if not payload.get("ack"):
+        return None
+    broadcast_id = int(payload.get("broadcast_id", 0))
+    return InlineKeyboardMarkup([_button("notify.button.ack", lang, READ_AREA, broadcast_id)])
+
+
+async def send_rendered(
+    bot: Bot,
+    chat_id: int,
+    text: str,
+    keyboard: InlineKeyboardMarkup | None,
+    payload: Mapping[str, Any],
+) -> Message:
+    """Send a rendered notice; an announcement's document or photo carries the text
+    as its caption. The admin's preview goes through here too."""
+    file_id, attachment = payload.get("attachment_file_id"), payload.get("attachment_kind")
+    if file_id and attachment == "photo":
+        return await bot.send_photo(
+            chat_id, file_id, caption=text, parse_mode="HTML", reply_markup=keyboard
+        )
+    if file_id and attachment == "document":
+        return await bot.send_document(
+            chat_id, file_id, caption=text, parse_mode="HTML", reply_markup=keyboard
+        )
+    return await bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=keyboard)
 
 
 def _reason(payload: Mapping[str, Any], lang: str) -> str:

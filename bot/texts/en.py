@@ -732,4 +732,106 @@ TEXTS: dict[str, str] = {
     "reminders.kind.course_tomorrow": "My course starts tomorrow",
     "reminders.kind.jp_behind": "JP behind target",
     "command.pengingat": "Reminder settings",
+    # admin announcements, /umumkan (handlers/admin_broadcast.py)
+    "command.umumkan": "Send an announcement (admin)",
+    "broadcast.ask_text": (
+        "📣 <b>New announcement</b>\nType the announcement. Telegram HTML may be used "
+        "(&lt;b&gt;, &lt;i&gt;, &lt;a href=\"...\"&gt;...), at most 4096 characters. To "
+        "attach a document or photo, send the file with the text as its caption "
+        "(at most 1024 characters)."
+    ),
+    "broadcast.ask_attachment": (
+        "Send a document or photo to attach, or press <b>No attachment</b>."
+    ),
+    "broadcast.ask_audience": "Who should receive this announcement?",
+    "broadcast.ask_nip_file": (
+        "Send a CSV or XLSX file with the recipients' NIPs (a column headed NIP, or the "
+        "first column)."
+    ),
+    "broadcast.audience.all": "Everyone linked",
+    "broadcast.audience.opd": "OPD",
+    "broadcast.audience.pos": "Position type",
+    "broadcast.audience.prog": "Program participants",
+    "broadcast.audience.ses": "Session participants",
+    "broadcast.audience.crs": "Course enrollees",
+    "broadcast.audience.jp": "Behind on JP",
+    "broadcast.audience.nip": "NIP list (file)",
+    "broadcast.pick.opd": "Choose an OPD (its sub-units included):",
+    "broadcast.pick.pos": "Choose a position type:",
+    "broadcast.pick.prog": "Choose an assessment program:",
+    "broadcast.pick.ses": "Choose an assessment session:",
+    "broadcast.pick.crs": "Choose a course:",
+    "broadcast.pick.empty": "Nothing to choose from for this audience yet.",
+    "broadcast.button.cancel": "Cancel",
+    "broadcast.button.no_attachment": "No attachment",
+    "broadcast.button.previous": "◀ Previous",
+    "broadcast.button.next": "Next ▶",
+    "broadcast.button.back": "Back",
+    "broadcast.button.ack_on": "Ask for a Read button",
+    "broadcast.button.ack_off": "No Read button",
+    "broadcast.button.send": "Send to {count} people",
+    "broadcast.button.audience": "Change recipients",
+    "broadcast.button.pause": "Pause",
+    "broadcast.button.resume": "Resume",
+    "broadcast.button.stop": "Cancel",
+    "broadcast.preview_heading": (
+        "Preview for <b>{count}</b> recipients. The next message is exactly what they will "
+        "receive:"
+    ),
+    "broadcast.ack_on": "with a Read button",
+    "broadcast.ack_off": "without a Read button",
+    "broadcast.confirm": "Recipients: {audience}\nCount: <b>{count}</b> people, {ack}.\nSend now?",
+    "broadcast.queued": "✅ Announcement #{id} queued for {count} recipients.",
+    "broadcast.cancelled_draft": "Announcement cancelled. Nothing was sent.",
+    "broadcast.no_draft": "This announcement draft is gone. Start again with /umumkan.",
+    "broadcast.gone": "This choice no longer exists.",
+    "broadcast.progress.sending": "📣 <b>Announcement #{id}</b>: sending",
+    "broadcast.progress.paused": "⏸ <b>Announcement #{id}</b>: paused",
+    "broadcast.progress.cancelled": "⛔ <b>Announcement #{id}</b>: cancelled",
+    "broadcast.progress.done": "✅ <b>Announcement #{id}</b>: done",
+    "broadcast.progress.draft": "📝 <b>Announcement #{id}</b>: draft",
+    "broadcast.progress.counts": (
+        "{delivered}/{total} delivered, {blocked} blocked, {failed} failed"
+    ),
+    "broadcast.progress.read": "{read} read ({percent} of those delivered)",
+    "broadcast.report": (
+        "✅ <b>Announcement #{id} sent</b> to {total} recipients:\n"
+        "• {delivered} delivered\n• {blocked} blocked (they blocked the bot)\n• {failed} failed"
+    ),
+    "broadcast.report_read": "The read count keeps updating on the progress message.",
+    "broadcast.paused": "Sending paused.",
+    "broadcast.resumed": "Sending resumed.",
+    "broadcast.cancelled": "Sending cancelled; the remaining recipients will not get it.",
+    "broadcast.unchanged": "This announcement's status has already changed.",
+    "broadcast.preview_only": "This is only a preview.",
+    "broadcast.read_again": "Already recorded as read.",
+    "broadcast.nip_unknown": "⚠️ {count} unknown NIP(s) (row: NIP):\n{rows}",
+    "broadcast.nip_more": "... and {count} more.",
+    "broadcast.html.stray_lt": (
+        "The text cannot be sent: the &lt; at character {position} is not a tag Telegram "
+        "knows. Write &amp;lt; for a &lt; sign. Send the text again."
+    ),
+    "broadcast.html.unknown_tag": (
+        "The text cannot be sent: Telegram does not support the tag &lt;{tag}&gt;. "
+        "Send the text again."
+    ),
+    "broadcast.html.unbalanced": (
+        "The text cannot be sent: the closing tag &lt;/{tag}&gt; does not match its opening "
+        "tag. Send the text again."
+    ),
+    "broadcast.html.unclosed": (
+        "The text cannot be sent: the tag &lt;{tag}&gt; is never closed. Send the text again."
+    ),
+    "broadcast.html.link": (
+        "The text cannot be sent: write links as &lt;a href=\"https://...\"&gt;text&lt;/a&gt;. "
+        "Send the text again."
+    ),
+    "broadcast.html.empty": "The announcement is empty. Send the text again.",
+    "broadcast.too_long": (
+        "The text is too long: {length} characters, at most {limit}. Send a shorter text."
+    ),
+    "broadcast.too_long_caption": (
+        "The text is too long for an attachment's caption: {length} characters, at most "
+        "{limit}. Start again with /umumkan with a shorter text, or send it without attachment."
+    ),
 }

@@ -749,4 +749,105 @@ TEXTS: dict[str, str] = {
     "reminders.kind.course_tomorrow": "Pelatihan saya dimulai besok",
     "reminders.kind.jp_behind": "JP tertinggal dari target",
     "command.pengingat": "Atur pengingat",
+    # admin announcements, /umumkan (handlers/admin_broadcast.py)
+    "command.umumkan": "Kirim pengumuman (admin)",
+    "broadcast.ask_text": (
+        "📣 <b>Pengumuman baru</b>\nKetik teks pengumuman. Format HTML Telegram boleh dipakai "
+        "(&lt;b&gt;, &lt;i&gt;, &lt;a href=\"...\"&gt;...), maksimal 4096 karakter. Untuk "
+        "melampirkan dokumen atau foto, kirim berkasnya dengan teks sebagai keterangan "
+        "(maksimal 1024 karakter)."
+    ),
+    "broadcast.ask_attachment": (
+        "Kirim dokumen atau foto untuk dilampirkan, atau tekan <b>Tanpa lampiran</b>."
+    ),
+    "broadcast.ask_audience": "Kepada siapa pengumuman ini dikirim?",
+    "broadcast.ask_nip_file": (
+        "Kirim berkas CSV atau XLSX berisi NIP penerima (kolom berjudul NIP, atau kolom pertama)."
+    ),
+    "broadcast.audience.all": "Semua yang tertaut",
+    "broadcast.audience.opd": "OPD",
+    "broadcast.audience.pos": "Jenis jabatan",
+    "broadcast.audience.prog": "Peserta program",
+    "broadcast.audience.ses": "Peserta sesi",
+    "broadcast.audience.crs": "Peserta pelatihan",
+    "broadcast.audience.jp": "Tertinggal JP",
+    "broadcast.audience.nip": "Daftar NIP (berkas)",
+    "broadcast.pick.opd": "Pilih OPD (termasuk unit di bawahnya):",
+    "broadcast.pick.pos": "Pilih jenis jabatan:",
+    "broadcast.pick.prog": "Pilih program penilaian:",
+    "broadcast.pick.ses": "Pilih sesi penilaian:",
+    "broadcast.pick.crs": "Pilih pelatihan:",
+    "broadcast.pick.empty": "Belum ada pilihan untuk penerima ini.",
+    "broadcast.button.cancel": "Batal",
+    "broadcast.button.no_attachment": "Tanpa lampiran",
+    "broadcast.button.previous": "◀ Sebelumnya",
+    "broadcast.button.next": "Berikutnya ▶",
+    "broadcast.button.back": "Kembali",
+    "broadcast.button.ack_on": "Minta tombol Sudah dibaca",
+    "broadcast.button.ack_off": "Tanpa tombol Sudah dibaca",
+    "broadcast.button.send": "Kirim ke {count} orang",
+    "broadcast.button.audience": "Ubah penerima",
+    "broadcast.button.pause": "Jeda",
+    "broadcast.button.resume": "Lanjutkan",
+    "broadcast.button.stop": "Batalkan",
+    "broadcast.preview_heading": (
+        "Pratinjau untuk <b>{count}</b> penerima. Pesan berikut persis seperti yang akan "
+        "mereka terima:"
+    ),
+    "broadcast.ack_on": "dengan tombol Sudah dibaca",
+    "broadcast.ack_off": "tanpa tombol Sudah dibaca",
+    "broadcast.confirm": (
+        "Penerima: {audience}\nJumlah: <b>{count}</b> orang, {ack}.\nKirim sekarang?"
+    ),
+    "broadcast.queued": "✅ Pengumuman #{id} masuk antrean untuk {count} penerima.",
+    "broadcast.cancelled_draft": "Pengumuman dibatalkan. Tidak ada yang dikirim.",
+    "broadcast.no_draft": "Draf pengumuman ini sudah tidak ada. Mulai lagi dengan /umumkan.",
+    "broadcast.gone": "Pilihan ini sudah tidak ada.",
+    "broadcast.progress.sending": "📣 <b>Pengumuman #{id}</b>: sedang dikirim",
+    "broadcast.progress.paused": "⏸ <b>Pengumuman #{id}</b>: dijeda",
+    "broadcast.progress.cancelled": "⛔ <b>Pengumuman #{id}</b>: dibatalkan",
+    "broadcast.progress.done": "✅ <b>Pengumuman #{id}</b>: selesai",
+    "broadcast.progress.draft": "📝 <b>Pengumuman #{id}</b>: draf",
+    "broadcast.progress.counts": "{delivered}/{total} terkirim, {blocked} diblokir, {failed} gagal",
+    "broadcast.progress.read": "{read} sudah dibaca ({percent} dari yang terkirim)",
+    "broadcast.report": (
+        "✅ <b>Pengumuman #{id} selesai dikirim</b> ke {total} penerima:\n"
+        "• {delivered} terkirim\n• {blocked} diblokir (memblokir bot)\n• {failed} gagal"
+    ),
+    "broadcast.report_read": "Jumlah yang sudah membaca terus diperbarui pada pesan progres.",
+    "broadcast.paused": "Pengiriman dijeda.",
+    "broadcast.resumed": "Pengiriman dilanjutkan.",
+    "broadcast.cancelled": "Pengiriman dibatalkan; sisa penerima tidak akan menerimanya.",
+    "broadcast.unchanged": "Status pengumuman ini sudah berubah.",
+    "broadcast.preview_only": "Ini hanya pratinjau.",
+    "broadcast.read_again": "Sudah tercatat dibaca.",
+    "broadcast.nip_unknown": "⚠️ {count} NIP tidak dikenal (baris: NIP):\n{rows}",
+    "broadcast.nip_more": "... dan {count} lainnya.",
+    "broadcast.html.stray_lt": (
+        "Teks tidak dapat dikirim: tanda &lt; pada karakter ke-{position} bukan tag yang "
+        "dikenal Telegram. Tulis &amp;lt; untuk tanda &lt;. Kirim teksnya lagi."
+    ),
+    "broadcast.html.unknown_tag": (
+        "Teks tidak dapat dikirim: tag &lt;{tag}&gt; tidak didukung Telegram. Kirim teksnya lagi."
+    ),
+    "broadcast.html.unbalanced": (
+        "Teks tidak dapat dikirim: tag penutup &lt;/{tag}&gt; tidak cocok dengan tag "
+        "pembukanya. Kirim teksnya lagi."
+    ),
+    "broadcast.html.unclosed": (
+        "Teks tidak dapat dikirim: tag &lt;{tag}&gt; tidak ditutup. Kirim teksnya lagi."
+    ),
+    "broadcast.html.link": (
+        "Teks tidak dapat dikirim: tulis tautan sebagai "
+        "&lt;a href=\"https://...\"&gt;teks&lt;/a&gt;. "
+        "Kirim teksnya lagi."
+    ),
+    "broadcast.html.empty": "Teks pengumuman kosong. Kirim teksnya lagi.",
+    "broadcast.too_long": (
+        "Teks terlalu panjang: {length} karakter, maksimal {limit}. Kirim teks yang lebih pendek."
+    ),
+    "broadcast.too_long_caption": (
+        "Teks terlalu panjang untuk keterangan lampiran: {length} karakter, maksimal {limit}. "
+        "Kirim teks yang lebih pendek dengan /umumkan, atau kirim tanpa lampiran."
+    ),
 }

@@ -1,0 +1,97 @@
+"""The admin's live progress message of an announcement, and its final report.
+
+The dispatcher sends the announcement; this job (every couple of seconds) edits
+the progress message of each running one at most every few seconds
+(:data:`bot.core.broadcast.EDIT_EVERY`), and once nothing is left to send marks
+it done and sends the final report (delivered, blocked, failed). Only the one
+process whose conditional update marks it done reports, so two bot processes
+never report twice. Which message shows the progress is kept in the admin's
+``user_data`` (memory): after a restart the admin gets a fresh progress message.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram.error import TelegramError
+
+from bot.context import BotContext
+from bot.core import broadcast as rules
+from handlers.admin_broadcast_views import final_report, progress_buttons, progress_text
+from models.enums import BroadcastStatus
+from models.queries import broadcasts as bq
+from models.queries.audit import audit
+from models.queries.links import chat_link
+
+log = logging.getLogger(__name__)
+
+PROGRESS = "admin.broadcast_progress"  # admin's user_data: broadcast id -> message state
+
+
+async def report_progress(context: BotContext) -> None:
+    """Bring every running announcement's progress message up to date."""
+    async with context.db() as session:
+        ids = [b.id for b in await bq.watched(session, now=context.clock.now())]
+    for broadcast_id in ids:
+        await refresh(context, broadcast_id)
+
+
+async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False) -> None:
+    """Show this announcement's progress (throttled unless ``force``); report the end."""
+    now = context.clock.now()
+    async with context.db.begin() as session:
+        broadcast = await bq.by_id(session, broadcast_id=broadcast_id)
+        if broadcast is None:
+            return
+        progress = await bq.progress(session, broadcast_id=broadcast_id)
+        ended = False
+        if broadcast.status == BroadcastStatus.SENDING and progress.finished:
+            ended = await bq.finish_if_done(session, broadcast_id=broadcast_id, now=now)
+            if ended:
+                await audit(
+                    session,
+                    now=now,
+                    action="broadcast.sent",
+                    actor_kind="system",
+                    broadcast_id=broadcast_id,
+                    recipients=progress.total,
+                    delivered=progress.delivered,
+                    blocked=progress.blocked,
+                    failed=progress.failed,
+                )
+        status = BroadcastStatus.DONE if ended else BroadcastStatus(broadcast.status)
+        ask_ack, admin_id = broadcast.ask_ack, broadcast.created_by
+        link = await chat_link(session, telegram_user_id=admin_id)
+    lang = link.language if link is not None else "id"
+    store: dict[int, dict[str, Any]] = context.application.user_data[admin_id].setdefault(
+        PROGRESS, {}
+    )
+    state = store.get(broadcast_id)
+    text = progress_text(broadcast_id, status, progress, ask_ack, lang)
+    markup = progress_buttons(broadcast_id, status, lang)
+    try:
+        if state is None:
+            if status == BroadcastStatus.DONE and not ended:
+                return  # an old announcement this process never showed
+            sent = await context.bot.send_message(
+                admin_id, text, parse_mode="HTML", reply_markup=markup
+            )
+            store[broadcast_id] = {"message_id": sent.message_id, "shown": text, "at": now}
+        elif rules.should_edit(
+            shown=state["shown"], wanted=text, last_edit=state["at"], now=now, final=force or ended
+        ):
+            state.update(shown=text, at=now)
+            await context.bot.edit_message_text(
+                text,
+                chat_id=admin_id,
+                message_id=state["message_id"],
+                parse_mode="HTML",
+                reply_markup=markup,
+            )
+        if ended:
+            await context.bot.send_message(
+                admin_id, final_report(broadcast_id, progress, ask_ack, lang), parse_mode="HTML"
+            )
+    except TelegramError as err:  # the admin blocked the bot, the message is gone...
+        log.warning("announcement %d: progress not shown: %s", broadcast_id, err)
