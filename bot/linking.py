@@ -74,24 +74,14 @@ async def verify_contact(
         return blocked
     assert link.pending_nip is not None
     if contact_user_id != link.telegram_user_id:
-        await record_failure(
-            session,
-            telegram_user_id=link.telegram_user_id,
-            nip=link.pending_nip,
-            method="contact",
-            now=now,
+        return await _fail(
+            session, link=link, method="contact", now=now, outcome=Outcome("link.not_own_contact")
         )
-        return Outcome("link.not_own_contact")
     employee = await employee_by_nip(session, nip=link.pending_nip)
     if employee is None or not employee.active or not same_phone(employee.phone, phone):
-        await record_failure(
-            session,
-            telegram_user_id=link.telegram_user_id,
-            nip=link.pending_nip,
-            method="contact",
-            now=now,
+        return await _fail(
+            session, link=link, method="contact", now=now, outcome=Outcome("link.phone_mismatch")
         )
-        return Outcome("link.phone_mismatch")
     return await _link(
         session, link=link, employee=employee, method=VerificationMethod.CONTACT, now=now
     )
@@ -113,32 +103,21 @@ async def verify_code(
     code = await code_by_hash(session, code_hash=code_hash)
     employee = await employee_by_nip(session, nip=link.pending_nip)
     if code is None or employee is None or code.employee_id != employee.id or not employee.active:
-        await record_failure(
-            session,
-            telegram_user_id=link.telegram_user_id,
-            nip=link.pending_nip,
-            method="code",
-            now=now,
+        return await _fail(
+            session, link=link, method="code", now=now, outcome=Outcome("link.code_mismatch")
         )
-        return Outcome("link.code_mismatch")
     if code.used_at is not None:
-        await record_failure(
-            session,
-            telegram_user_id=link.telegram_user_id,
-            nip=link.pending_nip,
-            method="code",
-            now=now,
+        return await _fail(
+            session, link=link, method="code", now=now, outcome=Outcome("link.code_used")
         )
-        return Outcome("link.code_used")
     if code.expires_at <= now:
-        await record_failure(
+        return await _fail(
             session,
-            telegram_user_id=link.telegram_user_id,
-            nip=link.pending_nip,
+            link=link,
             method="code",
             now=now,
+            outcome=Outcome("link.code_expired", {"expired_at": code.expires_at}),
         )
-        return Outcome("link.code_expired", {"expired_at": code.expires_at})
     outcome = await _link(
         session, link=link, employee=employee, method=VerificationMethod.CODE, now=now
     )
@@ -172,6 +151,21 @@ async def _check_limit(
     if until is None:
         return None
     return Outcome("link.locked", {"until": until}, locked_until=until)
+
+
+async def _fail(
+    session: AsyncSession, *, link: ChatLink, method: str, now: datetime, outcome: Outcome
+) -> Outcome:
+    """Count a failed second factor against the user and the NIP, then say why."""
+    assert link.pending_nip is not None
+    await record_failure(
+        session,
+        telegram_user_id=link.telegram_user_id,
+        nip=link.pending_nip,
+        method=method,
+        now=now,
+    )
+    return outcome
 
 
 async def _link(

@@ -35,7 +35,7 @@ from handlers import (
     schedule,
     start,
 )
-from handlers.common import LINK_START
+from handlers.common import LINK_START, unknown_command
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
@@ -126,7 +126,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
         MessageHandler(filters.CONTACT, linking.on_contact),
         # Last: any other command, then any other text.
-        MessageHandler(filters.COMMAND, admin.unknown_command),
+        MessageHandler(filters.COMMAND, unknown_command),
         MessageHandler(filters.TEXT, linking.on_text),
     ],
 }

@@ -8,16 +8,9 @@ from telegram import Update
 from bot.context import BotContext
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
-from handlers.common import is_admin, language_for, load_link, render
+from handlers.common import admin_language, render
 from models.queries.audit import audit
 from models.queries.links import employee_by_nip, link_of_employee, unlink
-
-
-async def unknown_command(update: Update, context: BotContext) -> None:
-    """Any command nobody handles (and admin commands sent by non-admins)."""
-    assert update.effective_message is not None
-    lang = language_for(await load_link(context, update), update, context)
-    await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
 
 
 async def link_status(update: Update, context: BotContext) -> None:
@@ -33,10 +26,9 @@ async def admin_unlink(update: Update, context: BotContext) -> None:
 async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) -> None:
     user, message = update.effective_user, update.effective_message
     assert user is not None and message is not None
-    if not await is_admin(context, user.id):
-        await unknown_command(update, context)
+    lang = await admin_language(update, context)
+    if lang is None:
         return
-    lang = language_for(await load_link(context, update), update, context)
     now = context.clock.now()
     usage = "admin.unlink_usage" if unlink_it else "admin.status_usage"
     if not context.args:

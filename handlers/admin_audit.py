@@ -9,8 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.texts import t
-from handlers.admin_menu import admin_language
 from handlers.callbacks import data, int_part
+from handlers.common import admin_button, admin_language
 from models.audit import AuditEvent
 from models.queries.admin import audit_page
 
@@ -30,11 +30,10 @@ async def audit_log(update: Update, context: BotContext) -> None:
 
 async def older(update: Update, context: BotContext) -> None:
     """Lebih lama: the next page, in place."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     await query.answer()
     text, keyboard = await _page(context, lang, offset=int_part(query.data, 2) or 0)
     await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard)

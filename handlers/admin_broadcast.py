@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
@@ -29,9 +29,8 @@ from bot.core.jp import is_behind, jp_progress
 from bot.imports.reader import normalise_header, open_table
 from bot.texts import t
 from handlers import admin_broadcast_views as views
-from handlers.admin_menu import admin_language
 from handlers.callbacks import int_part, parts
-from handlers.common import require_link, user_language
+from handlers.common import admin_language, require_link, user_language
 from jobs.broadcasts import refresh
 from jobs.render import render, send_rendered
 from models.queries import broadcasts as bq
@@ -93,10 +92,7 @@ async def no_attachment(update: Update, context: BotContext) -> None:
         return
     assert update.callback_query is not None
     await update.callback_query.answer()
-    draft["step"] = READY
-    await update.callback_query.edit_message_text(
-        t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
-    )
+    await _ask_audience_in_place(update.callback_query, draft, lang)
 
 
 async def choose_audience(update: Update, context: BotContext) -> None:
@@ -161,10 +157,7 @@ async def change_audience(update: Update, context: BotContext) -> None:
     if lang is None or draft is None or query is None:
         return
     await query.answer()
-    draft["step"] = READY
-    await query.edit_message_text(
-        t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
-    )
+    await _ask_audience_in_place(query, draft, lang)
 
 
 async def toggle_ack(update: Update, context: BotContext) -> None:
@@ -370,6 +363,14 @@ async def _take_attachment(
 async def _ask_audience(message: Message, draft: dict[str, Any], lang: str) -> None:
     draft["step"] = READY
     await message.reply_html(
+        t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
+    )
+
+
+async def _ask_audience_in_place(query: CallbackQuery, draft: dict[str, Any], lang: str) -> None:
+    """:func:`_ask_audience` for a button: the menu replaces the button's message."""
+    draft["step"] = READY
+    await query.edit_message_text(
         t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
     )
 

@@ -22,8 +22,8 @@ from bot.imports import KINDS, ImportRejected, format_summary, import_file
 from bot.imports.format import format_row_error
 from bot.texts import t
 from bot.texts.paging import pack_blocks
-from handlers.admin_menu import admin_language
 from handlers.callbacks import data, parts
+from handlers.common import admin_button, admin_language
 from models.queries.audit import audit
 
 TEMPLATE = "imp:tpl"  # + kind
@@ -81,11 +81,11 @@ async def on_document(update: Update, context: BotContext) -> None:
 
 async def send_template(update: Update, context: BotContext) -> None:
     """A template button: send that kind's XLSX and CSV templates."""
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_chat is not None
     kind = parts(query.data)[-1]
     if kind not in KINDS:
         await query.answer()

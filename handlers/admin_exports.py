@@ -4,6 +4,8 @@ export is an audit event (who exported what)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
@@ -11,8 +13,8 @@ from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from handlers.admin_menu import admin_language
 from handlers.callbacks import data, int_part, parts
+from handlers.common import admin_button, admin_language
 from models.queries import exports as q
 from models.queries.audit import audit
 from models.queries.stats import units
@@ -48,11 +50,10 @@ async def exports(update: Update, context: BotContext) -> None:
 
 async def choose(update: Update, context: BotContext) -> None:
     """Peserta sesi / Peserta kursus / Pengumuman: list what to export, one button each."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     what = parts(query.data)[1]
     tz = context.settings.tz
     async with context.db() as session:
@@ -83,13 +84,12 @@ async def choose(update: Update, context: BotContext) -> None:
 
 async def send_file(update: Update, context: BotContext) -> None:
     """A chosen session, course or announcement: send its XLSX; audit the export."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_user is not None
     what, item_id = parts(query.data)[1], int_part(query.data, 2) or 0
-    tz = context.settings.tz
     async with context.db.begin() as session:
         if what == SESSIONS:
             rows = await q.session_participants(session, session_id=item_id)
@@ -101,33 +101,11 @@ async def send_file(update: Update, context: BotContext) -> None:
         elif what == COURSES:
             rows = await q.course_enrollments(session, course_id=item_id)
             headers = ["no", "nip", "name", "unit", "status", "registered", "completed"]
-            body = [
-                [
-                    n,
-                    r.nip,
-                    r.name,
-                    r.unit,
-                    _status(r.status, lang),
-                    local(r.first, tz),
-                    local(r.second, tz),
-                ]
-                for n, r in enumerate(rows, start=1)
-            ]
+            body = _dated_body(rows, lang, context)
         else:
             rows = await q.broadcast_deliveries(session, broadcast_id=item_id)
             headers = ["no", "nip", "name", "unit", "status", "delivered", "read"]
-            body = [
-                [
-                    n,
-                    r.nip,
-                    r.name,
-                    r.unit,
-                    _status(r.status, lang),
-                    local(r.first, tz),
-                    local(r.second, tz),
-                ]
-                for n, r in enumerate(rows, start=1)
-            ]
+            body = _dated_body(rows, lang, context)
         await audit(
             session,
             now=context.clock.now(),
@@ -139,21 +117,16 @@ async def send_file(update: Update, context: BotContext) -> None:
         )
     await query.answer()
     title = t(f"admin.export.title.{what}", lang, id=item_id)
-    await _send(
-        update,
-        context,
-        f"{_NAMES[what]}-{item_id}.xlsx",
-        workbook(title, title, [t(f"admin.export.col.{h}", lang) for h in headers], body),
-    )
+    await _send(update, context, lang, f"{_NAMES[what]}-{item_id}.xlsx", title, headers, body)
 
 
 async def send_jp(update: Update, context: BotContext) -> None:
     """JP per OPD: employees, average JP and the share meeting the target this year."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_user is not None
     year = context.clock.now().astimezone(context.settings.tz).year
     settings = context.settings
     async with context.db.begin() as session:
@@ -184,20 +157,35 @@ async def send_jp(update: Update, context: BotContext) -> None:
     headers = ["opd", "employees", "average_jp", "met", "met_percent"]
     body = [[o.name, o.employees, float(o.average_jp), o.met, float(o.met_percent)] for o in opds]
     title = t("admin.export.title.jp", lang, year=year)
-    await _send(
-        update,
-        context,
-        f"jp-{year}.xlsx",
-        workbook(title, title, [t(f"admin.export.col.{h}", lang) for h in headers], body),
-    )
+    await _send(update, context, lang, f"jp-{year}.xlsx", title, headers, body)
 
 
 _NAMES = {SESSIONS: "session", COURSES: "course", BROADCASTS: "broadcast"}
 
 
-async def _send(update: Update, context: BotContext, name: str, content: bytes) -> None:
+async def _send(
+    update: Update,
+    context: BotContext,
+    lang: str,
+    name: str,
+    title: str,
+    headers: list[str],
+    body: list[list[object]],
+) -> None:
+    """One sheet titled ``title``, its column names in the admin's language."""
     assert update.effective_chat is not None
+    columns = [t(f"admin.export.col.{h}", lang) for h in headers]
+    content = workbook(title, title, columns, body)
     await context.bot.send_document(update.effective_chat.id, document=content, filename=name)
+
+
+def _dated_body(rows: Sequence[q.PersonRow], lang: str, context: BotContext) -> list[list[object]]:
+    """A person with their status and its two moments (registered/completed, delivered/read)."""
+    tz = context.settings.tz
+    return [
+        [n, r.nip, r.name, r.unit, _status(r.status, lang), local(r.first, tz), local(r.second, tz)]
+        for n, r in enumerate(rows, start=1)
+    ]
 
 
 def _status(value: str, lang: str) -> str:

@@ -1,7 +1,8 @@
-"""The gate every admin command and button passes, and the admins' command menu.
+"""The admins' command menu.
 
 The menu (``BotCommandScopeChat`` per admin) is only a hint: each admin handler
-checks the role itself with :func:`admin_language`. The menu is set at startup
+checks the role itself with :func:`handlers.common.admin_language` (or
+:func:`handlers.common.admin_button` for a button). The menu is set at startup
 for ASNBOT_ADMIN_IDS and the admins granted in the database; someone granted
 with ``asnbot admin add`` while the bot runs gets it at the next start (the CLI
 has no bot to call), and can use the commands at once anyway.
@@ -13,14 +14,11 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from bot.context import BotContext
 from bot.texts import t
-from handlers.admin import unknown_command
-from handlers.common import is_admin, user_language
 from models.queries.admin import granted_admin_ids
 
 log = logging.getLogger(__name__)
@@ -37,21 +35,6 @@ ADMIN_COMMANDS = [
     ("cek", "command.cek"),
     ("lepas", "command.lepas"),
 ]
-
-
-async def admin_language(update: Update, context: BotContext) -> str | None:
-    """The admin's language; None for anyone else, after the unknown-command answer
-    (an alert for a button, and nothing changes)."""
-    user = update.effective_user
-    if user is not None and await is_admin(context, user.id):
-        return await user_language(context, update)
-    query = update.callback_query
-    if query is not None:
-        lang = await user_language(context, update)
-        await query.answer(t("command.unknown", lang), show_alert=True)
-    else:
-        await unknown_command(update, context)
-    return None
 
 
 def admin_commands(user_commands: Sequence[tuple[str, str]], lang: str) -> list[BotCommand]:

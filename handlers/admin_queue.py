@@ -17,8 +17,8 @@ from telegram.error import Forbidden, TelegramError
 from bot.context import BotContext
 from bot.texts import t
 from bot.texts.formatting import format_datetime
-from handlers.admin_menu import admin_language
 from handlers.callbacks import data, int_part
+from handlers.common import admin_button, admin_language
 from models.assessment import AssessmentSession, Participation
 from models.enums import LinkStatus, SessionStatus
 from models.queries import reschedule as q
@@ -43,22 +43,20 @@ async def queue(update: Update, context: BotContext) -> None:
 
 async def more(update: Update, context: BotContext) -> None:
     """Lainnya: the next page of requests."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     await query.answer()
     await _send_page(update, context, lang, offset=int_part(query.data, 2) or 0)
 
 
 async def approve(update: Update, context: BotContext) -> None:
     """Setujui: show the sessions with a free seat to move the request to."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     participation_id = int_part(query.data, 2) or 0
     async with context.db() as session:
         request = await q.pending_request(session, participation_id=participation_id)
@@ -98,11 +96,10 @@ async def approve(update: Update, context: BotContext) -> None:
 
 async def back(update: Update, context: BotContext) -> None:
     """Kembali: the request card with its two buttons again."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     async with context.db() as session:
         request = await q.pending_request(session, participation_id=int_part(query.data, 2) or 0)
     if request is None:
@@ -116,11 +113,11 @@ async def back(update: Update, context: BotContext) -> None:
 
 async def move_to(update: Update, context: BotContext) -> None:
     """A chosen session: move the seat there and tell the employee."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_user is not None
     participation_id, target_id = int_part(query.data, 2) or 0, int_part(query.data, 3) or 0
     now = context.clock.now()
     async with context.db.begin() as session:
@@ -160,11 +157,11 @@ async def move_to(update: Update, context: BotContext) -> None:
 
 async def reject(update: Update, context: BotContext) -> None:
     """Tolak: the request goes back to invited in its session; tell the employee."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_user is not None
     now = context.clock.now()
     async with context.db.begin() as session:
         request = await q.pending_request(session, participation_id=int_part(query.data, 2) or 0)

@@ -10,8 +10,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.texts import t
-from handlers.admin_menu import admin_language
 from handlers.callbacks import data, int_part
+from handlers.common import admin_button, admin_language
 from models.queries import release as q
 from models.queries.audit import audit
 from models.queries.schedule import program_by_id
@@ -50,11 +50,10 @@ async def release_list(update: Update, context: BotContext) -> None:
 
 async def ask(update: Update, context: BotContext) -> None:
     """Rilis: ask to confirm, with the number of results that will become visible."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     program_id = int_part(query.data, 2) or 0
     async with context.db() as session:
         program = await program_by_id(session, program_id=program_id)
@@ -84,11 +83,11 @@ async def ask(update: Update, context: BotContext) -> None:
 
 async def confirm(update: Update, context: BotContext) -> None:
     """Ya, rilis: release every hidden result of the program; audit it."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
+    assert update.effective_user is not None
     program_id = int_part(query.data, 2) or 0
     now = context.clock.now()
     async with context.db.begin() as session:
@@ -116,11 +115,10 @@ async def confirm(update: Update, context: BotContext) -> None:
 
 async def cancel(update: Update, context: BotContext) -> None:
     """Batal: release nothing."""
-    query = update.callback_query
-    assert query is not None
-    lang = await admin_language(update, context)
-    if lang is None:
+    gate = await admin_button(update, context)
+    if gate is None:
         return
+    query, lang = gate
     await query.answer()
     await query.edit_message_text(t("admin.release.cancelled", lang), parse_mode="HTML")
 

@@ -17,7 +17,7 @@ from bot.core.jpm import display_percent
 from bot.texts import t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import pack_blocks
-from handlers.admin_menu import admin_language
+from handlers.common import admin_language
 from models.queries import stats as q
 
 _EXCERPT = 40

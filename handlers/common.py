@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from datetime import date, datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.texts import normalise_language, t
@@ -64,6 +64,37 @@ async def is_admin(context: BotContext, telegram_user_id: int) -> bool:
         return True
     async with context.db() as session:
         return await is_granted_admin(session, telegram_user_id=telegram_user_id)
+
+
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """Any command nobody handles (and admin commands sent by non-admins)."""
+    assert update.effective_message is not None
+    lang = language_for(await load_link(context, update), update, context)
+    await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
+
+
+async def admin_language(update: Update, context: BotContext) -> str | None:
+    """The admin's language; None for anyone else, after the unknown-command answer
+    (an alert for a button, and nothing changes)."""
+    user = update.effective_user
+    if user is not None and await is_admin(context, user.id):
+        return await user_language(context, update)
+    query = update.callback_query
+    if query is not None:
+        lang = await user_language(context, update)
+        await query.answer(t("command.unknown", lang), show_alert=True)
+    else:
+        await unknown_command(update, context)
+    return None
+
+
+async def admin_button(update: Update, context: BotContext) -> tuple[CallbackQuery, str] | None:
+    """An admin's button press and their language; None for anyone else (see
+    :func:`admin_language`)."""
+    query = update.callback_query
+    assert query is not None
+    lang = await admin_language(update, context)
+    return None if lang is None else (query, lang)
 
 
 def render(key: str, params: dict[str, object], lang: str, context: BotContext) -> str:

@@ -160,11 +160,7 @@ async def decline(update: Update, context: BotContext) -> None:
         return
     assert context.user_data is not None
     context.user_data[REASON_FOR] = found.id
-    params: dict[str, object] = {
-        "program": found.session.program.name,
-        "start": start_text(found.session, link.language, context),
-    }
-    await _say(update, context, link, "schedule.ask_reason", params)
+    await _say(update, context, link, "schedule.ask_reason", _seat_params(found, link, context))
 
 
 async def add_to_calendar(update: Update, context: BotContext) -> None:
@@ -269,10 +265,7 @@ async def move(update: Update, context: BotContext) -> None:
     now = context.clock.now()
     try:
         async with context.db() as session:
-            found = await _mine(session, link, participation_id)
-            if found is None:
-                raise ScheduleRefused("schedule.not_yours")
-            _check_change(found, now)
+            found = await _changeable(session, link, participation_id, now)
             sessions = await q.future_sessions(
                 session, program_id=found.session.program_id, now=now
             )
@@ -293,11 +286,8 @@ async def move_to(update: Update, context: BotContext) -> None:
     now = context.clock.now()
     try:
         async with context.db.begin() as session:
-            found = await _mine(session, link, participation_id)
+            found = await _changeable(session, link, participation_id, now)
             target = await q.session_by_id(session, session_id=target_id)
-            if found is None:
-                raise ScheduleRefused("schedule.not_yours")
-            _check_change(found, now)
             if (
                 target is None
                 or target.program_id != found.session.program_id
@@ -324,21 +314,16 @@ async def cancel(update: Update, context: BotContext) -> None:
     link, participation_id = pressed
     try:
         async with context.db.begin() as session:
-            found = await _mine(session, link, participation_id)
-            if found is None:
-                raise ScheduleRefused("schedule.not_yours")
-            _check_change(found, context.clock.now())
+            found = await _changeable(session, link, participation_id, context.clock.now())
             await q.cancel_booking(session, participation=found)
     except ScheduleRefused as err:
         await _refuse(update, context, link, err)
         return
     assert update.callback_query is not None
-    params: dict[str, object] = {
-        "program": found.session.program.name,
-        "start": start_text(found.session, link.language, context),
-    }
     await update.callback_query.edit_message_text(
-        render("schedule.booking_cancelled", params, link.language, context),
+        render(
+            "schedule.booking_cancelled", _seat_params(found, link, context), link.language, context
+        ),
         parse_mode=ParseMode.HTML,
     )
 
@@ -428,6 +413,14 @@ async def _mine(
     )
 
 
+def _seat_params(found: Participation, link: ChatLink, context: BotContext) -> dict[str, object]:
+    """The program and start of my seat, for the messages about it."""
+    return {
+        "program": found.session.program.name,
+        "start": start_text(found.session, link.language, context),
+    }
+
+
 def _refusal(found: Participation | None) -> ScheduleRefused:
     key = "schedule.not_yours" if found is None else "schedule.cannot_answer"
     return ScheduleRefused(key)
@@ -445,15 +438,22 @@ def _employee_id(link: ChatLink) -> int:
     return link.employee_id
 
 
-def _check_change(participation: Participation, now: datetime) -> None:
-    program = participation.session.program
+async def _changeable(
+    session: AsyncSession, link: ChatLink, participation_id: int, now: datetime
+) -> Participation:
+    """My seat, if it may still be moved or cancelled; else ScheduleRefused."""
+    found = await _mine(session, link, participation_id)
+    if found is None:
+        raise ScheduleRefused("schedule.not_yours")
+    program = found.session.program
     check_can_change(
         self_booking=program.self_booking,
         deadline=program.booking_deadline,
-        participation_status=participation.status,
-        starts_at=participation.session.starts_at,
+        participation_status=found.status,
+        starts_at=found.session.starts_at,
         now=now,
     )
+    return found
 
 
 def _is_upcoming(participation: Participation, context: BotContext) -> bool:

@@ -50,6 +50,16 @@ def _duplicate(seen: dict[Any, int], key: Any, row: int, column: str) -> list[Ro
     return [] if first == row else [row_error(row, column, "import.duplicate", first=first)]
 
 
+def _below_taken(
+    stored: dict[str, dict[str, Any]], code: str, capacity: int, row: int, column: str
+) -> list[RowError]:
+    """A capacity may not drop below the seats already taken."""
+    taken = stored.get(code, {}).get("seats_taken", 0)
+    if capacity < taken:
+        return [row_error(row, column, "import.capacity_below_taken", taken=taken)]
+    return []
+
+
 class SessionImporter(Importer[SessionRow]):
     """Sessions by code; a program code seen for the first time creates the program."""
 
@@ -65,10 +75,9 @@ class SessionImporter(Importer[SessionRow]):
         errors = []
         for row in batch:
             errors += _duplicate(self.seen, row.code, row.row, "Kode Sesi")
-            taken = self.sessions.get(row.code, {}).get("seats_taken", 0)
-            if row.values["capacity"] < taken:
-                errors.append(row_error(row.row, "Kapasitas", "import.capacity_below_taken",
-                                        taken=taken))
+            errors += _below_taken(
+                self.sessions, row.code, row.values["capacity"], row.row, "Kapasitas"
+            )
             first = self.file_programs.setdefault(row.program_code, row)
             for column, attribute in (
                 ("Nama Program", "program_name"),
@@ -353,10 +362,7 @@ class CourseImporter(Importer[CourseRow]):
         errors = []
         for row in batch:
             errors += _duplicate(self.seen, row.code, row.row, "Kode Kursus")
-            taken = self.courses.get(row.code, {}).get("seats_taken", 0)
-            if row.values["quota"] < taken:
-                errors.append(row_error(row.row, "Kuota", "import.capacity_below_taken",
-                                        taken=taken))
+            errors += _below_taken(self.courses, row.code, row.values["quota"], row.row, "Kuota")
             errors += [
                 row_error(row.row, "Kompetensi", "import.unknown_competency", code=code)
                 for code, _ in row.competencies

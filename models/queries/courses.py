@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -21,6 +20,7 @@ from bot.core.recommend import CourseFacts, is_open_to
 from models.enums import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
 from models.org import Employee, Position, Unit
+from models.queries.seats import release_seat_where, rowcount, take_seat_where
 
 # enroll() outcomes besides the enrollment statuses themselves.
 FULL = "full"
@@ -157,26 +157,17 @@ async def waiting_places(
 
 async def take_seat(session: AsyncSession, *, course_id: int) -> bool:
     """Take one seat if one is left; False when the course is full (or not open)."""
-    result = await session.execute(
-        update(Course)
-        .where(
-            Course.id == course_id,
-            Course.status == CourseStatus.OPEN,
-            Course.seats_taken < Course.quota,
-        )
-        .values(seats_taken=Course.seats_taken + 1)
-        .execution_options(synchronize_session=False)
+    return await take_seat_where(
+        session,
+        Course,
+        Course.id == course_id,
+        Course.status == CourseStatus.OPEN,
+        Course.seats_taken < Course.quota,
     )
-    return _count(result) == 1
 
 
 async def release_seat(session: AsyncSession, *, course_id: int) -> None:
-    await session.execute(
-        update(Course)
-        .where(Course.id == course_id, Course.seats_taken > 0)
-        .values(seats_taken=Course.seats_taken - 1)
-        .execution_options(synchronize_session=False)
-    )
+    await release_seat_where(session, Course, Course.id == course_id)
 
 
 async def enroll(
@@ -243,7 +234,7 @@ async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: dateti
         .values(status=EnrollmentStatus.REGISTERED, offered_until=None)
         .execution_options(synchronize_session=False)
     )
-    return _count(result) == 1
+    return rowcount(result) == 1
 
 
 async def pass_seat_on(
@@ -269,7 +260,7 @@ async def pass_seat_on(
             .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
             .execution_options(synchronize_session=False)
         )
-        if _count(result) == 1:
+        if rowcount(result) == 1:
             return offer
     raise RuntimeError(f"could not pass on a seat of course {course_id}")
 
@@ -302,7 +293,7 @@ async def expire_offers(
             .values(status=EnrollmentStatus(waitlist.expired_offer_status()), offered_until=None)
             .execution_options(synchronize_session=False)
         )
-        if _count(result) == 1:
+        if rowcount(result) == 1:
             lapsed += 1
             await pass_seat_on(
                 session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
@@ -319,12 +310,7 @@ async def _move(
         .values(status=after, offered_until=None)
         .execution_options(synchronize_session=False)
     )
-    return _count(result) == 1
-
-
-def _count(result: Any) -> int:
-    assert isinstance(result, CursorResult)
-    return int(result.rowcount)
+    return rowcount(result) == 1
 
 
 def _csv(value: str) -> frozenset[str]:

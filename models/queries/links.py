@@ -154,13 +154,7 @@ async def link_employee(
     method: VerificationMethod,
     now: datetime,
 ) -> None:
-    link.employee_id = employee.id
-    link.employee = employee
-    link.status = LinkStatus.ACTIVE
-    link.verification_method = method
-    link.linked_at = now
-    link.pending_nip = None
-    link.pending_code_hash = None
+    _point(link, employee, method=method, linked_at=now)
     await audit(
         session,
         now=now,
@@ -177,13 +171,7 @@ async def unlink(
 ) -> None:
     """Detach the employee from this Telegram account; consent stays as it is."""
     employee_id = link.employee_id
-    link.employee_id = None
-    link.employee = None
-    link.status = LinkStatus.PENDING
-    link.verification_method = None
-    link.linked_at = None
-    link.pending_nip = None
-    link.pending_code_hash = None
+    _point(link, None, method=None, linked_at=None)
     await audit(
         session,
         now=now,
@@ -192,6 +180,23 @@ async def unlink(
         actor_telegram_id=actor_telegram_id,
         employee_id=employee_id,
     )
+
+
+def _point(
+    link: ChatLink,
+    employee: Employee | None,
+    *,
+    method: VerificationMethod | None,
+    linked_at: datetime | None,
+) -> None:
+    """Link to ``employee`` (active), or to no one (pending); half-typed input goes."""
+    link.employee_id = employee.id if employee is not None else None
+    link.employee = employee
+    link.status = LinkStatus.ACTIVE if employee is not None else LinkStatus.PENDING
+    link.verification_method = method
+    link.linked_at = linked_at
+    link.pending_nip = None
+    link.pending_code_hash = None
 
 
 async def withdraw_consent(session: AsyncSession, *, telegram_user_id: int, now: datetime) -> None:

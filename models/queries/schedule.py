@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
 from models.enums import ParticipationStatus, SessionStatus
+from models.queries.seats import release_seat_where, take_seat_where
 
 _WITH_SESSION = selectinload(Participation.session).selectinload(AssessmentSession.program)
 
@@ -109,25 +110,16 @@ async def has_seat_in_program(session: AsyncSession, *, employee_id: int, progra
 
 async def take_seat(session: AsyncSession, *, session_id: int) -> bool:
     """Take one seat if one is free; False when the session is full."""
-    result = await session.execute(
-        update(AssessmentSession)
-        .where(
-            AssessmentSession.id == session_id,
-            AssessmentSession.seats_taken < AssessmentSession.capacity,
-        )
-        .values(seats_taken=AssessmentSession.seats_taken + 1)
-        .execution_options(synchronize_session=False)
+    return await take_seat_where(
+        session,
+        AssessmentSession,
+        AssessmentSession.id == session_id,
+        AssessmentSession.seats_taken < AssessmentSession.capacity,
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
 
 async def release_seat(session: AsyncSession, *, session_id: int) -> None:
-    await session.execute(
-        update(AssessmentSession)
-        .where(AssessmentSession.id == session_id, AssessmentSession.seats_taken > 0)
-        .values(seats_taken=AssessmentSession.seats_taken - 1)
-        .execution_options(synchronize_session=False)
-    )
+    await release_seat_where(session, AssessmentSession, AssessmentSession.id == session_id)
 
 
 async def book_seat(
