@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 TITLE_ROW = 1
 HEADER_ROW = 2
@@ -42,7 +42,7 @@ def workbook(
         ws.cell(row=HEADER_ROW, column=column, value=header).font = Font(bold=True)
     for row_number, row in enumerate(rows, start=FIRST_DATA_ROW):
         for column, value in enumerate(row, start=1):
-            cell = ws.cell(row=row_number, column=column, value=value)
+            cell = ws.cell(row=row_number, column=column, value=value)  # type: ignore[call-overload]
             if isinstance(value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm"
                 shown = 16
@@ -52,7 +52,7 @@ def workbook(
                 widths[column - 1] = max(widths[column - 1], shown)
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = min(width + 2, _MAX_WIDTH)
-    ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=1)
+    ws.freeze_panes = f"A{FIRST_DATA_ROW}"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

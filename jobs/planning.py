@@ -182,9 +182,9 @@ async def _courses(
         employee_ids=ids,
     )
     for row in rows:
-        place = live.get((int(row.payload.get("course_id", 0)), row.employee_id))
+        current = live.get((int(row.payload.get("course_id", 0)), row.employee_id))
         if row.kind == r.COURSE_OPEN:
-            if place is not None and row.status == "pending":
+            if current is not None and row.status == "pending":
                 withdraw.add(row.id)  # already registered or waiting: no need to tell
         elif row.kind == r.COURSE_TOMORROW:
             if row.status == "pending" and row.key not in wanted_keys:
@@ -193,7 +193,7 @@ async def _courses(
             withdraw.add(row.id)  # the offer was answered meanwhile
         elif row.status == "sent":
             until = datetime.fromisoformat(str(row.payload["until"]))
-            if until <= now and (place is None or place.status != "registered"):
+            if until <= now and (current is None or current.status != "registered"):
                 wanted.append(r.offer_expired_notice(row.payload, row.employee_id, now=now))
     courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:

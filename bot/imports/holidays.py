@@ -21,7 +21,7 @@ class HolidayImporter(Importer[HolidayRow]):
 
     async def load(self) -> list[RowError]:
         rows = await self.session.execute(select(Holiday.day, Holiday.name))
-        self.stored = dict(rows.all())
+        self.stored: dict[object, str] = {day: name for day, name in rows.all()}
         self.seen: dict[object, int] = {}
         return []
 

@@ -89,10 +89,14 @@ def _count_lines(path: Path) -> int:
     return max(count - 1, 0)
 
 
+def _header(cell: object) -> str:
+    return "" if cell is None else str(cell)
+
+
 @contextmanager
 def _open_xlsx(path: Path) -> Iterator[Table]:
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-    from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -107,7 +111,7 @@ def _open_xlsx(path: Path) -> Iterator[Table]:
         if first is None or not any(cell not in (None, "") for cell in first):
             raise DomainError("import.empty_file", name=path.name)
         estimated = sheet.max_row - 1 if sheet.max_row else None
-        yield Table(list(first), _xlsx_rows(values), estimated)
+        yield Table([_header(cell) for cell in first], _xlsx_rows(values), estimated)
     finally:
         workbook.close()
 

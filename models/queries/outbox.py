@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CursorResult, func, insert, select, update
+from sqlalchemy import CursorResult, Table, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -114,6 +114,7 @@ def _insert_ignore(session: AsyncSession) -> Any:
     """INSERT that skips a key another planner inserted meanwhile."""
     dialect = session.get_bind().dialect.name
     table = Notification.__table__
+    assert isinstance(table, Table)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -426,7 +427,10 @@ async def people_with_results(
     session: AsyncSession, *, employee_ids: Collection[int] | None = None
 ) -> list[Person]:
     """Linked employees with a released result: their audience and latest scores."""
-    parents = dict((await session.execute(select(Unit.id, Unit.parent_id))).all())
+    parents: dict[int, int | None] = {
+        unit_id: parent_id
+        for unit_id, parent_id in (await session.execute(select(Unit.id, Unit.parent_id))).all()
+    }
     rows = await session.execute(
         select(Employee.id, Employee.status, Employee.unit_id, Position.position_type)
         .outerjoin(Position, Position.id == Employee.position_id)
