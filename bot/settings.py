@@ -55,7 +55,7 @@ class Settings(BaseSettings):
     quiet_hours_end: time = time(6, 0)
     activation_code_days: int = Field(default=30, gt=0)
     results_autodelete_minutes: int = Field(default=0, ge=0)
-    broadcast_rate: float = Field(default=25.0, gt=0)
+    broadcast_rate: float = Field(default=29.0, gt=0)
     waitlist_offer_hours: int = Field(default=24, gt=0)
     dispatch_batch_size: int = Field(default=50, gt=0)
     dispatch_interval_seconds: float = Field(default=5.0, gt=0)

@@ -1,0 +1,184 @@
+"""An announcement to thousands, with the emulator enforcing Telegram's 30 messages/s.
+
+``recipients`` linked employees each get one ``broadcast`` notification, due
+now (inserted directly: the measured part is the dispatcher, not the admin's
+chat flow). The real application, with its production settings (the
+``AIORateLimiter`` included), runs its real dispatcher job back to back until
+nothing is pending. Achieved rate = messages delivered / time from the first
+delivery to the last; 429s are counted from the emulator's record of calls.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from pydantic import SecretStr
+from sqlalchemy import func, insert, select
+
+from bench.common import TOKEN, Sizes, remove_db, say, sqlite_url, work_copy
+from bot.application import build_application
+from bot.context import BotContext
+from bot.settings import Settings
+from jobs import DISPATCHER
+from models.chat import ChatLink
+from models.db import create_engine
+from models.enums import LinkStatus, NotificationStatus, VerificationMethod
+from models.org import Employee
+from models.outbox import Notification
+from sandbox import Emulator
+
+FIRST_USER = 6_000_000
+LIMIT = 30.0
+LIVE = [NotificationStatus.PENDING, NotificationStatus.CLAIMED]
+
+
+# Tuesday 3 March 2026, 10:00 WIB: a working day, outside quiet hours (announcements
+# wait for those, and a benchmark run on a Saturday would measure the wait).
+WORKING_MORNING = datetime(2026, 3, 3, 3, 0, tzinfo=UTC)
+
+
+class WorkingDayClock:
+    """The wall clock's pace, moved to a working morning."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+
+    def now(self) -> datetime:
+        return WORKING_MORNING + timedelta(seconds=time.monotonic() - self.started)
+
+
+@dataclass
+class AnnounceResult:
+    recipients: int
+    delivered: int
+    seconds: float
+    too_many: int
+    rate_setting: float
+
+    @property
+    def rate(self) -> float:
+        return self.delivered / self.seconds if self.seconds else 0.0
+
+    @property
+    def fraction(self) -> float:
+        return self.rate / LIMIT
+
+
+async def prepare(db_url: str, recipients: int, now: datetime) -> None:
+    """Link ``recipients`` employees and give each a due announcement."""
+    engine = create_engine(db_url)
+    async with engine.begin() as conn:
+        linked = select(ChatLink.employee_id).where(ChatLink.employee_id.is_not(None))
+        employees = (
+            await conn.scalars(
+                select(Employee.id)
+                .where(Employee.active.is_(True), Employee.id.not_in(linked))
+                .order_by(Employee.id)
+                .limit(recipients)
+            )
+        ).all()
+        await conn.execute(
+            insert(ChatLink),
+            [
+                {
+                    "telegram_user_id": FIRST_USER + i,
+                    "employee_id": employee_id,
+                    "status": LinkStatus.ACTIVE,
+                    "verification_method": VerificationMethod.CODE,
+                    "language": "id",
+                    "notification_prefs": {},
+                    "created_at": now,
+                    "linked_at": now,
+                }
+                for i, employee_id in enumerate(employees)
+            ],
+        )
+        await conn.execute(
+            insert(Notification),
+            [
+                {
+                    "key": f"bench:announce:{employee_id}",
+                    "employee_id": employee_id,
+                    "kind": "broadcast",
+                    "due_at": now,
+                    "status": NotificationStatus.PENDING,
+                    "payload": {"text": "Pengumuman BKPSDM: uji kompetensi dibuka."},
+                    "attempts": 0,
+                }
+                for employee_id in employees
+            ],
+        )
+    await engine.dispose()
+
+
+async def pending(db_url: str) -> int:
+    engine = create_engine(db_url)
+    async with engine.connect() as conn:
+        count = await conn.scalar(
+            select(func.count())
+            .select_from(Notification)
+            .where(
+                Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.CLAIMED])
+            )
+        )
+    await engine.dispose()
+    return int(count or 0)
+
+
+async def run(sizes: Sizes) -> AnnounceResult:
+    db_path = await work_copy(sizes, "announce")
+    db_url = sqlite_url(db_path)
+    clock = WorkingDayClock()
+    await prepare(db_url, sizes.recipients, clock.now())
+    emulator = Emulator(token=TOKEN)  # Telegram's limits: 30/s overall, 1/s a chat
+    await emulator.start(host="127.0.0.1", port=0)
+    for i in range(sizes.recipients):
+        emulator.user(FIRST_USER + i, first_name=f"Pegawai {i}")
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        token=SecretStr(TOKEN),
+        api_base_url=emulator.base_url,
+        database_url=db_url,
+        log_level="WARNING",
+    )
+    say(
+        f"announce: {sizes.recipients:,} recipients at ASNBOT_BROADCAST_RATE="
+        f"{settings.broadcast_rate:g}"
+    )
+    application = build_application(settings, clock=clock)
+    try:
+        async with application:
+            assert application.job_queue is not None
+            job = application.job_queue.get_jobs_by_name(DISPATCHER)[0]
+            started = time.perf_counter()
+            while await pending(db_url):
+                await job.callback(BotContext.from_job(job, application))
+                if time.perf_counter() - started > sizes.recipients / 5 + 60:
+                    raise RuntimeError("the announcement did not finish")
+    finally:
+        await emulator.stop()
+        remove_db(db_path)
+    sends = emulator.calls_to("sendMessage")
+    delivered = [c for c in sends if c.status == 200]
+    too_many = sum(1 for c in sends if c.status == 429)
+    seconds = delivered[-1].timestamp - delivered[0].timestamp if len(delivered) > 1 else 0.0
+    # n messages span n-1 intervals: count the first one's interval too.
+    seconds += seconds / max(len(delivered) - 1, 1)
+    return AnnounceResult(
+        sizes.recipients, len(delivered), seconds, too_many, settings.broadcast_rate
+    )
+
+
+def table(result: AnnounceResult) -> str:
+    return "\n".join(
+        [
+            "| recipients | delivered | seconds | achieved rate | of the 30/s limit | 429s "
+            "| ASNBOT_BROADCAST_RATE |",
+            "|---|---|---|---|---|---|---|",
+            f"| {result.recipients:,} | {result.delivered:,} | {result.seconds:.1f} "
+            f"| {result.rate:.2f}/s | {result.fraction:.1%} | {result.too_many} "
+            f"| {result.rate_setting:g} |",
+        ]
+    )

@@ -1,0 +1,181 @@
+"""Scale-out: two webhook instances behind one load balancer share one database.
+
+One emulator calls the webhook of a tiny round-robin load balancer, which
+forwards each update (headers included) to instance A or B in turn. Users are
+answered exactly once; both instances then run their dispatcher at the same
+time and every recipient still gets the announcement exactly once, because
+notices are claimed in the database (``FOR UPDATE SKIP LOCKED``).
+
+PostgreSQL and MariaDB only: SQLite is for one process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+
+import aiohttp
+import pytest
+from aiohttp import web
+from pydantic import SecretStr
+from sqlalchemy import func, select
+
+from bot.application import BotApplication, build_application, running
+from bot.clock import FakeClock
+from bot.context import BotContext
+from jobs import DISPATCHER
+from models import Notification
+from models.db import create_engine, create_sessionmaker
+from models.enums import NotificationStatus
+from sandbox import Emulator
+from tests.factories import add_employee, add_linked_user
+from tests.journeys import conftest as harness
+from tests.journeys.test_webhook import free_port
+
+SECRET = "skala_Keluar-2"
+RECIPIENTS = 60
+
+
+@dataclass
+class Cluster:
+    """Two instances, the load balancer in front of them, and what it forwarded."""
+
+    instances: list[BotApplication]
+    emulator: Emulator
+    forwarded: Counter[int]
+
+    async def dispatch_everywhere(self) -> None:
+        """Both instances run their dispatcher job at the same moment."""
+        await asyncio.gather(*(run_dispatcher(app) for app in self.instances))
+
+
+async def run_dispatcher(application: BotApplication) -> None:
+    assert application.job_queue is not None
+    job = application.job_queue.get_jobs_by_name(DISPATCHER)[0]
+    await job.callback(BotContext.from_job(job, application))
+
+
+async def load_balancer(backends: list[str], forwarded: Counter[int]) -> web.AppRunner:
+    """Round robin: each POST goes, with its headers and body, to the next backend."""
+    turn = itertools.cycle(range(len(backends)))
+    http = aiohttp.ClientSession()
+
+    async def forward(request: web.Request) -> web.Response:
+        index = next(turn)
+        forwarded[index] += 1
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
+        async with http.post(
+            backends[index] + request.path, data=await request.read(), headers=headers
+        ) as resp:
+            return web.Response(status=resp.status, body=await resp.read())
+
+    async def close(_app: web.Application) -> None:
+        await http.close()
+
+    app = web.Application()
+    app.router.add_post("/{tail:.*}", forward)
+    app.on_cleanup.append(close)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    return runner
+
+
+@pytest.fixture
+async def cluster(database_url: str, clock: FakeClock) -> AsyncIterator[Cluster]:
+    if not database_url.startswith(("postgresql", "mysql")):
+        pytest.skip("several instances need PostgreSQL or MariaDB")
+    # The limits are not under test here; duplicates are.
+    emulator = Emulator(token=harness.TOKEN, rate_limits=False)
+    await emulator.start(host="127.0.0.1", port=0)
+    ports = [free_port(), free_port()]
+    forwarded: Counter[int] = Counter()
+    balancer = await load_balancer([f"http://127.0.0.1:{p}" for p in ports], forwarded)
+    site_port = free_port()
+    await web.TCPSite(balancer, "127.0.0.1", site_port).start()
+    instances: list[BotApplication] = []
+    async with AsyncExitStack() as stack:
+        for port in ports:
+            settings = harness.test_settings(emulator, database_url).model_copy(
+                update={
+                    "webhook_url": f"http://127.0.0.1:{site_port}/telegram",
+                    "webhook_secret": SecretStr(SECRET),
+                    "listen_port": port,
+                    "dispatch_batch_size": 5,
+                    "broadcast_rate": 200.0,
+                }
+            )
+            engine = create_engine(database_url)
+            stack.push_async_callback(engine.dispose)
+            application = build_application(settings, engine=engine, clock=clock)
+            await stack.enter_async_context(running(application, settings, webhook=True))
+            # Jobs run when the test says so, never on the wall clock.
+            assert application.job_queue is not None
+            for job in application.job_queue.jobs():
+                job.enabled = False
+            instances.append(application)
+        yield Cluster(instances, emulator, forwarded)
+    await balancer.cleanup()
+    await emulator.stop()
+
+
+async def test_each_user_is_answered_once_by_one_of_two_instances(cluster: Cluster) -> None:
+    users = [cluster.emulator.user(2000 + i, first_name=f"Pegawai {i}") for i in range(10)]
+
+    for user in users:
+        await user.send("/start")
+    replies = [await user.next_message() for user in users]
+
+    assert all("Selamat datang" in (reply.text or "") for reply in replies)
+    chats = Counter(call.params["chat_id"] for call in cluster.emulator.calls_to("sendMessage"))
+    assert chats == Counter({user.id: 1 for user in users})
+    assert cluster.forwarded[0] > 0 and cluster.forwarded[1] > 0
+    assert cluster.emulator.state.webhook is not None
+    assert cluster.emulator.state.webhook["secret_token"] == SECRET
+
+
+async def test_two_dispatchers_send_each_announcement_exactly_once(
+    cluster: Cluster, database_url: str, clock: FakeClock
+) -> None:
+    engine = create_engine(database_url)
+    db = create_sessionmaker(engine)
+    async with db.begin() as session:
+        for i in range(RECIPIENTS):
+            employee = await add_employee(
+                session, nip=f"1990010120150110{i:02d}", name=f"Pegawai {i}"
+            )
+            await add_linked_user(
+                session, employee=employee, telegram_user_id=3000 + i, now=clock.now()
+            )
+            session.add(
+                Notification(
+                    key=f"broadcast:1:{employee.id}",
+                    employee_id=employee.id,
+                    kind="broadcast",
+                    due_at=clock.now(),
+                    payload={"text": "Pengumuman BKPSDM"},
+                )
+            )
+
+    for i in range(RECIPIENTS):
+        cluster.emulator.user(3000 + i, first_name=f"Pegawai {i}")
+
+    await cluster.dispatch_everywhere()
+    await cluster.dispatch_everywhere()  # nothing left: a second round sends nothing
+
+    sent = Counter(call.params["chat_id"] for call in cluster.emulator.calls_to("sendMessage"))
+    assert sent == Counter({3000 + i: 1 for i in range(RECIPIENTS)})
+    by_instance = [
+        app.bot_data.metrics.notifications_sent._value.get() for app in cluster.instances
+    ]
+    assert sum(by_instance) == RECIPIENTS
+    assert all(count > 0 for count in by_instance), by_instance
+    async with db() as session:
+        statuses = await session.execute(
+            select(Notification.status, func.count()).group_by(Notification.status)
+        )
+        assert {status: n for status, n in statuses.all()} == {NotificationStatus.SENT: RECIPIENTS}
+    await engine.dispose()
