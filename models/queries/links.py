@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
 from models.enums import LinkStatus, VerificationMethod
@@ -26,9 +26,10 @@ async def chat_link(session: AsyncSession, *, telegram_user_id: int) -> ChatLink
     found: ChatLink | None = await session.scalar(
         select(ChatLink)
         .where(ChatLink.telegram_user_id == telegram_user_id)
+        # One statement: this runs at the start of nearly every update.
         .options(
-            selectinload(ChatLink.employee).selectinload(Employee.unit),
-            selectinload(ChatLink.employee).selectinload(Employee.position),
+            joinedload(ChatLink.employee).joinedload(Employee.unit),
+            joinedload(ChatLink.employee).joinedload(Employee.position),
         )
     )
     return found
