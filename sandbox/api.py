@@ -110,14 +110,18 @@ def message_json(view: MessageView) -> dict[str, Any]:
     if "document" in raw:
         doc = raw["document"]
         result["document"] = {
-            "file_id": doc["file_id"], "file_name": doc.get("file_name"),
-            "mime_type": doc.get("mime_type"), "file_size": doc.get("file_size"),
+            "file_id": doc["file_id"],
+            "file_name": doc.get("file_name"),
+            "mime_type": doc.get("mime_type"),
+            "file_size": doc.get("file_size"),
             "url": file_url(doc["file_id"]),
         }
     if raw.get("photo"):
         size = raw["photo"][-1]
         result["photo"] = {
-            "file_id": size["file_id"], "width": size["width"], "height": size["height"],
+            "file_id": size["file_id"],
+            "width": size["width"],
+            "height": size["height"],
             "url": file_url(size["file_id"]),
         }
     for key in ("location", "venue", "contact"):
@@ -130,7 +134,9 @@ def event_json(event: ChatEvent, emu: Emulator) -> dict[str, Any]:
     """A chat event; message/user_message/edit carry the message as it was then."""
     kind = "message" if event.kind in ("message", "user_message") else event.kind
     result: dict[str, Any] = {
-        "seq": event.seq, "kind": kind, "message_id": event.message_id,
+        "seq": event.seq,
+        "kind": kind,
+        "message_id": event.message_id,
     }
     if event.message is not None:
         result["message"] = message_json(MessageView(event.message, emu))
@@ -154,8 +160,14 @@ async def bot_info(request: web.Request) -> web.StreamResponse:
         if scope == default_scope
     }
     bot = emu.bot_user
-    return _ok({"id": bot["id"], "first_name": bot["first_name"],
-                "username": bot.get("username"), "commands": commands})
+    return _ok(
+        {
+            "id": bot["id"],
+            "first_name": bot["first_name"],
+            "username": bot.get("username"),
+            "commands": commands,
+        }
+    )
 
 
 async def create_user(request: web.Request) -> web.StreamResponse:
@@ -221,11 +233,16 @@ async def press(request: web.Request) -> web.StreamResponse:
     record = user.emu.state.callback_queries[answer.query_id]
     if wait:
         await user.emu.state.chat_signal.wait_until(lambda: record.answer is not None, wait)
-    result: dict[str, Any] = {"callback_query_id": answer.query_id,
-                              "answered": record.answer is not None}
+    result: dict[str, Any] = {
+        "callback_query_id": answer.query_id,
+        "answered": record.answer is not None,
+    }
     if record.answer is not None:
-        result.update(text=record.answer["text"], show_alert=record.answer["show_alert"],
-                      url=record.answer["url"])
+        result.update(
+            text=record.answer["text"],
+            show_alert=record.answer["show_alert"],
+            url=record.answer["url"],
+        )
     return _ok(result)
 
 
@@ -249,8 +266,10 @@ async def contact(request: web.Request) -> web.StreamResponse:
     _not_blocked(user)
     try:
         data = await user.share_contact(
-            phone_number=body.get("phone_number"), user_id=body.get("user_id"),
-            first_name=body.get("first_name"), last_name=body.get("last_name"),
+            phone_number=body.get("phone_number"),
+            user_id=body.get("user_id"),
+            first_name=body.get("first_name"),
+            last_name=body.get("last_name"),
         )
     except ValueError as exc:
         raise ApiInputError(400, str(exc)) from None
@@ -288,7 +307,9 @@ async def upload_document(request: web.Request) -> web.StreamResponse:
     caption = form.get("caption")
     _not_blocked(user)
     data = await user.send_document(
-        part.filename, part.file.read(), mime_type=part.content_type or None,
+        part.filename,
+        part.file.read(),
+        mime_type=part.content_type or None,
         caption=caption if isinstance(caption, str) and caption else None,
     )
     return _sent(user, data)
@@ -316,13 +337,15 @@ async def read_chat(request: web.Request) -> web.StreamResponse:
     if keyboard is not None:
         rows = [[keyboard_button_json(b) for b in row] for row in keyboard["keyboard"]]
     events = user.chat.events
-    return _ok({
-        "user": user.to_json(),
-        "messages": [message_json(v) for v in user.chat_messages],
-        "reply_keyboard": rows,
-        "reply_keyboard_markup": keyboard_json(keyboard),
-        "last_seq": events[-1].seq if events else 0,
-    })
+    return _ok(
+        {
+            "user": user.to_json(),
+            "messages": [message_json(v) for v in user.chat_messages],
+            "reply_keyboard": rows,
+            "reply_keyboard_markup": keyboard_json(keyboard),
+            "last_seq": events[-1].seq if events else 0,
+        }
+    )
 
 
 async def events(request: web.Request) -> web.StreamResponse:
@@ -355,7 +378,8 @@ async def download(request: web.Request) -> web.StreamResponse:
     if stored.file_name:
         headers["Content-Disposition"] = f'attachment; filename="{stored.file_name}"'
     return web.Response(
-        body=stored.data, headers=headers,
+        body=stored.data,
+        headers=headers,
         content_type=stored.mime_type or "application/octet-stream",
     )
 
@@ -365,8 +389,10 @@ async def add_fault(request: web.Request) -> web.StreamResponse:
     body = await _body(request)
     try:
         fault = Fault(
-            kind=str(body.get("kind", "error")), method=body.get("method"),
-            times=int(body.get("times", 1)), status=int(body.get("status", 500)),
+            kind=str(body.get("kind", "error")),
+            method=body.get("method"),
+            times=int(body.get("times", 1)),
+            status=int(body.get("status", 500)),
             description=str(body.get("description", "Internal Server Error")),
             delay=float(body.get("delay", 0.0)),
         )
@@ -396,8 +422,14 @@ async def calls(request: web.Request) -> web.StreamResponse:
     except ValueError:
         raise ApiInputError(400, '"after" must be an integer') from None
     result = [
-        {"index": i, "method": c.method, "params": c.params, "status": c.status,
-         "response": c.response, "timestamp": c.timestamp}
+        {
+            "index": i,
+            "method": c.method,
+            "params": c.params,
+            "status": c.status,
+            "response": c.response,
+            "timestamp": c.timestamp,
+        }
         for i, c in enumerate(emu.calls)
         if i > after and (not method or c.method.lower() == method)
     ]

@@ -53,8 +53,12 @@ class Emulator:
         }
         self.clock = clock
         self.limiter = RateLimiter(
-            global_rate=global_rate, global_burst=global_burst, chat_rate=chat_rate,
-            chat_burst=chat_burst, enabled=rate_limits, monotonic=monotonic,
+            global_rate=global_rate,
+            global_burst=global_burst,
+            chat_rate=chat_rate,
+            chat_burst=chat_burst,
+            enabled=rate_limits,
+            monotonic=monotonic,
         )
         self.webhook_retry_delay = webhook_retry_delay
         self.webhook_timeout = webhook_timeout
@@ -144,15 +148,23 @@ class Emulator:
         existing = self.users.get(user_id)
         if existing is None:
             existing = SimulatedUser(
-                self, user_id, first_name or f"User{user_id}", last_name, username,
-                language_code, phone_number,
+                self,
+                user_id,
+                first_name or f"User{user_id}",
+                last_name,
+                username,
+                language_code,
+                phone_number,
             )
             self.users[user_id] = existing
             self.state.chat(user_id)
             return existing
         for key, value in (
-            ("first_name", first_name), ("last_name", last_name), ("username", username),
-            ("language_code", language_code), ("phone_number", phone_number),
+            ("first_name", first_name),
+            ("last_name", last_name),
+            ("username", username),
+            ("language_code", language_code),
+            ("phone_number", phone_number),
         ):
             if value is not None:
                 setattr(existing, key, value)

@@ -44,7 +44,10 @@ class Faults:
         return fault
 
     def fail(
-        self, method: str | None = None, times: int = 1, status: int = 500,
+        self,
+        method: str | None = None,
+        times: int = 1,
+        status: int = 500,
         description: str = "Internal Server Error",
     ) -> Fault:
         """The next `times` matching calls answer `status` with `description`."""

@@ -15,14 +15,39 @@ from typing import Any
 from sandbox.errors import ApiError
 
 SUPPORTED_TAGS = {
-    "a", "b", "strong", "i", "em", "s", "strike", "del", "u", "ins",
-    "tg-spoiler", "tg-emoji", "span", "pre", "code", "blockquote",
+    "a",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "s",
+    "strike",
+    "del",
+    "u",
+    "ins",
+    "tg-spoiler",
+    "tg-emoji",
+    "span",
+    "pre",
+    "code",
+    "blockquote",
 }
 _TAG_ENTITY = {
-    "b": "bold", "strong": "bold", "i": "italic", "em": "italic",
-    "s": "strikethrough", "strike": "strikethrough", "del": "strikethrough",
-    "u": "underline", "ins": "underline", "tg-spoiler": "spoiler", "span": "spoiler",
-    "pre": "pre", "code": "code", "blockquote": "blockquote", "a": "text_link",
+    "b": "bold",
+    "strong": "bold",
+    "i": "italic",
+    "em": "italic",
+    "s": "strikethrough",
+    "strike": "strikethrough",
+    "del": "strikethrough",
+    "u": "underline",
+    "ins": "underline",
+    "tg-spoiler": "spoiler",
+    "span": "spoiler",
+    "pre": "pre",
+    "code": "code",
+    "blockquote": "blockquote",
+    "a": "text_link",
     "tg-emoji": "custom_emoji",
 }
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
@@ -102,9 +127,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                 raise _parse_error(f"Unclosed start tag at byte offset {byte_at[begin]}")
             tag = source[begin + 1 : i].lower()
             if tag not in SUPPORTED_TAGS:
-                raise _parse_error(
-                    f'Unsupported start tag "{tag}" at byte offset {byte_at[begin]}'
-                )
+                raise _parse_error(f'Unsupported start tag "{tag}" at byte offset {byte_at[begin]}')
             argument = ""
             while at(i) != ">":
                 while at(i) and at(i).isspace():
@@ -117,8 +140,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                 attr_name = source[attr_begin:i].lower()
                 if not attr_name:
                     raise _parse_error(
-                        f'Empty attribute name in the tag "{tag}" at byte offset '
-                        f"{byte_at[begin]}"
+                        f'Empty attribute name in the tag "{tag}" at byte offset {byte_at[begin]}'
                     )
                 while at(i) and at(i).isspace():
                     i += 1
@@ -127,9 +149,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                         argument = "1"
                         continue
                     if not at(i):
-                        raise _parse_error(
-                            f"Unclosed start tag at byte offset {byte_at[begin]}"
-                        )
+                        raise _parse_error(f"Unclosed start tag at byte offset {byte_at[begin]}")
                     raise _parse_error(
                         "Expected equal sign in declaration of an attribute of the tag "
                         f'"{tag}" at byte offset {byte_at[begin]}'
@@ -152,9 +172,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                             f"Unexpected end of name token at byte offset {byte_at[token_begin]}"
                         )
                     if not at(i):
-                        raise _parse_error(
-                            f"Unclosed start tag at byte offset {byte_at[begin]}"
-                        )
+                        raise _parse_error(f"Unclosed start tag at byte offset {byte_at[begin]}")
                 else:
                     quote = at(i)
                     i += 1
@@ -170,9 +188,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
                     if at(i) == quote:
                         i += 1
                     if not at(i):
-                        raise _parse_error(
-                            f"Unclosed start tag at byte offset {byte_at[begin]}"
-                        )
+                        raise _parse_error(f"Unclosed start tag at byte offset {byte_at[begin]}")
                     value = "".join(value_chars)
                 if tag == "a" and attr_name == "href":
                     argument = value
@@ -207,7 +223,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
         opened = stack.pop()
         if end_name and end_name != opened.tag:
             raise _parse_error(
-                f'Unmatched end tag at byte offset {byte_at[begin]}, expected '
+                f"Unmatched end tag at byte offset {byte_at[begin]}, expected "
                 f'"</{opened.tag}>", found "</{end_name}>"'
             )
         length = utf16 - opened.utf16_offset
@@ -227,9 +243,7 @@ def parse_html(source: str) -> tuple[str, list[dict[str, Any]]]:
         if entity is not None:
             entities.append(entity)
     if stack:
-        raise _parse_error(
-            f'Can\'t find end tag corresponding to start tag "{stack[-1].tag}"'
-        )
+        raise _parse_error(f'Can\'t find end tag corresponding to start tag "{stack[-1].tag}"')
     entities.sort(key=lambda e: (e["offset"], -e["length"]))
     return "".join(out), entities
 
@@ -267,14 +281,26 @@ def strip_text(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dic
 
 
 _OPEN_TAG = {
-    "bold": "<b>", "italic": "<i>", "underline": "<u>", "strikethrough": "<s>",
-    "spoiler": "<tg-spoiler>", "code": "<code>", "blockquote": "<blockquote>",
+    "bold": "<b>",
+    "italic": "<i>",
+    "underline": "<u>",
+    "strikethrough": "<s>",
+    "spoiler": "<tg-spoiler>",
+    "code": "<code>",
+    "blockquote": "<blockquote>",
     "expandable_blockquote": "<blockquote expandable>",
 }
 _CLOSE_TAG = {
-    "bold": "</b>", "italic": "</i>", "underline": "</u>", "strikethrough": "</s>",
-    "spoiler": "</tg-spoiler>", "code": "</code>", "blockquote": "</blockquote>",
-    "expandable_blockquote": "</blockquote>", "text_link": "</a>", "pre": "</pre>",
+    "bold": "</b>",
+    "italic": "</i>",
+    "underline": "</u>",
+    "strikethrough": "</s>",
+    "spoiler": "</tg-spoiler>",
+    "code": "</code>",
+    "blockquote": "</blockquote>",
+    "expandable_blockquote": "</blockquote>",
+    "text_link": "</a>",
+    "pre": "</pre>",
     "custom_emoji": "</tg-emoji>",
 }
 
@@ -349,12 +375,15 @@ _URL_RE = re.compile(
 _URL_BAD_END = ".:;,('?!`"
 _EMAIL_RE = re.compile(r"(?<![^\s(\[{<>\"'`,;:])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 _MENTION_RE = re.compile(r"(?<!\w)@[A-Za-z0-9_]{2,32}(?!\w)")
-_COMMAND_RE = re.compile(
-    r"(?<![\w/<>\\])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>\\])"
-)
+_COMMAND_RE = re.compile(r"(?<![\w/<>\\])/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\w/<>\\])")
 # Entities that may contain detected links and commands; any other kind blocks them.
 _CONTAINERS = {
-    "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote",
+    "bold",
+    "italic",
+    "underline",
+    "strikethrough",
+    "spoiler",
+    "blockquote",
     "expandable_blockquote",
 }
 
@@ -382,9 +411,7 @@ def _detect(text: str) -> list[tuple[int, int, str]]:
     return result
 
 
-def auto_entities(
-    text: str, entities: list[dict[str, Any]] | None = None
-) -> list[dict[str, Any]]:
+def auto_entities(text: str, entities: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """`entities` plus the url, email, mention and bot_command entities the server adds.
 
     Detected entities overlapping an explicit non-formatting entity (a link, code, ...)
@@ -399,7 +426,8 @@ def auto_entities(
     for char in text:
         units.append(units[-1] + (2 if ord(char) > 0xFFFF else 1))
     blocking = [
-        (e["offset"], e["offset"] + e["length"]) for e in explicit
+        (e["offset"], e["offset"] + e["length"])
+        for e in explicit
         if e.get("type") not in _CONTAINERS
     ]
     added = []

@@ -34,9 +34,17 @@ _NOT_MODIFIED = (
     "are exactly the same as a current content and reply markup of the message"
 )
 _CHAT_ACTIONS = {
-    "typing", "upload_photo", "record_video", "upload_video", "record_voice",
-    "upload_voice", "upload_document", "choose_sticker", "find_location",
-    "record_video_note", "upload_video_note",
+    "typing",
+    "upload_photo",
+    "record_video",
+    "upload_video",
+    "record_voice",
+    "upload_voice",
+    "upload_document",
+    "choose_sticker",
+    "find_location",
+    "record_video_note",
+    "upload_video_note",
 }
 # InlineKeyboardButton fields that do not choose what the button does.
 _BUTTON_NON_ACTION = {"text", "icon_custom_emoji_id", "style"}
@@ -159,7 +167,8 @@ class BotMethods:
             for row in rows:
                 for button in row:
                     actions = [
-                        k for k, v in button.items()
+                        k
+                        for k, v in button.items()
                         if k not in _BUTTON_NON_ACTION and v is not None
                     ]
                     if len(actions) != 1:
@@ -168,9 +177,7 @@ class BotMethods:
                         size = len(button["callback_data"].encode("utf-8"))
                         if not 1 <= size <= 64:
                             raise bad("BUTTON_DATA_INVALID")
-                    if "url" in button and not re.match(
-                        r"^(https?|tg)://\S+$", button["url"]
-                    ):
+                    if "url" in button and not re.match(r"^(https?|tg)://\S+$", button["url"]):
                         raise bad("BUTTON_URL_INVALID")
         keyboard = markup.get("keyboard")
         if keyboard is not None:
@@ -190,7 +197,8 @@ class BotMethods:
         retry_after = self.emu.limiter.check(chat.chat_id)
         if retry_after is not None:
             raise ApiError(
-                429, f"Too Many Requests: retry after {retry_after}",
+                429,
+                f"Too Many Requests: retry after {retry_after}",
                 {"retry_after": retry_after},
             )
 
@@ -267,7 +275,8 @@ class BotMethods:
         if "allowed_updates" in params:
             self.state.allowed_updates = list(params["allowed_updates"])
             self.state.updates = [
-                u for u in self.state.updates
+                u
+                for u in self.state.updates
                 if self.state.update_allowed(next(k for k in u if k != "update_id"))
             ]
         if "offset" in params:
@@ -364,7 +373,7 @@ class BotMethods:
             and old.get("entities", []) == entities
             and old.get("reply_markup") == markup
         ):
-            raise bad(_NOT_MODIFIED[len("Bad Request: "):])
+            raise bad(_NOT_MODIFIED[len("Bad Request: ") :])
         self._deliverable(chat)
         old["text"] = text
         old.pop("entities", None)
@@ -387,7 +396,7 @@ class BotMethods:
         self._check_markup(markup)
         old = stored.data
         if old.get("reply_markup") == (markup or None):
-            raise bad(_NOT_MODIFIED[len("Bad Request: "):])
+            raise bad(_NOT_MODIFIED[len("Bad Request: ") :])
         self._deliverable(chat)
         old.pop("reply_markup", None)
         if markup:
@@ -417,7 +426,9 @@ class BotMethods:
             "url": params.get("url"),
         }
         self.state.add_event(
-            self.state.chat(query.user_id), "callback_answer", query.message_id,
+            self.state.chat(query.user_id),
+            "callback_answer",
+            query.message_id,
             answer=query.answer,
         )
         return True
@@ -450,13 +461,15 @@ class BotMethods:
         self._deliverable(chat)
         stored = self._input_file(params["photo"], "photos", None)
         width, height = image_size(stored.data)
-        photo = [{
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_size": len(stored.data),
-            "width": width,
-            "height": height,
-        }]
+        photo = [
+            {
+                "file_id": stored.file_id,
+                "file_unique_id": stored.file_unique_id,
+                "file_size": len(stored.data),
+                "width": width,
+                "height": height,
+            }
+        ]
         return self._store_bot_message(chat, {"photo": photo, **caption}, markup)
 
     def _location(self, params: dict[str, Any]) -> dict[str, Any]:
@@ -479,7 +492,9 @@ class BotMethods:
         markup = params.get("reply_markup")
         self._check_markup(markup)
         venue: dict[str, Any] = {
-            "location": location, "title": params["title"], "address": params["address"],
+            "location": location,
+            "title": params["title"],
+            "address": params["address"],
         }
         for key in ("foursquare_id", "foursquare_type", "google_place_id", "google_place_type"):
             if key in params:

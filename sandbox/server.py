@@ -46,8 +46,11 @@ async def read_params(request: web.Request) -> dict[str, Any]:
 
 def _json_default(value: object) -> object:
     if isinstance(value, UploadedFile):
-        return {"filename": value.filename, "content_type": value.content_type,
-                "size": len(value.data)}
+        return {
+            "filename": value.filename,
+            "content_type": value.content_type,
+            "size": len(value.data),
+        }
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 

@@ -221,11 +221,12 @@ def validate(method: str, params: dict[str, Any]) -> dict[str, Any]:
                 ) from None
             if exc.expected == "present":
                 raise ApiError(
-                    400, f'Bad Request: parameter "{name}" is invalid: field "{exc.path}" '
-                    "is required"
+                    400,
+                    f'Bad Request: parameter "{name}" is invalid: field "{exc.path}" is required',
                 ) from None
             raise ApiError(
-                400, f'Bad Request: parameter "{name}" is invalid: field "{exc.path}" '
-                f"must be {exc.expected}"
+                400,
+                f'Bad Request: parameter "{name}" is invalid: field "{exc.path}" '
+                f"must be {exc.expected}",
             ) from None
     return result

@@ -97,8 +97,7 @@ class MessageView:
         """The inline keyboard, row by row (empty without one)."""
         rows = self.raw.get("reply_markup", {}).get("inline_keyboard", [])
         return [
-            [Button(b["text"], b.get("callback_data"), b.get("url")) for b in row]
-            for row in rows
+            [Button(b["text"], b.get("callback_data"), b.get("url")) for b in row] for row in rows
         ]
 
     @property
@@ -112,9 +111,7 @@ class MessageView:
         markup = self.stored.reply_keyboard or {}
         if "keyboard" not in markup:
             return None
-        return [
-            [b if isinstance(b, str) else b["text"] for b in row] for row in markup["keyboard"]
-        ]
+        return [[b if isinstance(b, str) else b["text"] for b in row] for row in markup["keyboard"]]
 
     @property
     def reply_markup(self) -> dict[str, Any] | None:
@@ -187,8 +184,10 @@ def keyboard_json(markup: dict[str, Any] | None) -> dict[str, Any] | None:
     if markup.get("remove_keyboard"):
         return {"remove_keyboard": True}
     if markup.get("force_reply"):
-        return {"force_reply": True,
-                "input_field_placeholder": markup.get("input_field_placeholder")}
+        return {
+            "force_reply": True,
+            "input_field_placeholder": markup.get("input_field_placeholder"),
+        }
     return None
 
 
@@ -251,9 +250,13 @@ class SimulatedUser:
     def to_json(self) -> dict[str, Any]:
         """The user as the JSON API shows it."""
         return {
-            "id": self.id, "first_name": self.first_name, "last_name": self.last_name,
-            "username": self.username, "language_code": self.language_code,
-            "phone_number": self.phone_number, "blocked": self.chat.blocked,
+            "id": self.id,
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "username": self.username,
+            "language_code": self.language_code,
+            "phone_number": self.phone_number,
+            "blocked": self.chat.blocked,
         }
 
     @property
@@ -366,8 +369,7 @@ class SimulatedUser:
                 # Only the newest message with a keyboard counts, like a user scrolling.
                 break
         raise AssertionError(
-            f"no inline button {label or callback_data!r}; the chat holds: "
-            f"{self._describe()}"
+            f"no inline button {label or callback_data!r}; the chat holds: {self._describe()}"
         )
 
     async def press(
@@ -391,13 +393,16 @@ class SimulatedUser:
         record = self.emu.register_callback_query(
             query_id, self.id, stored.data["message_id"], button.callback_data
         )
-        self.emu.state.enqueue_update("callback_query", {
-            "id": query_id,
-            "from": self.user_object(),
-            "message": stored.data,
-            "chat_instance": str(self.id * 7919 % 10**12),
-            "data": button.callback_data,
-        })
+        self.emu.state.enqueue_update(
+            "callback_query",
+            {
+                "id": query_id,
+                "from": self.user_object(),
+                "message": stored.data,
+                "chat_instance": str(self.id * 7919 % 10**12),
+                "data": button.callback_data,
+            },
+        )
         answer = CallbackAnswer(query_id)
         if wait_answer is None:
             return answer
@@ -482,22 +487,23 @@ class SimulatedUser:
         self.chat.blocked = blocked
         member = {"user": self.emu.bot_user, "status": "member"}
         kicked = {"user": self.emu.bot_user, "status": "kicked", "until_date": 0}
-        self.emu.state.enqueue_update("my_chat_member", {
-            "chat": self.chat_object(),
-            "from": self.user_object(),
-            "date": self.emu.now(),
-            "old_chat_member": member if blocked else kicked,
-            "new_chat_member": kicked if blocked else member,
-        })
+        self.emu.state.enqueue_update(
+            "my_chat_member",
+            {
+                "chat": self.chat_object(),
+                "from": self.user_object(),
+                "date": self.emu.now(),
+                "old_chat_member": member if blocked else kicked,
+                "new_chat_member": kicked if blocked else member,
+            },
+        )
 
     # ------------------------------------------------------------ reading
 
     @property
     def chat_messages(self) -> list[MessageView]:
         """Current state of the chat: edits applied, deleted messages left out."""
-        return [
-            MessageView(m, self.emu) for m in self.chat.messages.values() if not m.deleted
-        ]
+        return [MessageView(m, self.emu) for m in self.chat.messages.values() if not m.deleted]
 
     def _describe(self) -> str:
         views = self.chat_messages

@@ -46,6 +46,7 @@ async def deliver_webhooks(emu: Emulator) -> None:
             # Back off, but wake at once on stop or when the webhook changes.
             delay = min(emu.webhook_retry_delay * 2 ** (attempt - 1), 5.0)
             await state.updates_signal.wait_until(
-                lambda hook=hook: emu.closing or state.webhook is not hook, delay  # type: ignore[misc]
+                lambda hook=hook: emu.closing or state.webhook is not hook,
+                delay,  # type: ignore[misc]
             )
             await asyncio.sleep(0)

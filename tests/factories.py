@@ -60,8 +60,13 @@ async def add_employee(
     session.add(position)
     await session.flush()
     employee = Employee(
-        nip=nip, status=EmployeeStatus.PNS, name=name, unit_id=unit.id,
-        position_id=position.id, phone=phone, active=True,
+        nip=nip,
+        status=EmployeeStatus.PNS,
+        name=name,
+        unit_id=unit.id,
+        position_id=position.id,
+        phone=phone,
+        active=True,
     )
     session.add(employee)
     await session.flush()
@@ -69,23 +74,36 @@ async def add_employee(
 
 
 async def add_code(
-    session: AsyncSession, *, employee: Employee, code: str, now: datetime,
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    code: str,
+    now: datetime,
     valid_for: timedelta = timedelta(days=30),
 ) -> ActivationCode:
-    row = ActivationCode(employee_id=employee.id, code_hash=hash_code(code), issued_at=now,
-                         expires_at=now + valid_for)
+    row = ActivationCode(
+        employee_id=employee.id,
+        code_hash=hash_code(code),
+        issued_at=now,
+        expires_at=now + valid_for,
+    )
     session.add(row)
     await session.flush()
     return row
 
 
 async def add_released_result(
-    session: AsyncSession, *, employee: Employee, now: datetime,
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    now: datetime,
     achieved: tuple[int, ...] = (3, 3, 2, 3, 3, 2, 3, 3, 2),
 ) -> Result:
     """domain.md's worked example: standard 3 for nine competencies, JPM 88.9%."""
     program = AssessmentProgram(
-        code="PK-2024", name="Penilaian Kompetensi ASN 2024", year=2024,
+        code="PK-2024",
+        name="Penilaian Kompetensi ASN 2024",
+        year=2024,
         method="Assessment Center",
         thresholds={"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0},
         results_released_at=now,
@@ -94,10 +112,16 @@ async def add_released_result(
     await session.flush()
     codes = ("M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01")
     result = Result(
-        program_id=program.id, employee_id=employee.id, assessed_on=date(2024, 8, 6),
-        jpm=Decimal("88.89"), category="Cukup Optimal", released_at=now,
-        scores=[ResultScore(competency_code=code, required_level=3, achieved_level=level)
-                for code, level in zip(codes, achieved, strict=True)],
+        program_id=program.id,
+        employee_id=employee.id,
+        assessed_on=date(2024, 8, 6),
+        jpm=Decimal("88.89"),
+        category="Cukup Optimal",
+        released_at=now,
+        scores=[
+            ResultScore(competency_code=code, required_level=3, achieved_level=level)
+            for code, level in zip(codes, achieved, strict=True)
+        ],
     )
     session.add(result)
     await session.flush()
@@ -108,13 +132,21 @@ async def add_released_result(
 
 
 async def add_linked_user(
-    session: AsyncSession, *, employee: Employee, telegram_user_id: int, now: datetime,
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    telegram_user_id: int,
+    now: datetime,
     language: str = "id",
 ) -> ChatLink:
     """A verified, active chat link (skips the linking conversation)."""
     link = ChatLink(
-        telegram_user_id=telegram_user_id, employee_id=employee.id, status=LinkStatus.ACTIVE,
-        verification_method=VerificationMethod.CODE, language=language, created_at=now,
+        telegram_user_id=telegram_user_id,
+        employee_id=employee.id,
+        status=LinkStatus.ACTIVE,
+        verification_method=VerificationMethod.CODE,
+        language=language,
+        created_at=now,
         linked_at=now,
     )
     session.add(link)
@@ -123,13 +155,21 @@ async def add_linked_user(
 
 
 async def add_program(
-    session: AsyncSession, *, code: str = "PK-2025", name: str = "Penilaian Kompetensi ASN 2025",
-    self_booking: bool = False, booking_deadline: datetime | None = None,
+    session: AsyncSession,
+    *,
+    code: str = "PK-2025",
+    name: str = "Penilaian Kompetensi ASN 2025",
+    self_booking: bool = False,
+    booking_deadline: datetime | None = None,
 ) -> AssessmentProgram:
     program = AssessmentProgram(
-        code=code, name=name, year=2025, method="Assessment Center",
+        code=code,
+        name=name,
+        year=2025,
+        method="Assessment Center",
         thresholds={"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0},
-        self_booking=self_booking, booking_deadline=booking_deadline,
+        self_booking=self_booking,
+        booking_deadline=booking_deadline,
     )
     session.add(program)
     await session.flush()
@@ -137,8 +177,15 @@ async def add_program(
 
 
 async def add_assessment_session(
-    session: AsyncSession, *, program: AssessmentProgram, code: str, starts_at: datetime,
-    hours: int = 8, capacity: int = 30, seats_taken: int = 0, open_to: str = "",
+    session: AsyncSession,
+    *,
+    program: AssessmentProgram,
+    code: str,
+    starts_at: datetime,
+    hours: int = 8,
+    capacity: int = 30,
+    seats_taken: int = 0,
+    open_to: str = "",
     **fields: object,
 ) -> AssessmentSession:
     """A session; ``fields`` set any other column (venue_name, latitude, status...)."""
@@ -148,9 +195,14 @@ async def add_assessment_session(
         **fields,
     }
     row = AssessmentSession(
-        program_id=program.id, code=code, starts_at=starts_at,
-        ends_at=starts_at + timedelta(hours=hours), capacity=capacity, seats_taken=seats_taken,
-        open_to=open_to, **values,
+        program_id=program.id,
+        code=code,
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=hours),
+        capacity=capacity,
+        seats_taken=seats_taken,
+        open_to=open_to,
+        **values,
     )
     session.add(row)
     await session.flush()
@@ -158,24 +210,39 @@ async def add_assessment_session(
 
 
 async def add_participation(
-    session: AsyncSession, *, employee: Employee, assessment_session: AssessmentSession,
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    assessment_session: AssessmentSession,
     status: str = "invited",
 ) -> Participation:
     """A participation holding a seat (the session's counter goes up with it)."""
-    row = Participation(session_id=assessment_session.id, employee_id=employee.id,
-                        status=ParticipationStatus(status))
+    row = Participation(
+        session_id=assessment_session.id,
+        employee_id=employee.id,
+        status=ParticipationStatus(status),
+    )
     assessment_session.seats_taken += 1
     session.add(row)
     await session.flush()
     return row
 
+
 # gapura and jp (tests/journeys/test_courses.py, tests/journeys/test_jp.py)
 
 
 async def add_course(
-    session: AsyncSession, *, title: str, now: datetime, jp: str = "8", quota: int = 30,
-    seats_taken: int = 0, competencies: dict[str, int | None] | None = None,
-    mode: str = "luring", starts_in: timedelta = timedelta(days=20), **fields: object,
+    session: AsyncSession,
+    *,
+    title: str,
+    now: datetime,
+    jp: str = "8",
+    quota: int = 30,
+    seats_taken: int = 0,
+    competencies: dict[str, int | None] | None = None,
+    mode: str = "luring",
+    starts_in: timedelta = timedelta(days=20),
+    **fields: object,
 ) -> Course:
     """An open course whose registration window includes ``now``; ``fields`` set any
     other column (audience_position_types, status, registration_closes_at...)."""
@@ -192,10 +259,17 @@ async def add_course(
         **fields,
     }
     course = Course(
-        code=f"GPR-{title[:36]}", title=title, jp=Decimal(jp), starts_on=starts,
-        mode=CourseMode(mode), quota=quota, seats_taken=seats_taken,
-        competencies=[CourseCompetency(competency_code=code, target_level=level)
-                      for code, level in (competencies or {}).items()],
+        code=f"GPR-{title[:36]}",
+        title=title,
+        jp=Decimal(jp),
+        starts_on=starts,
+        mode=CourseMode(mode),
+        quota=quota,
+        seats_taken=seats_taken,
+        competencies=[
+            CourseCompetency(competency_code=code, target_level=level)
+            for code, level in (competencies or {}).items()
+        ],
         **values,
     )
     session.add(course)
@@ -204,13 +278,22 @@ async def add_course(
 
 
 async def add_enrollment(
-    session: AsyncSession, *, course: Course, employee: Employee, status: str, at: datetime,
+    session: AsyncSession,
+    *,
+    course: Course,
+    employee: Employee,
+    status: str,
+    at: datetime,
     offered_until: datetime | None = None,
 ) -> Enrollment:
     """A place on a course; a registered or offered one takes a seat with it."""
-    row = Enrollment(course_id=course.id, employee_id=employee.id,
-                     status=EnrollmentStatus(status), registered_at=at,
-                     offered_until=offered_until)
+    row = Enrollment(
+        course_id=course.id,
+        employee_id=employee.id,
+        status=EnrollmentStatus(status),
+        registered_at=at,
+        offered_until=offered_until,
+    )
     if status in ("registered", "offered"):
         course.seats_taken += 1
     session.add(row)
@@ -219,10 +302,21 @@ async def add_enrollment(
 
 
 async def add_jp_entry(
-    session: AsyncSession, *, employee: Employee, jp: str, on: date, source: str = "import",
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    jp: str,
+    on: date,
+    source: str = "import",
 ) -> JpEntry:
-    row = JpEntry(employee_id=employee.id, year=on.year, jp=Decimal(jp), source=source,
-                  description="Pelatihan", recorded_on=on)
+    row = JpEntry(
+        employee_id=employee.id,
+        year=on.year,
+        jp=Decimal(jp),
+        source=source,
+        description="Pelatihan",
+        recorded_on=on,
+    )
     session.add(row)
     await session.flush()
     return row
@@ -232,7 +326,12 @@ async def add_jp_entry(
 
 
 async def add_sub_unit(
-    session: AsyncSession, *, code: str, name: str, parent_code: str, kind: str = "puskesmas",
+    session: AsyncSession,
+    *,
+    code: str,
+    name: str,
+    parent_code: str,
+    kind: str = "puskesmas",
 ) -> Unit:
     """A unit under another one (its OPD); the parent is made when missing."""
     parent = await add_unit(session, parent_code)
@@ -243,13 +342,22 @@ async def add_sub_unit(
 
 
 async def add_result(
-    session: AsyncSession, *, employee: Employee, program: AssessmentProgram,
-    released_at: datetime | None = None, jpm: str = "88.89",
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    program: AssessmentProgram,
+    released_at: datetime | None = None,
+    jpm: str = "88.89",
 ) -> Result:
     """A result without scores, hidden until ``released_at``."""
-    row = Result(program_id=program.id, employee_id=employee.id,
-                 assessed_on=date(program.year, 8, 6), jpm=Decimal(jpm),
-                 category="Cukup Optimal", released_at=released_at)
+    row = Result(
+        program_id=program.id,
+        employee_id=employee.id,
+        assessed_on=date(program.year, 8, 6),
+        jpm=Decimal(jpm),
+        category="Cukup Optimal",
+        released_at=released_at,
+    )
     session.add(row)
     await session.flush()
     return row

@@ -63,8 +63,12 @@ def test_cli_run_with_placeholder_token_prints_one_line_and_exits(tmp_path: Path
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")}
     env["ASNBOT_TOKEN"] = "changeme"
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0

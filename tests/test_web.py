@@ -460,4 +460,3 @@ async def test_stopping_lets_the_job_in_flight_finish(served: Served) -> None:
     await stopping
 
     assert finished == [True]
-

@@ -116,12 +116,8 @@ class EmployeeImporter(Importer[EmployeeRow]):
                 )
             elif stored[1] != hash(_normalised(values.values())):
                 updates.append({**values, "id": stored[0], "last_synced_at": self.ctx.now})
-        self.created += await upserts.insert_many(
-            self.session, model=Employee, rows=inserts
-        )
-        self.updated += await upserts.update_many(
-            self.session, model=Employee, rows=updates
-        )
+        self.created += await upserts.insert_many(self.session, model=Employee, rows=inserts)
+        self.updated += await upserts.update_many(self.session, model=Employee, rows=updates)
 
     async def _create_units(self, batch: Sequence[EmployeeRow]) -> None:
         new = {row.unit_code for row in batch} - self.units.keys()

@@ -203,9 +203,7 @@ class ParticipantImporter(Importer[ParticipantRow]):
         self.created += await upserts.insert_many(self.session, model=model, rows=inserts)
         self.updated += await upserts.update_many(self.session, model=model, rows=updates)
         # Every participation holds a seat: keep the sessions' counters equal to them.
-        await upserts.recount_session_seats(
-            self.session, session_ids=touched
-        )
+        await upserts.recount_session_seats(self.session, session_ids=touched)
 
 
 class ResultImporter(Importer[ResultRow]):

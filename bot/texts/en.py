@@ -386,8 +386,7 @@ TEXTS: dict[str, str] = {
     "schedule.booked": "Your seat is booked.",
     "schedule.moved": "Your session has been changed.",
     "schedule.booking_cancelled": (
-        "Your seat for {program} ({start}) is cancelled. Send /jadwal to choose another "
-        "session."
+        "Your seat for {program} ({start}) is cancelled. Send /jadwal to choose another session."
     ),
     "schedule.ask_reason": (
         "Please write in one message why you cannot attend <b>{program}</b>, {start}."
@@ -416,8 +415,7 @@ TEXTS: dict[str, str] = {
         "choose another."
     ),
     "schedule.change_too_late": (
-        "This session has started or your attendance is recorded; the booking can no longer "
-        "change."
+        "This session has started or your attendance is recorded; the booking can no longer change."
     ),
     "schedule.calendar_caption": "Open this file to add the session to your calendar.",
     "schedule.ics.summary": "Competency assessment: {program}",
@@ -429,12 +427,8 @@ TEXTS: dict[str, str] = {
     "gapura.list.title": "<b>Gapura: open courses</b>",
     "gapura.list.page": "Page {page} of {pages}",
     "gapura.list.empty": "No Gapura course is open to you yet. Please check again later.",
-    "gapura.list.empty_filtered": (
-        "No course matches this filter. Choose another filter or All."
-    ),
-    "gapura.list.item": (
-        "{number}. <b>{title}</b>\n{jp} JP · {mode} · starts {starts} · {seats}"
-    ),
+    "gapura.list.empty_filtered": ("No course matches this filter. Choose another filter or All."),
+    "gapura.list.item": ("{number}. <b>{title}</b>\n{jp} JP · {mode} · starts {starts} · {seats}"),
     "gapura.list.seats": "{seats} seats left",
     "gapura.list.full": "full, waitlist open",
     "gapura.list.mine.registered": "✅ You are registered",
@@ -501,9 +495,7 @@ TEXTS: dict[str, str] = {
     "gapura.done.declined": "Offer declined; the seat goes to the next person in line.",
     "gapura.done.cancelled": "Your registration is cancelled.",
     "gapura.done.stale": "That action is no longer available. Here is the current state.",
-    "jp.mine.summary": (
-        "<b>My JP in {year}</b>\nEarned: {earned} of {target} JP ({percent})"
-    ),
+    "jp.mine.summary": ("<b>My JP in {year}</b>\nEarned: {earned} of {target} JP ({percent})"),
     "jp.mine.remaining": "Remaining: {remaining} JP to meet the target.",
     "jp.mine.met": "🎉 This year's JP target is met.",
     "jp.mine.pending": (
@@ -549,12 +541,10 @@ TEXTS: dict[str, str] = {
         "<b>{name}</b> ({unit})\n{program}\nSession: {when}, {venue}\nReason: {reason}"
     ),
     "admin.queue.approved": (
-        "✅ <b>Approved</b>: {name} ({unit}) moved to {when}, {venue}.\n"
-        "{program}\nReason: {reason}"
+        "✅ <b>Approved</b>: {name} ({unit}) moved to {when}, {venue}.\n{program}\nReason: {reason}"
     ),
     "admin.queue.rejected": (
-        "❌ <b>Rejected</b>: {name} ({unit}) stays on {when}, {venue}.\n"
-        "{program}\nReason: {reason}"
+        "❌ <b>Rejected</b>: {name} ({unit}) stays on {when}, {venue}.\n{program}\nReason: {reason}"
     ),
     "admin.queue.approve": "Approve",
     "admin.queue.reject": "Reject",
@@ -590,17 +580,14 @@ TEXTS: dict[str, str] = {
     "admin.stats.heading": "<b>Statistics</b>",
     "admin.stats.linked": "Linked employees: {linked} of {total} active employees ({percent}).",
     "admin.stats.coverage": (
-        "<b>Competency assessment coverage</b>\nAssessed: {assessed} of {total} ASN "
-        "({percent})."
+        "<b>Competency assessment coverage</b>\nAssessed: {assessed} of {total} ASN ({percent})."
     ),
     "admin.stats.pace": (
         "Pace: about {per_year} ASN a year; at this pace every ASN will have been assessed "
         "in {year}."
     ),
     "admin.stats.no_pace": "No assessment results yet, so no projection can be made.",
-    "admin.stats.on_track": (
-        "2-3 year goal (done by {goal_from}-{goal_by}): ✅ on track."
-    ),
+    "admin.stats.on_track": ("2-3 year goal (done by {goal_from}-{goal_by}): ✅ on track."),
     "admin.stats.behind": (
         "2-3 year goal (done by {goal_from}-{goal_by}): ⚠️ behind; a faster pace is needed."
     ),
@@ -736,7 +723,7 @@ TEXTS: dict[str, str] = {
     "command.umumkan": "Send an announcement (admin)",
     "broadcast.ask_text": (
         "📣 <b>New announcement</b>\nType the announcement. Telegram HTML may be used "
-        "(&lt;b&gt;, &lt;i&gt;, &lt;a href=\"...\"&gt;...), at most 4096 characters. To "
+        '(&lt;b&gt;, &lt;i&gt;, &lt;a href="..."&gt;...), at most 4096 characters. To '
         "attach a document or photo, send the file with the text as its caption "
         "(at most 1024 characters)."
     ),
@@ -775,8 +762,7 @@ TEXTS: dict[str, str] = {
     "broadcast.button.resume": "Resume",
     "broadcast.button.stop": "Cancel",
     "broadcast.preview_heading": (
-        "Preview for <b>{count}</b> recipients. The next message is exactly what they will "
-        "receive:"
+        "Preview for <b>{count}</b> recipients. The next message is exactly what they will receive:"
     ),
     "broadcast.ack_on": "with a Read button",
     "broadcast.ack_off": "without a Read button",
@@ -823,7 +809,7 @@ TEXTS: dict[str, str] = {
         "The text cannot be sent: the tag &lt;{tag}&gt; is never closed. Send the text again."
     ),
     "broadcast.html.link": (
-        "The text cannot be sent: write links as &lt;a href=\"https://...\"&gt;text&lt;/a&gt;. "
+        'The text cannot be sent: write links as &lt;a href="https://..."&gt;text&lt;/a&gt;. '
         "Send the text again."
     ),
     "broadcast.html.empty": "The announcement is empty. Send the text again.",

@@ -413,16 +413,14 @@ TEXTS: dict[str, str] = {
         "tidak bisa diubah lagi."
     ),
     "schedule.booking_not_self": (
-        "Program ini tidak memakai pemilihan sesi mandiri. Hubungi BKPSDM untuk perubahan "
-        "jadwal."
+        "Program ini tidak memakai pemilihan sesi mandiri. Hubungi BKPSDM untuk perubahan jadwal."
     ),
     "schedule.booking_closed": (
         "Batas waktu memilih, memindah, atau membatalkan sesi sudah lewat ({deadline_date} "
         "pukul {deadline}). Tidak ada yang berubah; hubungi BKPSDM jika perlu."
     ),
     "schedule.already_booked": (
-        "Anda sudah punya kursi di program ini. Pakai tombol <b>Pindah sesi</b> untuk "
-        "menggantinya."
+        "Anda sudah punya kursi di program ini. Pakai tombol <b>Pindah sesi</b> untuk menggantinya."
     ),
     "schedule.slot_unavailable": (
         "Sesi itu sudah penuh atau tidak tersedia lagi. Tidak ada yang berubah; ketik /jadwal "
@@ -446,9 +444,7 @@ TEXTS: dict[str, str] = {
     "gapura.list.empty_filtered": (
         "Tidak ada pelatihan yang cocok dengan filter ini. Pilih filter lain atau Semua."
     ),
-    "gapura.list.item": (
-        "{number}. <b>{title}</b>\n{jp} JP · {mode} · mulai {starts} · {seats}"
-    ),
+    "gapura.list.item": ("{number}. <b>{title}</b>\n{jp} JP · {mode} · mulai {starts} · {seats}"),
     "gapura.list.seats": "sisa {seats} kursi",
     "gapura.list.full": "penuh, ada daftar tunggu",
     "gapura.list.mine.registered": "✅ Anda terdaftar",
@@ -509,9 +505,7 @@ TEXTS: dict[str, str] = {
         "⏳ Anda masuk daftar tunggu. Jika ada kursi kosong, kursi ditawarkan kepada Anda "
         "sesuai urutan."
     ),
-    "gapura.done.full": (
-        "Maaf, kursi baru saja habis. Anda dapat bergabung dengan daftar tunggu."
-    ),
+    "gapura.done.full": ("Maaf, kursi baru saja habis. Anda dapat bergabung dengan daftar tunggu."),
     "gapura.done.already": "Anda sudah tercatat di pelatihan ini.",
     "gapura.done.accepted": "✅ Tawaran diterima: Anda terdaftar di pelatihan ini.",
     "gapura.done.declined": "Tawaran ditolak; kursi diberikan kepada urutan berikutnya.",
@@ -614,9 +608,7 @@ TEXTS: dict[str, str] = {
         "pada {year}."
     ),
     "admin.stats.no_pace": "Belum ada hasil penilaian, sehingga proyeksi belum bisa dihitung.",
-    "admin.stats.on_track": (
-        "Target 2-3 tahun (selesai {goal_from}-{goal_by}): ✅ sesuai jalur."
-    ),
+    "admin.stats.on_track": ("Target 2-3 tahun (selesai {goal_from}-{goal_by}): ✅ sesuai jalur."),
     "admin.stats.behind": (
         "Target 2-3 tahun (selesai {goal_from}-{goal_by}): ⚠️ tertinggal; perlu laju lebih cepat."
     ),
@@ -711,9 +703,7 @@ TEXTS: dict[str, str] = {
         "🎓 Pendaftaran dibuka: <b>{title}</b>\n{reason}\nPendaftaran ditutup {closes_at}."
     ),
     "notify.course_tomorrow": "📚 Pelatihan <b>{title}</b> Anda dimulai besok, {starts_on}.",
-    "notify.offer": (
-        "🎟 Ada kursi untuk Anda di <b>{title}</b>: terima sebelum {until}."
-    ),
+    "notify.offer": ("🎟 Ada kursi untuk Anda di <b>{title}</b>: terima sebelum {until}."),
     "notify.offer_expired": (
         "Tawaran kursi di <b>{title}</b> berakhir pada {until}; kursi diberikan kepada "
         "urutan berikutnya."
@@ -753,7 +743,7 @@ TEXTS: dict[str, str] = {
     "command.umumkan": "Kirim pengumuman (admin)",
     "broadcast.ask_text": (
         "📣 <b>Pengumuman baru</b>\nKetik teks pengumuman. Format HTML Telegram boleh dipakai "
-        "(&lt;b&gt;, &lt;i&gt;, &lt;a href=\"...\"&gt;...), maksimal 4096 karakter. Untuk "
+        '(&lt;b&gt;, &lt;i&gt;, &lt;a href="..."&gt;...), maksimal 4096 karakter. Untuk '
         "melampirkan dokumen atau foto, kirim berkasnya dengan teks sebagai keterangan "
         "(maksimal 1024 karakter)."
     ),
@@ -839,7 +829,7 @@ TEXTS: dict[str, str] = {
     ),
     "broadcast.html.link": (
         "Teks tidak dapat dikirim: tulis tautan sebagai "
-        "&lt;a href=\"https://...\"&gt;teks&lt;/a&gt;. "
+        '&lt;a href="https://..."&gt;teks&lt;/a&gt;. '
         "Kirim teksnya lagi."
     ),
     "broadcast.html.empty": "Teks pengumuman kosong. Kirim teksnya lagi.",

@@ -26,8 +26,9 @@ async def settings(tmp_path: Path) -> Settings:
     await upgrade(engine)
     async with create_sessionmaker(engine).begin() as session:
         health = await add_unit(session, "OPD-DINKES", "Dinas Kesehatan")
-        puskesmas = Unit(code="PKM-CERME", name="Puskesmas Cerme", kind="puskesmas",
-                         parent_id=health.id)
+        puskesmas = Unit(
+            code="PKM-CERME", name="Puskesmas Cerme", kind="puskesmas", parent_id=health.id
+        )
         session.add(puskesmas)
         await session.flush()
         await add_employee(session, nip=NIP_BUDI, name="Budi", unit_code="OPD-BKPSDM")

@@ -33,11 +33,15 @@ async def bot_replies(http: aiohttp.ClientSession, chat: str) -> list[dict[str, 
     """Long-poll the chat's events until the bot has said something."""
     after = 0
     while True:
-        answer = await (await http.get(f"{chat}/events",
-                                       params={"after": after, "timeout": 5})).json()
+        answer = await (
+            await http.get(f"{chat}/events", params={"after": after, "timeout": 5})
+        ).json()
         after = answer["last_seq"]
-        replies = [event["message"] for event in answer["events"]
-                   if event["kind"] == "message" and event["message"]["from_bot"]]
+        replies = [
+            event["message"]
+            for event in answer["events"]
+            if event["kind"] == "message" and event["message"]["from_bot"]
+        ]
         if replies:
             return replies
 
@@ -49,8 +53,14 @@ async def test_run_without_token_serves_the_sandbox_with_demo_users_and_a_live_b
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASNBOT_")}
     env.update(ASNBOT_DATA_DIR=str(tmp_path / "data"), ASNBOT_SANDBOX_PORT=str(port))
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
     )
     assert process.stdout is not None
     try:

@@ -9,8 +9,9 @@ from bot.core.recommend import CourseFacts
 
 
 def course(course_id: int, jp: str) -> CourseFacts:
-    return CourseFacts(course_id, f"Kursus {course_id}", {}, frozenset(), frozenset(), None,
-                       Decimal(jp), 10)
+    return CourseFacts(
+        course_id, f"Kursus {course_id}", {}, frozenset(), frozenset(), None, Decimal(jp), 10
+    )
 
 
 def ids(found: list[CourseFacts]) -> list[int]:

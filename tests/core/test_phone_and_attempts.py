@@ -12,8 +12,15 @@ from bot.core.phone import normalise_phone, same_phone
 
 @pytest.mark.parametrize(
     "raw",
-    ["+6281234567890", "6281234567890", "081234567890", "0812-3456-7890", "+62 812 3456 7890",
-     "81234567890", "(0812) 3456.7890"],
+    [
+        "+6281234567890",
+        "6281234567890",
+        "081234567890",
+        "0812-3456-7890",
+        "+62 812 3456 7890",
+        "81234567890",
+        "(0812) 3456.7890",
+    ],
 )
 def test_every_way_of_writing_a_mobile_number_normalises_the_same(raw: str) -> None:
     assert normalise_phone(raw) == "+6281234567890"

@@ -85,8 +85,12 @@ def test_an_expired_offer_gives_up_the_place() -> None:
 def test_choices_fit_my_place(status: str | None, seats_left: int, expected: tuple[str]) -> None:
     deadline = T0 + timedelta(hours=1)
     found = waitlist.choices(
-        status, seats_left=seats_left, registration_open=True, started=False,
-        offered_until=deadline, now=T0,
+        status,
+        seats_left=seats_left,
+        registration_open=True,
+        started=False,
+        offered_until=deadline,
+        now=T0,
     )
     assert found == expected
 
@@ -109,8 +113,12 @@ def test_nothing_changes_once_the_course_has_started() -> None:
 
 def test_a_lapsed_offer_cannot_be_answered() -> None:
     found = waitlist.choices(
-        waitlist.OFFERED, seats_left=0, registration_open=True, started=False,
-        offered_until=T0, now=T0,
+        waitlist.OFFERED,
+        seats_left=0,
+        registration_open=True,
+        started=False,
+        offered_until=T0,
+        now=T0,
     )
     assert found == ()
 

@@ -16,25 +16,74 @@ from bot.imports import ImportSummary, import_file
 
 TZ = ZoneInfo("Asia/Jakarta")
 EMPLOYEE_HEADER = [
-    "NIP", "Nama", "Status", "Kode Unit", "Unit Kerja", "Jenis Unit", "Unit Induk", "Jabatan",
-    "Jenis Jabatan", "Jenjang", "No HP", "Email", "Aktif",
+    "NIP",
+    "Nama",
+    "Status",
+    "Kode Unit",
+    "Unit Kerja",
+    "Jenis Unit",
+    "Unit Induk",
+    "Jabatan",
+    "Jenis Jabatan",
+    "Jenjang",
+    "No HP",
+    "Email",
+    "Aktif",
 ]
-BUDI = ["198609262015051001", "Budi Santoso", "PNS", "BKPSDM", "BKPSDM Gresik", "badan", "",
-        "Kepala Bidang Pengembangan Kompetensi", "Administrator", "", "0812-3456-7890",
-        "budi@gresikkab.go.id", "Ya"]
-SITI = ["199001012023212001", "Siti Aminah", "PPPK", "KEC-CERME", "Kecamatan Cerme",
-        "kecamatan", "", "Penata Layanan Operasional", "Pelaksana", "", "", "", ""]
-ANDI = ["199203152020122003", "Andi Wijaya", "PNS", "PKM-CERME", "Puskesmas Cerme",
-        "puskesmas", "KEC-CERME", "Perawat", "fungsional", "Ahli Pertama", "+62 857 3300 1122",
-        "", "Tidak"]
+BUDI = [
+    "198609262015051001",
+    "Budi Santoso",
+    "PNS",
+    "BKPSDM",
+    "BKPSDM Gresik",
+    "badan",
+    "",
+    "Kepala Bidang Pengembangan Kompetensi",
+    "Administrator",
+    "",
+    "0812-3456-7890",
+    "budi@gresikkab.go.id",
+    "Ya",
+]
+SITI = [
+    "199001012023212001",
+    "Siti Aminah",
+    "PPPK",
+    "KEC-CERME",
+    "Kecamatan Cerme",
+    "kecamatan",
+    "",
+    "Penata Layanan Operasional",
+    "Pelaksana",
+    "",
+    "",
+    "",
+    "",
+]
+ANDI = [
+    "199203152020122003",
+    "Andi Wijaya",
+    "PNS",
+    "PKM-CERME",
+    "Puskesmas Cerme",
+    "puskesmas",
+    "KEC-CERME",
+    "Perawat",
+    "fungsional",
+    "Ahli Pertama",
+    "+62 857 3300 1122",
+    "",
+    "Tidak",
+]
 
 Rows = Sequence[Sequence[object]]
 
 
 @pytest.fixture
 def write_csv(tmp_path: Path) -> Callable[..., Path]:
-    def write(name: str, header: Sequence[str], rows: Rows, *, delimiter: str = ",",
-              bom: bool = False) -> Path:
+    def write(
+        name: str, header: Sequence[str], rows: Rows, *, delimiter: str = ",", bom: bool = False
+    ) -> Path:
         path = tmp_path / name
         with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter)

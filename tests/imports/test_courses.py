@@ -11,12 +11,42 @@ from sqlalchemy import select
 from bot.imports import ImportRejected
 from models import Course, CourseCompetency
 
-HEADER = ["Kode Kursus", "Judul", "Kompetensi", "JP", "Mulai", "Selesai", "Moda", "Tempat",
-          "Tautan", "Penyelenggara", "Kuota", "Pendaftaran Dibuka", "Pendaftaran Ditutup",
-          "Sasaran Jabatan", "Sasaran Status", "Status"]
-COURSE = ["GPR-01", "Komunikasi Efektif", "M.03:3, m.05", "2,5", "2025-05-12", "14/05/2025",
-          "Luring", "Aula BKPSDM", "", "BKPSDM Gresik", "40", "2025-04-14 08.00",
-          "2025-05-05 16:00", "pelaksana, Pengawas", "PNS", "dibuka"]
+HEADER = [
+    "Kode Kursus",
+    "Judul",
+    "Kompetensi",
+    "JP",
+    "Mulai",
+    "Selesai",
+    "Moda",
+    "Tempat",
+    "Tautan",
+    "Penyelenggara",
+    "Kuota",
+    "Pendaftaran Dibuka",
+    "Pendaftaran Ditutup",
+    "Sasaran Jabatan",
+    "Sasaran Status",
+    "Status",
+]
+COURSE = [
+    "GPR-01",
+    "Komunikasi Efektif",
+    "M.03:3, m.05",
+    "2,5",
+    "2025-05-12",
+    "14/05/2025",
+    "Luring",
+    "Aula BKPSDM",
+    "",
+    "BKPSDM Gresik",
+    "40",
+    "2025-04-14 08.00",
+    "2025-05-05 16:00",
+    "pelaksana, Pengawas",
+    "PNS",
+    "dibuka",
+]
 
 
 async def test_courses_import_with_competencies_and_reimport_replaces_them(db, run, write_csv):
@@ -29,8 +59,11 @@ async def test_courses_import_with_competencies_and_reimport_replaces_them(db, r
     assert (again.created, again.updated) == (0, 1)
     async with db() as session:
         course = (await session.execute(select(Course))).scalar_one()
-        targets = (await session.execute(
-            select(CourseCompetency.competency_code, CourseCompetency.target_level))).all()
+        targets = (
+            await session.execute(
+                select(CourseCompetency.competency_code, CourseCompetency.target_level)
+            )
+        ).all()
     assert course.jp == Decimal("2.5")
     assert course.audience_position_types == "Pengawas,Pelaksana"
     assert course.registration_opens_at == datetime(2025, 4, 14, 1, 0, tzinfo=UTC)
@@ -47,8 +80,9 @@ async def test_course_errors_are_listed(db, run, write_csv):
     unknown[0], unknown[2] = "GPR-04", "M.03, X.99"
 
     with pytest.raises(ImportRejected) as caught:
-        await run("courses", write_csv("k.csv", HEADER, [COURSE, online, backwards, unknown,
-                                                          COURSE]))
+        await run(
+            "courses", write_csv("k.csv", HEADER, [COURSE, online, backwards, unknown, COURSE])
+        )
 
     assert [(e.row, e.column, e.reason) for e in caught.value.errors] == [
         (3, "Tautan", "import.link_needed"),

@@ -47,8 +47,7 @@ async def test_same_file_as_xlsx_imports_the_same(db, run, write_xlsx, samples, 
     assert await count(Unit) == 3
 
 
-async def test_reimport_updates_a_name_and_creates_no_duplicate(db, run, write_csv, samples,
-                                                                 count):
+async def test_reimport_updates_a_name_and_creates_no_duplicate(db, run, write_csv, samples, count):
     await run("employees", write_csv("a.csv", samples.header, [samples.budi, samples.siti]))
     renamed = list(samples.budi)
     renamed[1] = "Budi Santoso, S.Kom."
@@ -61,8 +60,7 @@ async def test_reimport_updates_a_name_and_creates_no_duplicate(db, run, write_c
     assert (await employees(db))["198609262015051001"].name == "Budi Santoso, S.Kom."
 
 
-async def test_one_bad_nip_rejects_the_file_and_writes_nothing(db, run, write_csv, samples,
-                                                                count):
+async def test_one_bad_nip_rejects_the_file_and_writes_nothing(db, run, write_csv, samples, count):
     bad = list(samples.siti)
     bad[0] = "19900101202321200"  # 17 digits
 
@@ -93,15 +91,31 @@ async def test_every_bad_row_is_listed(db, run, write_csv, samples, count):
     renamed_siti[1] = "Siti Baru"
 
     try:
-        await run("employees", write_csv("bad.csv", samples.header, [
-            renamed_siti, wrong_kind, bad_phone, bad_email, missing_name, samples.siti,
-        ]))
+        await run(
+            "employees",
+            write_csv(
+                "bad.csv",
+                samples.header,
+                [
+                    renamed_siti,
+                    wrong_kind,
+                    bad_phone,
+                    bad_email,
+                    missing_name,
+                    samples.siti,
+                ],
+            ),
+        )
         raise AssertionError("expected a rejection")
     except ImportRejected as rejected:
         errors = rejected.errors
 
     assert [(e.row, e.column) for e in errors] == [
-        (3, "Status"), (4, "No HP"), (5, "Email"), (6, "Nama"), (7, "NIP"),
+        (3, "Status"),
+        (4, "No HP"),
+        (5, "Email"),
+        (6, "Nama"),
+        (7, "NIP"),
     ]
     text = format_rejection(errors, "id")
     assert "Baris 3, kolom Status: NIP ini nomor PNS, tetapi Status tertulis PPPK." in text
@@ -112,9 +126,13 @@ async def test_every_bad_row_is_listed(db, run, write_csv, samples, count):
 
 
 async def test_semicolon_csv_with_bom(db, run, write_csv, samples):
-    path = write_csv("excel.csv", samples.header, [samples.budi, samples.siti, samples.andi],
-                     delimiter=";",
-                     bom=True)
+    path = write_csv(
+        "excel.csv",
+        samples.header,
+        [samples.budi, samples.siti, samples.andi],
+        delimiter=";",
+        bom=True,
+    )
 
     summary = await run("employees", path)
 
@@ -169,8 +187,7 @@ async def test_soft_nip_warning_is_reported_but_imported(db, run, write_csv, sam
     assert "Baris 2, kolom NIP: Menurut NIP ini" in format_summary(summary, "id")
 
 
-async def test_unknown_extension_and_parent_are_clear_errors(db, run, tmp_path, write_csv,
-                                                             samples):
+async def test_unknown_extension_and_parent_are_clear_errors(db, run, tmp_path, write_csv, samples):
     odd = tmp_path / "pegawai.xls"
     odd.write_bytes(b"\xd0\xcf")
     try:

@@ -42,8 +42,14 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
         "ASNBOT_DATA_DIR": str(tmp_path),
         "ASNBOT_LOG_LEVEL": "WARNING",
     }
-    upgrade = subprocess.run([str(ASNBOT), "db", "upgrade"], env=env, cwd=tmp_path,
-                             capture_output=True, text=True, timeout=120)
+    upgrade = subprocess.run(
+        [str(ASNBOT), "db", "upgrade"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert upgrade.returncode == 0, upgrade.stderr
     return env
 
@@ -54,13 +60,21 @@ def rows(tmp_path: Path, query: str) -> list[tuple]:
 
 
 def test_cli_imports_a_good_file_and_audits_it(cli_env, tmp_path, employees_csv):
-    done = subprocess.run([str(ASNBOT), "import", "employees", str(employees_csv)], env=cli_env,
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ASNBOT), "import", "employees", str(employees_csv)],
+        env=cli_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert done.returncode == 0, done.stderr
     assert "Impor pegawai selesai: 3 baris dibaca, 3 baru" in done.stdout
     assert rows(tmp_path, "select count(*) from employees") == [(3,)]
-    (action, actor, detail), = rows(tmp_path, "select action, actor_kind, detail from audit_events")
+    ((action, actor, detail),) = rows(
+        tmp_path, "select action, actor_kind, detail from audit_events"
+    )
     assert (action, actor) == ("import.employees", "cli")
     assert '"file": "pegawai.csv"' in detail and "1986" not in detail
 
@@ -70,8 +84,14 @@ def test_cli_rejects_a_bad_file_naming_the_row(cli_env, tmp_path, write_csv, sam
     bad[0] = "1990010120232120X1"
     path = write_csv("bad.csv", samples.header, [samples.budi, bad])
 
-    done = subprocess.run([str(ASNBOT), "--lang", "en", "import", "employees", str(path)],
-                          env=cli_env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ASNBOT), "--lang", "en", "import", "employees", str(path)],
+        env=cli_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert done.returncode == 1
     assert "Row 3, column NIP:" in done.stderr
@@ -83,8 +103,14 @@ def test_cli_unreadable_file_exits_2(cli_env, tmp_path):
     path = tmp_path / "pegawai.txt"
     path.write_text("NIP\n")
 
-    done = subprocess.run([str(ASNBOT), "import", "employees", str(path)], env=cli_env,
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(ASNBOT), "import", "employees", str(path)],
+        env=cli_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
     assert done.returncode == 2
     assert ".csv" in done.stderr

@@ -71,9 +71,7 @@ def test_settings(emulator: Emulator, database_url: str) -> Settings:
 
 
 @pytest.fixture
-async def bot(
-    emulator: Emulator, database_url: str, clock: FakeClock
-) -> AsyncIterator[RunningBot]:
+async def bot(emulator: Emulator, database_url: str, clock: FakeClock) -> AsyncIterator[RunningBot]:
     """The real application, started and polling the emulator."""
     settings = test_settings(emulator, database_url)
     engine = create_engine(database_url)

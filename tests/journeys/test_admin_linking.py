@@ -33,8 +33,9 @@ async def test_admin_commands_answer_non_admins_like_unknown_commands(bot: Runni
     assert lookup.text == unknown.text == unlink.text
     assert "Perintah tidak dikenal" in (unknown.text or "")
     async with bot.db() as session:
-        still = await session.scalar(select(ChatLink.employee_id).where(
-            ChatLink.telegram_user_id == 2101))
+        still = await session.scalar(
+            select(ChatLink.employee_id).where(ChatLink.telegram_user_id == 2101)
+        )
     assert still is not None
 
 
@@ -50,8 +51,11 @@ async def test_admin_looks_up_a_link_and_the_lookup_is_audited(bot: RunningBot) 
     assert "Budi Santoso (NIP **************1001) tertaut sejak 3 Mar 2025" in (linked.text or "")
     assert "tidak terdaftar" in (unknown.text or "")
     async with bot.db() as session:
-        lookups = (await session.scalars(
-            select(AuditEvent.actor_telegram_id).where(AuditEvent.action == "admin.lookup"))).all()
+        lookups = (
+            await session.scalars(
+                select(AuditEvent.actor_telegram_id).where(AuditEvent.action == "admin.lookup")
+            )
+        ).all()
     assert lookups == [ADMIN_ID, ADMIN_ID]
 
 

@@ -37,7 +37,10 @@ async def linked(
     async with bot.db.begin() as session:
         person = await add_employee(session, **employee)
         await add_linked_user(
-            session, employee=person, telegram_user_id=user_id, now=bot.clock.now(),
+            session,
+            employee=person,
+            telegram_user_id=user_id,
+            now=bot.clock.now(),
             language=language,
         )
     return bot.user(user_id), person
@@ -82,10 +85,16 @@ async def press_data(
     """Press a button whose data the user made up; returns the bot's answer."""
     query_id = f"g{user.id}{next(_forged):06d}"
     record = user.emu.register_callback_query(query_id, user.id, message.message_id, callback_data)
-    user.emu.state.enqueue_update("callback_query", {
-        "id": query_id, "from": user.user_object(), "message": message.raw,
-        "chat_instance": str(user.id), "data": callback_data,
-    })
+    user.emu.state.enqueue_update(
+        "callback_query",
+        {
+            "id": query_id,
+            "from": user.user_object(),
+            "message": message.raw,
+            "chat_instance": str(user.id),
+            "data": callback_data,
+        },
+    )
     assert await user.emu.state.chat_signal.wait_until(lambda: record.answer is not None, 5.0)
     assert record.answer is not None
     return record.answer
@@ -108,7 +117,9 @@ async def test_twelve_courses_make_three_pages_and_next_edits_the_message(
     async with bot.db.begin() as session:
         for n in range(1, 13):
             await add_course(
-                session, title=f"Pelatihan {n:02d}", now=bot.clock.now(),
+                session,
+                title=f"Pelatihan {n:02d}",
+                now=bot.clock.now(),
                 starts_in=timedelta(days=10 + n),
             )
 
@@ -184,8 +195,13 @@ async def test_filter_by_competency_and_by_mode(bot: RunningBot) -> None:
 async def test_details_show_everything_and_enrolling_takes_a_seat(bot: RunningBot) -> None:
     user, budi = await linked(bot)
     course = await one_course(
-        bot, title="Komunikasi Publik", quota=30, seats_taken=25, jp="12.5",
-        competencies={"M.03": 3, "M.05": None}, prerequisites="Membawa laptop",
+        bot,
+        title="Komunikasi Publik",
+        quota=30,
+        seats_taken=25,
+        jp="12.5",
+        competencies={"M.03": 3, "M.05": None},
+        prerequisites="Membawa laptop",
     )
 
     details = await open_details(user, "Komunikasi Publik")
@@ -255,8 +271,13 @@ async def test_cancelling_offers_the_seat_to_the_next_who_accepts(bot: RunningBo
         assert row is not None
         now = bot.clock.now()
         await add_enrollment(session, course=row, employee=andi, status="waitlisted", at=now)
-        await add_enrollment(session, course=row, employee=siti_row, status="waitlisted",
-                             at=now - timedelta(minutes=5))
+        await add_enrollment(
+            session,
+            course=row,
+            employee=siti_row,
+            status="waitlisted",
+            at=now - timedelta(minutes=5),
+        )
 
     await user.press("Batal daftar")
     await user.next_edit()
@@ -274,7 +295,9 @@ async def test_cancelling_offers_the_seat_to_the_next_who_accepts(bot: RunningBo
     assert "Tawaran diterima" in (accepted.text or "")
     assert "Status saya: ✅ terdaftar" in (accepted.text or "")
     assert await places(bot, course) == [
-        (budi.id, "withdrawn"), (andi.id, "waitlisted"), (siti_row.id, "registered"),
+        (budi.id, "withdrawn"),
+        (andi.id, "waitlisted"),
+        (siti_row.id, "registered"),
     ]
     assert await seats_taken(bot, course) == 1
 
@@ -282,12 +305,17 @@ async def test_cancelling_offers_the_seat_to_the_next_who_accepts(bot: RunningBo
 async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot) -> None:
     user, budi = await linked(bot)
     async with bot.db.begin() as session:
-        course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(),
-                                  quota=1)
+        course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(), quota=1)
         sitimah = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
         now = bot.clock.now()
-        await add_enrollment(session, course=course, employee=sitimah, status="offered",
-                             at=now - timedelta(days=1), offered_until=now + timedelta(hours=24))
+        await add_enrollment(
+            session,
+            course=course,
+            employee=sitimah,
+            status="offered",
+            at=now - timedelta(days=1),
+            offered_until=now + timedelta(hours=24),
+        )
         await add_enrollment(session, course=course, employee=budi, status="waitlisted", at=now)
 
     bot.clock.advance(timedelta(hours=23))
@@ -314,14 +342,18 @@ async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot)
 async def test_declining_an_offer_passes_it_on(bot: RunningBot) -> None:
     user, budi = await linked(bot)
     async with bot.db.begin() as session:
-        course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(),
-                                  quota=1)
+        course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(), quota=1)
         sitimah = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
         now = bot.clock.now()
-        await add_enrollment(session, course=course, employee=budi, status="offered",
-                             at=now - timedelta(days=1), offered_until=now + timedelta(hours=5))
-        await add_enrollment(session, course=course, employee=sitimah, status="waitlisted",
-                             at=now)
+        await add_enrollment(
+            session,
+            course=course,
+            employee=budi,
+            status="offered",
+            at=now - timedelta(days=1),
+            offered_until=now + timedelta(hours=5),
+        )
+        await add_enrollment(session, course=course, employee=sitimah, status="waitlisted", at=now)
 
     await open_details(user, "Komunikasi Publik")
     await user.press("Tolak tawaran")
@@ -338,13 +370,19 @@ async def test_two_enrollments_for_the_last_seat_at_once_register_exactly_one(
     async with bot.db.begin() as session:
         budi = await add_employee(session)
         sitimah = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
-        course = await add_course(session, title="Kursi terakhir", now=bot.clock.now(),
-                                  quota=5, seats_taken=4)
+        course = await add_course(
+            session, title="Kursi terakhir", now=bot.clock.now(), quota=5, seats_taken=4
+        )
 
     async def enroll(employee: Employee, *, wait: bool) -> str:
         async with bot.db.begin() as session:
-            return await q.enroll(session, course_id=course.id, employee_id=employee.id,
-                                  now=bot.clock.now(), waitlist_when_full=wait)
+            return await q.enroll(
+                session,
+                course_id=course.id,
+                employee_id=employee.id,
+                now=bot.clock.now(),
+                waitlist_when_full=wait,
+            )
 
     outcomes = await asyncio.gather(enroll(budi, wait=False), enroll(sitimah, wait=False))
     async with bot.db.begin() as session:
@@ -356,7 +394,8 @@ async def test_two_enrollments_for_the_last_seat_at_once_register_exactly_one(
     assert sorted(waiting) == ["registered", "waitlisted"]
     assert await seats_taken(bot, course) == 5
     assert sorted(status for _, status in await places(bot, course)) == [
-        "registered", "waitlisted",
+        "registered",
+        "waitlisted",
     ]
 
 
@@ -442,8 +481,9 @@ async def test_for_me_without_a_released_result_says_so_and_lists_my_position_ty
 ) -> None:
     user, _ = await linked(bot)
     await one_course(bot, title="Untuk semua", starts_in=timedelta(days=5))
-    await one_course(bot, title="Kepemimpinan Administrator",
-                     audience_position_types="Administrator")
+    await one_course(
+        bot, title="Kepemimpinan Administrator", audience_position_types="Administrator"
+    )
 
     await user.send("/gapura")
     await user.next_message()

@@ -47,8 +47,10 @@ async def test_rahmat_sees_his_session_in_wib_with_a_pin_and_a_calendar_file(
             select(AssessmentSession.starts_at)
             .join(Participation, Participation.session_id == AssessmentSession.id)
             .join(Employee, Employee.id == Participation.employee_id)
-            .where(Employee.nip == demo_employee("administrator").nip,
-                   AssessmentSession.starts_at > demo.clock.now())
+            .where(
+                Employee.nip == demo_employee("administrator").nip,
+                AssessmentSession.starts_at > demo.clock.now(),
+            )
         )
     assert starts_at is not None
 
@@ -90,8 +92,15 @@ async def test_rahmat_sees_the_worked_example_and_a_course_for_his_largest_gap_f
     first_course = recommended.buttons[0][0].callback_data or ""
     course_id = int(first_course.rsplit(":", 1)[-1])
     async with demo.db() as session:
-        targets = set((await session.scalars(select(CourseCompetency.competency_code).where(
-            CourseCompetency.course_id == course_id))).all())
+        targets = set(
+            (
+                await session.scalars(
+                    select(CourseCompetency.competency_code).where(
+                        CourseCompetency.course_id == course_id
+                    )
+                )
+            ).all()
+        )
         title = await session.scalar(select(Course.title).where(Course.id == course_id))
     assert targets & {"M.03", "M.06", "SK.01"}, (title, first_reason)
 

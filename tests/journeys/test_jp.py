@@ -38,17 +38,20 @@ async def test_jp_suggests_up_to_three_courses_preferring_my_gaps(bot: RunningBo
     async with bot.db.begin() as session:
         await add_released_result(session, employee=budi, now=now)  # a gap at M.03
         await add_jp_entry(session, employee=budi, jp="12.5", on=date(2025, 2, 1))
-        await add_course(session, title="Komunikasi Efektif", now=now, jp="4",
-                         competencies={"M.03": 3})
-        await add_course(session, title="Integritas 40 JP", now=now, jp="40",
-                         competencies={"M.01": 3})
-        await add_course(session, title="Integritas 10 JP", now=now, jp="10",
-                         competencies={"M.01": 3})
-        await add_course(session, title="Integritas 2 JP", now=now, jp="2",
-                         competencies={"M.01": 3})
+        await add_course(
+            session, title="Komunikasi Efektif", now=now, jp="4", competencies={"M.03": 3}
+        )
+        await add_course(
+            session, title="Integritas 40 JP", now=now, jp="40", competencies={"M.01": 3}
+        )
+        await add_course(
+            session, title="Integritas 10 JP", now=now, jp="10", competencies={"M.01": 3}
+        )
+        await add_course(
+            session, title="Integritas 2 JP", now=now, jp="2", competencies={"M.01": 3}
+        )
         registered = await add_course(session, title="Sudah terdaftar", now=now, jp="30")
-        await add_enrollment(session, course=registered, employee=budi, status="registered",
-                             at=now)
+        await add_enrollment(session, course=registered, employee=budi, status="registered", at=now)
 
     await user.send("/jp")
     reply = await user.next_message()
@@ -65,7 +68,9 @@ async def test_jp_suggests_up_to_three_courses_preferring_my_gaps(bot: RunningBo
     assert "belum selesai: 30 JP" in text
     assert "Sudah terdaftar" not in text.split("menutup kekurangan")[1]
     assert reply.button_texts == [
-        "1. Komunikasi Efektif", "2. Integritas 40 JP", "3. Integritas 10 JP",
+        "1. Komunikasi Efektif",
+        "2. Integritas 40 JP",
+        "3. Integritas 10 JP",
     ]
     assert "Komunikasi Efektif" in (details.text or "") and details.button_texts == ["Daftar"]
 

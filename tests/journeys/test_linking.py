@@ -139,8 +139,13 @@ async def test_a_used_code_is_refused(bot: RunningBot) -> None:
 async def test_an_expired_code_is_refused(bot: RunningBot) -> None:
     async with bot.db.begin() as session:
         budi = await add_employee(session)
-        await add_code(session, employee=budi, code="ABCD-EFGH", now=bot.clock.now(),
-                       valid_for=timedelta(days=1))
+        await add_code(
+            session,
+            employee=budi,
+            code="ABCD-EFGH",
+            now=bot.clock.now(),
+            valid_for=timedelta(days=1),
+        )
     bot.clock.advance(timedelta(days=2))
     user = bot.user(2008)
     await start_linking(user)

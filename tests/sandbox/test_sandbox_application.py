@@ -13,8 +13,9 @@ from sandbox import Emulator
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert update.effective_message is not None
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Setuju", callback_data="agree")]])
-    await update.effective_message.reply_html("<b>Selamat datang</b>, setuju?",
-                                              reply_markup=keyboard)
+    await update.effective_message.reply_html(
+        "<b>Selamat datang</b>, setuju?", reply_markup=keyboard
+    )
 
 
 async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -46,7 +46,9 @@ async def test_text_length_limit(bot: Bot, emu: Emulator, raw) -> None:
     status, body = await raw("sendMessage", chat_id=USER, text="x" * 4097)
     assert status == 400
     assert body == {
-        "ok": False, "error_code": 400, "description": "Bad Request: message is too long"
+        "ok": False,
+        "error_code": 400,
+        "description": "Bad Request: message is too long",
     }
     # 4096 visible characters are fine even though the HTML source is longer.
     message = await bot.send_message(USER, "<b>" + "y" * 4096 + "</b>", parse_mode="HTML")
@@ -90,16 +92,22 @@ async def test_callback_data_bytes(bot: Bot, emu: Emulator) -> None:
 
 async def test_button_type_and_count(emu: Emulator, raw) -> None:
     emu.user(USER)
-    status, body = await raw("sendMessage", chat_id=USER, text="t",
-                             reply_markup={"inline_keyboard": [[{"text": "no action"}]]})
+    status, body = await raw(
+        "sendMessage",
+        chat_id=USER,
+        text="t",
+        reply_markup={"inline_keyboard": [[{"text": "no action"}]]},
+    )
     assert (status, body["description"]) == (400, "Bad Request: BUTTON_TYPE_INVALID")
     two = {"text": "two", "callback_data": "a", "url": "https://example.org"}
-    status, body = await raw("sendMessage", chat_id=USER, text="t",
-                             reply_markup={"inline_keyboard": [[two]]})
+    status, body = await raw(
+        "sendMessage", chat_id=USER, text="t", reply_markup={"inline_keyboard": [[two]]}
+    )
     assert body["description"] == "Bad Request: BUTTON_TYPE_INVALID"
     row = [{"text": str(i), "callback_data": str(i)} for i in range(9)]
-    status, body = await raw("sendMessage", chat_id=USER, text="t",
-                             reply_markup={"inline_keyboard": [row]})
+    status, body = await raw(
+        "sendMessage", chat_id=USER, text="t", reply_markup={"inline_keyboard": [row]}
+    )
     assert body["description"] == "Bad Request: too many buttons"
 
 
@@ -130,8 +138,13 @@ async def test_html_parsed_and_stored(bot: Bot, emu: Emulator) -> None:
     sent = await bot.send_message(USER, source, parse_mode="HTML")
     assert sent.text == "Nilai <90> & R&D baik 😀 link s x = 1"
     types = [(e.type, e.offset, e.length) for e in sent.entities]
-    assert types == [("bold", 0, 5), ("italic", 17, 4), ("text_link", 25, 4), ("spoiler", 30, 1),
-                     ("pre", 32, 5)]
+    assert types == [
+        ("bold", 0, 5),
+        ("italic", 17, 4),
+        ("text_link", 25, 4),
+        ("spoiler", 30, 1),
+        ("pre", 32, 5),
+    ]
     assert sent.entities[2].url == "https://x.id/?a=1&b=2"
     assert sent.entities[4].language == "py"
     view = await user.next_message()
@@ -151,11 +164,16 @@ async def test_unknown_and_missing_parameters(emu: Emulator, raw) -> None:
     status, body = await raw("sendMessage", chat_id=USER, text="hi", disable_notification="maybe")
     assert status == 400
     assert body["description"] == 'Bad Request: parameter "disable_notification" must be Boolean'
-    status, body = await raw("sendMessage", chat_id=USER, text="hi",
-                             reply_markup={"inline_keyboard": [[{"text": 5, "callback_data": []}]]})
+    status, body = await raw(
+        "sendMessage",
+        chat_id=USER,
+        text="hi",
+        reply_markup={"inline_keyboard": [[{"text": 5, "callback_data": []}]]},
+    )
     assert status == 400
-    assert 'field "reply_markup.inline_keyboard[0][0].callback_data" must be String' in (
-        body["description"]
+    assert (
+        'field "reply_markup.inline_keyboard[0][0].callback_data" must be String'
+        in (body["description"])
     )
     status, body = await raw("getUpdates", limit="many")
     assert body["description"] == 'Bad Request: parameter "limit" must be Integer'
@@ -194,8 +212,9 @@ async def test_my_commands(bot: Bot, emu: Emulator, raw) -> None:
         await bot.set_my_commands([BotCommand("ok", " ")])
     with pytest.raises(BadRequest, match="Command description is too long"):
         await bot.set_my_commands([BotCommand("ok", "d" * 257)])
-    status, body = await raw("setMyCommands", commands=[{"command": "x", "description": "y"}],
-                             scope={"type": "nonsense"})
+    status, body = await raw(
+        "setMyCommands", commands=[{"command": "x", "description": "y"}], scope={"type": "nonsense"}
+    )
     assert status == 400 and "scope" in body["description"]
 
 
@@ -204,8 +223,9 @@ async def test_edit_and_delete(bot: Bot, emu: Emulator) -> None:
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("A", callback_data="a")]])
     sent = await bot.send_message(USER, "<b>one</b>", parse_mode="HTML", reply_markup=keyboard)
     with pytest.raises(BadRequest, match="Message is not modified"):
-        await bot.edit_message_text("<b>one</b>", USER, sent.message_id, parse_mode="HTML",
-                                    reply_markup=keyboard)
+        await bot.edit_message_text(
+            "<b>one</b>", USER, sent.message_id, parse_mode="HTML", reply_markup=keyboard
+        )
     await bot.edit_message_text("two", USER, sent.message_id)
     edit = await user.next_edit()
     assert (edit.text, edit.buttons) == ("two", [])
@@ -224,15 +244,19 @@ async def test_reply_keyboards_remembered(bot: Bot, emu: Emulator) -> None:
     user = emu.user(USER, first_name="Siti", phone_number="+6281234567890")
     keyboard = ReplyKeyboardMarkup(
         [[KeyboardButton("Bagikan kontak", request_contact=True)], ["Batal"]],
-        resize_keyboard=True, one_time_keyboard=True,
+        resize_keyboard=True,
+        one_time_keyboard=True,
     )
     sent = await bot.send_message(USER, "Nomor?", reply_markup=keyboard)
     assert sent.reply_markup is None  # the API only returns inline keyboards
     view = await user.next_message()
     assert view.reply_keyboard == [["Bagikan kontak"], ["Batal"]]
     shared = await user.tap("Bagikan kontak")
-    assert shared["contact"] == {"phone_number": "+6281234567890", "first_name": "Siti",
-                                 "user_id": USER}
+    assert shared["contact"] == {
+        "phone_number": "+6281234567890",
+        "first_name": "Siti",
+        "user_id": USER,
+    }
     other = await user.share_contact(phone_number="+6289999", user_id=2002, first_name="Other")
     assert other["contact"]["user_id"] == 2002
     await bot.send_message(USER, "ok", reply_markup=ReplyKeyboardRemove())
@@ -248,6 +272,8 @@ async def test_location_venue_and_chat_action(bot: Bot, emu: Emulator) -> None:
     await bot.send_venue(USER, -6.2, 106.8, "BKN", "Jl. Mayjen Sutoyo")
     location = await user.next_message()
     venue = await user.next_message()
-    assert location.kind == "location" and location.location == {"latitude": -6.2,
-                                                                  "longitude": 106.8}
+    assert location.kind == "location" and location.location == {
+        "latitude": -6.2,
+        "longitude": 106.8,
+    }
     assert venue.kind == "venue" and venue.venue["title"] == "BKN"

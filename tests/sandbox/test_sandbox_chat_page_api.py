@@ -50,35 +50,45 @@ def _entities(message: dict[str, Any]) -> list[tuple[str, int, int]]:
 async def test_bot_info_with_default_scope_commands(bot: Bot, api: Api) -> None:
     status, info = await api.get("/bot")
     assert status == 200
-    assert info == {"id": 123456, "first_name": "ASN Bot", "username": "asn_test_bot",
-                    "commands": {}}
+    assert info == {
+        "id": 123456,
+        "first_name": "ASN Bot",
+        "username": "asn_test_bot",
+        "commands": {},
+    }
     await bot.set_my_commands([BotCommand("start", "Mulai"), BotCommand("bantuan", "Bantuan")])
     await bot.set_my_commands([BotCommand("help", "Help")], language_code="en")
     await bot.set_my_commands([BotCommand("private", "P")], scope=BotCommandScopeAllPrivateChats())
     status, info = await api.get("/bot")
     assert info["commands"] == {
-        "": [{"command": "start", "description": "Mulai"},
-             {"command": "bantuan", "description": "Bantuan"}],
+        "": [
+            {"command": "start", "description": "Mulai"},
+            {"command": "bantuan", "description": "Bantuan"},
+        ],
         "en": [{"command": "help", "description": "Help"}],
     }
     await bot.delete_my_commands(language_code="en")
     assert list((await api.get("/bot"))[1]["commands"]) == [""]
 
 
-async def test_full_reply_markup_and_one_time_keyboard(
-    bot: Bot, emu: Emulator, api: Api
-) -> None:
+async def test_full_reply_markup_and_one_time_keyboard(bot: Bot, emu: Emulator, api: Api) -> None:
     emu.user(USER, first_name="Siti", phone_number="+6281234567890")
     seq = (await api.get(f"/users/{USER}/chat"))[1]["last_seq"]
     one_time = ReplyKeyboardMarkup(
         [[KeyboardButton("Bagikan kontak", request_contact=True)], ["Batal"]],
-        one_time_keyboard=True, resize_keyboard=True, input_field_placeholder="Pilih",
+        one_time_keyboard=True,
+        resize_keyboard=True,
+        input_field_placeholder="Pilih",
     )
     await bot.send_message(USER, "Nomor?", reply_markup=one_time)
     expected = {
-        "keyboard": [[{"text": "Bagikan kontak", "request_contact": True}],
-                     [{"text": "Batal", "request_contact": False}]],
-        "one_time_keyboard": True, "resize_keyboard": True, "input_field_placeholder": "Pilih",
+        "keyboard": [
+            [{"text": "Bagikan kontak", "request_contact": True}],
+            [{"text": "Batal", "request_contact": False}],
+        ],
+        "one_time_keyboard": True,
+        "resize_keyboard": True,
+        "input_field_placeholder": "Pilih",
     }
     status, events = await api.get(f"/users/{USER}/events?after={seq}&timeout=5")
     message = events["events"][0]["message"]
@@ -105,7 +115,9 @@ async def test_full_reply_markup_and_one_time_keyboard(
     status, chat = await api.get(f"/users/{USER}/chat")
     assert chat["reply_keyboard_markup"] == {
         "keyboard": [[{"text": "Menu", "request_contact": False}]],
-        "one_time_keyboard": False, "resize_keyboard": False, "input_field_placeholder": None,
+        "one_time_keyboard": False,
+        "resize_keyboard": False,
+        "input_field_placeholder": None,
     }
 
     removed = await bot.send_message(USER, "Selesai", reply_markup=ReplyKeyboardRemove())
@@ -147,7 +159,8 @@ async def test_bot_messages_get_automatic_entities(bot: Bot, emu: Emulator, api:
     user = emu.user(USER)
     sent = await bot.send_message(USER, "Ketik /bantuan atau buka https://example.org")
     assert [(e.type, e.offset, e.length) for e in sent.entities] == [
-        ("bot_command", 6, 8), ("url", 25, 19),
+        ("bot_command", 6, 8),
+        ("url", 25, 19),
     ]
     view = await user.next_message()
     assert view.html == "Ketik /bantuan atau buka https://example.org"
@@ -162,21 +175,27 @@ async def test_bot_messages_get_automatic_entities(bot: Bot, emu: Emulator, api:
     )
     assert sent.text == "😀 Tanya @admin_bkn, https://bkn.go.id atau /mulai."
     assert [(e.type, e.offset, e.length) for e in sent.entities] == [
-        ("bold", 3, 5), ("mention", 9, 10), ("text_link", 21, 17), ("bot_command", 44, 6),
+        ("bold", 3, 5),
+        ("mention", 9, 10),
+        ("text_link", 21, 17),
+        ("bot_command", 44, 6),
     ]
     # Captions too, and bare URLs inside formatting.
-    sent = await bot.send_document(USER, b"x", filename="a.txt",
-                                   caption="<i>lihat https://x.id/a?b=1.</i>", parse_mode="HTML")
+    sent = await bot.send_document(
+        USER, b"x", filename="a.txt", caption="<i>lihat https://x.id/a?b=1.</i>", parse_mode="HTML"
+    )
     assert [(e.type, e.offset, e.length) for e in sent.caption_entities] == [
-        ("italic", 0, 25), ("url", 6, 18),
+        ("italic", 0, 25),
+        ("url", 6, 18),
     ]
     # Addresses are e-mails, not mentions; words with a slash are not commands.
     sent = await bot.send_message(USER, "Tulis ke info@bkn.go.id dan/atau cek")
     assert [(e.type, e.offset, e.length) for e in sent.entities] == [("email", 9, 14)]
 
     # User messages get them as well, over the JSON API and in the bot's update.
-    status, message = await api.post(f"/users/{USER}/messages",
-                                      {"text": "/start halo @asn_test_bot https://t.me/x"})
+    status, message = await api.post(
+        f"/users/{USER}/messages", {"text": "/start halo @asn_test_bot https://t.me/x"}
+    )
     assert _entities(message) == [("bot_command", 0, 6), ("mention", 12, 13), ("url", 26, 14)]
     update = (await bot.get_updates())[-1]
     assert [e.type for e in update.message.entities] == ["bot_command", "mention", "url"]
@@ -186,28 +205,39 @@ async def test_plain_string_keyboard_buttons_and_markup_errors(
     emu: Emulator, raw, api: Api
 ) -> None:
     user = emu.user(USER)
-    status, body = await raw("sendMessage", chat_id=USER, text="Pilih",
-                             reply_markup={"keyboard": [["Menu", "Nilai"], ["Batal"]]})
+    status, body = await raw(
+        "sendMessage",
+        chat_id=USER,
+        text="Pilih",
+        reply_markup={"keyboard": [["Menu", "Nilai"], ["Batal"]]},
+    )
     assert status == 200, body
     assert user.current_reply_keyboard() is not None
     status, chat = await api.get(f"/users/{USER}/chat")
     assert [[b["text"] for b in row] for row in chat["reply_keyboard"]] == [
-        ["Menu", "Nilai"], ["Batal"],
+        ["Menu", "Nilai"],
+        ["Batal"],
     ]
     assert (await user.tap("Nilai"))["text"] == "Nilai"
 
-    status, body = await raw("sendMessage", chat_id=USER, text="x",
-                             reply_markup={"keyboard": [[5]]})
+    status, body = await raw(
+        "sendMessage", chat_id=USER, text="x", reply_markup={"keyboard": [[5]]}
+    )
     assert status == 400
     assert body["description"] == (
         'Bad Request: parameter "reply_markup" is invalid: field '
         '"reply_markup.keyboard[0][0]" must be KeyboardButton or String'
     )
-    status, body = await raw("sendMessage", chat_id=USER, text="x",
-                             reply_markup={"keyboard": [[{"request_contact": True}]]})
+    status, body = await raw(
+        "sendMessage",
+        chat_id=USER,
+        text="x",
+        reply_markup={"keyboard": [[{"request_contact": True}]]},
+    )
     assert 'field "reply_markup.keyboard[0][0].text" is required' in body["description"]
-    status, body = await raw("sendMessage", chat_id=USER, text="x",
-                             reply_markup={"remove_keyboard": "maybe"})
+    status, body = await raw(
+        "sendMessage", chat_id=USER, text="x", reply_markup={"remove_keyboard": "maybe"}
+    )
     assert 'field "reply_markup.remove_keyboard" must be Boolean' in body["description"]
     status, body = await raw("sendMessage", chat_id=USER, text="x", reply_markup={"rows": []})
     assert body["description"] == (
@@ -218,8 +248,9 @@ async def test_plain_string_keyboard_buttons_and_markup_errors(
 
 async def test_user_sends_location(bot: Bot, emu: Emulator, api: Api) -> None:
     emu.user(USER)
-    status, message = await api.post(f"/users/{USER}/location",
-                                     {"latitude": -6.2, "longitude": 106.8})
+    status, message = await api.post(
+        f"/users/{USER}/location", {"latitude": -6.2, "longitude": 106.8}
+    )
     assert status == 201 and message["kind"] == "location" and not message["from_bot"]
     assert message["location"] == {"latitude": -6.2, "longitude": 106.8}
     (update,) = await bot.get_updates()

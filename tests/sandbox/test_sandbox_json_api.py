@@ -22,9 +22,16 @@ async def test_whole_exchange(bot: Bot, emu: Emulator, http: aiohttp.ClientSessi
         async with http.get(api + path) as resp:
             return resp.status, await resp.json()
 
-    status, user = await post("/users", {"id": 1001, "first_name": "Siti",
-                                         "last_name": "Aminah", "language_code": "id",
-                                         "phone_number": "+6281234567890"})
+    status, user = await post(
+        "/users",
+        {
+            "id": 1001,
+            "first_name": "Siti",
+            "last_name": "Aminah",
+            "language_code": "id",
+            "phone_number": "+6281234567890",
+        },
+    )
     assert status == 201 and user["first_name"] == "Siti"
     status, listed = await get("/users")
     assert [u["id"] for u in listed["users"]] == [1001]
@@ -41,8 +48,9 @@ async def test_whole_exchange(bot: Bot, emu: Emulator, http: aiohttp.ClientSessi
     status, events = await get(f"/users/1001/events?after={last_seq}&timeout=5")
     (event,) = events["events"]
     assert event["kind"] == "message" and event["message"]["html"] == "<b>Halo</b> Siti"
-    assert event["message"]["buttons"] == [[{"text": "Setuju", "callback_data": "agree",
-                                             "url": None}]]
+    assert event["message"]["buttons"] == [
+        [{"text": "Setuju", "callback_data": "agree", "url": None}]
+    ]
     last_seq = events["last_seq"]
 
     async def bot_answers() -> None:
@@ -89,8 +97,9 @@ async def test_documents_contact_block_and_errors(
         assert (await resp.json())["contact"]["phone_number"] == "+628111"
     async with http.post(f"{api}/users/5/block") as resp:
         assert (await resp.json())["blocked"] is True
-    async with http.post(f"{api}/faults", json={"kind": "error", "method": "getMe",
-                                                 "status": 503}) as resp:
+    async with http.post(
+        f"{api}/faults", json={"kind": "error", "method": "getMe", "status": 503}
+    ) as resp:
         assert resp.status == 201
     async with http.post(f"{api}/faults", json={"kind": "explode"}) as resp:
         assert resp.status == 400

@@ -69,8 +69,10 @@ async def test_blocked_user(bot: Bot, emu: Emulator) -> None:
     await user.unblock()
     await bot.send_message(USER, "hi again")
     updates = await bot.get_updates()
-    statuses = [(u.my_chat_member.old_chat_member.status, u.my_chat_member.new_chat_member.status)
-                for u in updates]
+    statuses = [
+        (u.my_chat_member.old_chat_member.status, u.my_chat_member.new_chat_member.status)
+        for u in updates
+    ]
     assert statuses == [("member", "kicked"), ("kicked", "member")]
     assert updates[0].my_chat_member.from_user.id == USER
 
@@ -84,8 +86,9 @@ async def test_webhook_delivery_with_secret(bot: Bot, emu: Emulator) -> None:
         if failures["left"]:
             failures["left"] -= 1
             return web.Response(status=500)  # the emulator must retry
-        received.append((await request.json(),
-                         request.headers.get("X-Telegram-Bot-Api-Secret-Token")))
+        received.append(
+            (await request.json(), request.headers.get("X-Telegram-Bot-Api-Secret-Token"))
+        )
         arrived.set()
         return web.Response()
 
@@ -116,8 +119,7 @@ async def test_webhook_delivery_with_secret(bot: Bot, emu: Emulator) -> None:
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_rate_limits_per_chat_and_global(fake_clock) -> None:
-    emu = Emulator(monotonic=fake_clock, chat_rate=1, chat_burst=3, global_rate=1,
-                   global_burst=5)
+    emu = Emulator(monotonic=fake_clock, chat_rate=1, chat_burst=3, global_rate=1, global_burst=5)
     await emu.start()
     try:
         async with Bot(emu.token, base_url=emu.base_url) as bot:
@@ -166,8 +168,9 @@ async def test_send_document_get_file_download(bot: Bot, emu: Emulator) -> None:
 async def test_user_document_downloaded_by_bot(bot: Bot, emu: Emulator) -> None:
     user = emu.user(USER)
     content = b"PK\x03\x04 fake xlsx"
-    await user.send_document("data.xlsx", content, caption="/impor",
-                             mime_type="application/vnd.ms-excel")
+    await user.send_document(
+        "data.xlsx", content, caption="/impor", mime_type="application/vnd.ms-excel"
+    )
     (update,) = await bot.get_updates()
     document = update.message.document
     assert document.file_name == "data.xlsx" and update.message.caption == "/impor"
