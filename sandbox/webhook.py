@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -45,8 +45,9 @@ async def deliver_webhooks(emu: Emulator) -> None:
             attempt += 1
             # Back off, but wake at once on stop or when the webhook changes.
             delay = min(emu.webhook_retry_delay * 2 ** (attempt - 1), 5.0)
-            await state.updates_signal.wait_until(
-                lambda hook=hook: emu.closing or state.webhook is not hook,
-                delay,  # type: ignore[misc]
-            )
+
+            def moved_on(current: dict[str, Any] = hook) -> bool:
+                return emu.closing or state.webhook is not current
+
+            await state.updates_signal.wait_until(moved_on, delay)
             await asyncio.sleep(0)
