@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core.recommend import CourseFacts
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
@@ -22,7 +22,7 @@ async def released_results(session: AsyncSession, *, employee_id: int) -> Sequen
     rows = await session.scalars(
         select(Result)
         .where(Result.employee_id == employee_id, Result.released_at.is_not(None))
-        .options(selectinload(Result.scores), selectinload(Result.program))
+        .options(selectinload(Result.scores), joinedload(Result.program))
         .order_by(Result.assessed_on.desc())
     )
     return rows.all()
@@ -39,7 +39,7 @@ async def own_released_result(
             Result.employee_id == employee_id,
             Result.released_at.is_not(None),
         )
-        .options(selectinload(Result.scores), selectinload(Result.program))
+        .options(selectinload(Result.scores), joinedload(Result.program))
     )
     return result
 
@@ -64,7 +64,7 @@ async def pending_assessments(
         await session.scalars(
             select(Result)
             .where(Result.employee_id == employee_id, Result.released_at.is_(None))
-            .options(selectinload(Result.program))
+            .options(joinedload(Result.program))
         )
     ).all()
     released_programs = select(Result.program_id).where(
@@ -78,7 +78,7 @@ async def pending_assessments(
                 Participation.employee_id == employee_id,
                 AssessmentSession.program_id.not_in(released_programs),
             )
-            .options(selectinload(Participation.session).selectinload(AssessmentSession.program))
+            .options(joinedload(Participation.session).joinedload(AssessmentSession.program))
             .order_by(AssessmentSession.starts_at)
         )
     ).all()

@@ -13,13 +13,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
 from models.enums import ParticipationStatus, SessionStatus
 from models.queries.seats import release_seat_where, take_seat_where
 
-_WITH_SESSION = selectinload(Participation.session).selectinload(AssessmentSession.program)
+_WITH_SESSION = joinedload(Participation.session).joinedload(AssessmentSession.program)
 
 
 async def my_participations(session: AsyncSession, *, employee_id: int) -> Sequence[Participation]:
