@@ -127,3 +127,5 @@ def configure_logging(
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    # One INFO line per job run (every few seconds) would drown everything else.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
