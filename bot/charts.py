@@ -20,6 +20,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from bot.core.competencies import MAX_LEVEL  # noqa: E402
+from bot.texts.paging import shorten
 
 REQUIRED_COLOUR = "#b0b7c3"
 MET_COLOUR = "#2e7d32"
@@ -69,7 +70,7 @@ def levels_chart(rows: Sequence[LevelRow], labels: ChartLabels) -> bytes:
         height=bar,
         color=[MET_COLOUR if r.achieved >= r.required else BELOW_COLOUR for r in rows],
     )
-    axes.set_yticks(positions, [_short(r.name) for r in rows], fontsize=9)
+    axes.set_yticks(positions, [shorten(r.name, LABEL_LIMIT) for r in rows], fontsize=9)
     axes.set_xlim(0, MAX_LEVEL)
     axes.set_xticks(range(MAX_LEVEL + 1))
     axes.set_xlabel(labels.level)
@@ -88,5 +89,4 @@ def levels_chart(rows: Sequence[LevelRow], labels: ChartLabels) -> bytes:
     return buffer.getvalue()
 
 
-def _short(name: str, limit: int = 32) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+LABEL_LIMIT = 32  # characters of a competency name beside a bar

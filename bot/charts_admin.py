@@ -18,8 +18,9 @@ matplotlib.use("Agg")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from bot.charts import BELOW_COLOUR, MET_COLOUR, REQUIRED_COLOUR, _short  # noqa: E402
+from bot.charts import BELOW_COLOUR, MET_COLOUR, REQUIRED_COLOUR  # noqa: E402
 from bot.core.coverage import OpdCoverage, Projection  # noqa: E402
+from bot.texts.paging import shorten
 
 MAX_OPDS = 15
 GOAL_COLOUR = "#fff3cd"
@@ -74,7 +75,7 @@ def coverage_chart(
     positions = list(range(len(shown)))[::-1]
     right.barh(positions, [100] * len(shown), color=REQUIRED_COLOUR, height=0.6)
     right.barh(positions, [float(o.coverage.percent) for o in shown], color=MET_COLOUR, height=0.6)
-    right.set_yticks(positions, [_short(o.name, 28) for o in shown], fontsize=8)
+    right.set_yticks(positions, [shorten(o.name, 28) for o in shown], fontsize=8)
     right.set_xlim(0, 100)
     right.set_xlabel(labels.percent)
     right.set_title(labels.per_opd, fontsize=10)

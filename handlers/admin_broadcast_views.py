@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.core import broadcast as rules
 from bot.core.jpm import display_percent
 from bot.texts import t
+from bot.texts.paging import shorten
 from handlers.callbacks import data
 from models.enums import BroadcastStatus, PositionType
 from models.queries.broadcasts import Choice
@@ -19,8 +20,7 @@ POSITION_TYPES = list(PositionType)
 
 
 def button(label: str, *parts: str | int) -> InlineKeyboardButton:
-    short = label if len(label) <= _LABEL else label[: _LABEL - 1] + "…"
-    return InlineKeyboardButton(short, callback_data=data(AREA, *parts))
+    return InlineKeyboardButton(shorten(label, _LABEL), callback_data=data(AREA, *parts))
 
 
 def cancel_row(lang: str) -> list[InlineKeyboardButton]:

@@ -13,6 +13,7 @@ from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
 from bot.texts import t
 from bot.texts.formatting import format_short_date
+from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part, parts
 from handlers.common import admin_button, admin_language
 from models.queries import exports as q
@@ -75,7 +76,7 @@ async def choose(update: Update, context: BotContext) -> None:
     await query.answer()
     keyboard = InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(_short(label), callback_data=data(AREA, what, item_id))]
+            [InlineKeyboardButton(shorten(label, _LABEL), callback_data=data(AREA, what, item_id))]
             for item_id, label in items
         ]
     )
@@ -190,7 +191,3 @@ def _dated_body(rows: Sequence[q.PersonRow], lang: str, context: BotContext) -> 
 
 def _status(value: str, lang: str) -> str:
     return t(f"admin.export.status.{value}", lang)
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= _LABEL else label[: _LABEL - 1] + "…"

@@ -17,6 +17,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.context import BotContext
 from bot.texts import t
 from bot.texts.formatting import format_datetime
+from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language
 from models.assessment import AssessmentSession, Participation
@@ -254,7 +255,7 @@ def _choice_label(seat: AssessmentSession, lang: str, context: BotContext) -> st
         venue=seat.venue_name,
         free=seat.capacity - seat.seats_taken,
     )
-    return label if len(label) <= _LABEL else label[: _LABEL - 1] + "…"
+    return shorten(label, _LABEL)
 
 
 def _valid_target(

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.texts import t
+from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language
 from models.queries import release as q
@@ -38,7 +39,7 @@ async def release_list(update: Update, context: BotContext) -> None:
         buttons.append(
             [
                 InlineKeyboardButton(
-                    t("admin.release.button", lang, name=_short(item.name)),
+                    t("admin.release.button", lang, name=shorten(item.name, 40)),
                     callback_data=data(AREA, "ask", item.program_id),
                 )
             ]
@@ -121,7 +122,3 @@ async def cancel(update: Update, context: BotContext) -> None:
     query, lang = gate
     await query.answer()
     await query.edit_message_text(t("admin.release.cancelled", lang), parse_mode="HTML")
-
-
-def _short(name: str, limit: int = 40) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

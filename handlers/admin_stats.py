@@ -16,7 +16,7 @@ from bot.core.coverage import Coverage, OpdCoverage, Projection, per_opd, projec
 from bot.core.jpm import display_percent
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from bot.texts.paging import pack_blocks
+from bot.texts.paging import pack_blocks, shorten
 from handlers.common import admin_language
 from models.queries import stats as q
 
@@ -161,9 +161,7 @@ def _broadcast_blocks(
     if not broadcasts:
         lines.append(t("admin.stats.none", lang))
     for b in broadcasts:
-        excerpt = " ".join(b.text.split())
-        if len(excerpt) > _EXCERPT:
-            excerpt = excerpt[: _EXCERPT - 1] + "…"
+        excerpt = shorten(" ".join(b.text.split()), _EXCERPT)
         lines.append(
             t(
                 "admin.stats.broadcast_line",

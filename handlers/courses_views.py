@@ -253,16 +253,16 @@ def _rec_item(number: int, course: Course, reason: str, lang: str) -> str:
     return item
 
 
+def course_button(number: int, title: str, course_id: int) -> InlineKeyboardButton:
+    """A numbered button opening a course's details (lists, /jp)."""
+    return InlineKeyboardButton(
+        shorten(f"{number}. {title}", _BUTTON_TITLE), callback_data=data("gap", "c", course_id)
+    )
+
+
 def _course_rows(courses: Sequence[Course], first: int) -> list[list[InlineKeyboardButton]]:
     """One numbered button per course, opening its details."""
-    return [
-        [
-            InlineKeyboardButton(
-                shorten(f"{n}. {c.title}", _BUTTON_TITLE), callback_data=data("gap", "c", c.id)
-            )
-        ]
-        for n, c in enumerate(courses, first)
-    ]
+    return [[course_button(n, c.title, c.id)] for n, c in enumerate(courses, first)]
 
 
 def _offer_line(enrollment: Enrollment, lang: str, context: BotContext) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.core.jp import display_jp, jp_progress
@@ -13,8 +13,8 @@ from bot.core.jp_plan import courses_to_close
 from bot.core.jpm import CompetencyScore
 from bot.core.recommend import REASON_MARGIN, recommend
 from bot.texts import t
-from handlers.callbacks import data
 from handlers.common import require_link
+from handlers.courses_views import course_button
 from models.queries import courses as q
 from models.queries.jp import jp_earned, jp_pending
 from models.queries.results import released_results
@@ -84,10 +84,7 @@ async def jp_command(update: Update, context: BotContext) -> None:
         ]
     elif not progress.met:
         lines.append("\n" + t("jp.mine.no_courses", lang))
-    keyboard = [
-        [InlineKeyboardButton(f"{n}. {c.title}"[:40], callback_data=data("gap", "c", c.course_id))]
-        for n, c in enumerate(suggested, 1)
-    ]
+    keyboard = [[course_button(n, c.title, c.course_id)] for n, c in enumerate(suggested, 1)]
     await update.effective_message.reply_html(
         "\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None
     )

@@ -27,7 +27,7 @@ from bot.core.jpm import CompetencyScore, display_percent, gaps
 from bot.core.recommend import CourseFacts, Recommendation, all_met, reason_params_for, recommend
 from bot.core.results import pending_status
 from bot.texts import t
-from bot.texts.paging import pack_blocks
+from bot.texts.paging import pack_blocks, shorten
 from handlers.callbacks import data, int_part
 from handlers.common import render, require_link
 from models.assessment import Result
@@ -315,9 +315,7 @@ def _recommendation_message(
                 reason=reason,
             )
         )
-        label = f"{number}. {course.title}"
-        if len(label) > _BUTTON_TITLE:
-            label = label[: _BUTTON_TITLE - 1] + "…"
+        label = shorten(f"{number}. {course.title}", _BUTTON_TITLE)
         callback = data("gap", "c", course.course_id)
         buttons.append([InlineKeyboardButton(label, callback_data=callback)])
     return "\n\n".join(lines), InlineKeyboardMarkup(buttons)
