@@ -26,8 +26,8 @@ from bot.core.schedule import (
     check_booking_open,
     check_can_book,
     check_can_change,
+    check_can_move,
     clean_reason,
-    is_bookable,
     is_open_to,
     is_upcoming,
     programs_to_offer,
@@ -288,15 +288,15 @@ async def move_to(update: Update, context: BotContext) -> None:
         async with context.db.begin() as session:
             found = await _changeable(session, link, participation_id, now)
             target = await q.session_by_id(session, session_id=target_id)
-            if (
-                target is None
-                or target.program_id != found.session.program_id
-                or target.id == found.session_id
-                or not is_bookable(
-                    slot_of(target), position_type=position_type_of(link.employee), now=now
-                )
-            ):
+            if target is None:
                 raise ScheduleRefused("schedule.slot_unavailable")
+            check_can_move(
+                slot_of(target),
+                same_program=target.program_id == found.session.program_id,
+                current_session_id=found.session_id,
+                position_type=position_type_of(link.employee),
+                now=now,
+            )
             if not await q.move_booking(session, participation=found, target=target, now=now):
                 raise ScheduleRefused("schedule.slot_unavailable")
     except ScheduleRefused as err:

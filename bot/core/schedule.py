@@ -134,6 +134,23 @@ def check_can_book(
         raise ScheduleRefused("schedule.slot_unavailable")
 
 
+def check_can_move(
+    target: Slot,
+    *,
+    same_program: bool,
+    current_session_id: int,
+    position_type: str | None,
+    now: datetime,
+) -> None:
+    """Raise :class:`ScheduleRefused` unless my seat may move to ``target``."""
+    if (
+        not same_program
+        or target.id == current_session_id
+        or not is_bookable(target, position_type=position_type, now=now)
+    ):
+        raise ScheduleRefused("schedule.slot_unavailable")
+
+
 def check_can_change(
     *,
     self_booking: bool,

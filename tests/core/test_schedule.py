@@ -17,6 +17,7 @@ from bot.core.schedule import (
     can_answer,
     check_can_book,
     check_can_change,
+    check_can_move,
     clean_reason,
     is_open_to,
     is_upcoming,
@@ -214,3 +215,18 @@ def test_the_ics_file_holds_one_event_in_utc_with_a_stable_uid() -> None:
     assert "KTP; pensil 2B" in str(vevent["DESCRIPTION"])
     assert str(vevent["URL"]) == "https://zoom.example/j/1"
     assert ics_file_name(date(2025, 5, 5)) == "penilaian-kompetensi-2025-05-05.ics"
+
+
+def test_a_seat_moves_only_to_another_bookable_session_of_the_same_program() -> None:
+    check_can_move(
+        slot(2), same_program=True, current_session_id=1, position_type="Pelaksana", now=NOW
+    )
+    for target, same_program in ((slot(1), True), (slot(2), False), (slot(2, taken=10), True)):
+        with pytest.raises(ScheduleRefused):
+            check_can_move(
+                target,
+                same_program=same_program,
+                current_session_id=1,
+                position_type="Pelaksana",
+                now=NOW,
+            )
