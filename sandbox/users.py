@@ -389,10 +389,35 @@ class SimulatedUser:
         stored, button = self._find_button(label, callback_data, message)
         if button.callback_data is None:
             raise AssertionError(f"button {button.text!r} has no callback_data ({button})")
+        return await self._send_callback(stored, button.callback_data, button.text, wait_answer)
+
+    async def press_forged(
+        self,
+        callback_data: str,
+        *,
+        message: MessageView | None = None,
+        wait_answer: float | None = 5.0,
+    ) -> CallbackAnswer:
+        """Send a callback query with any data, as a modified client can: no button needed.
+
+        Uses ``message`` or else the newest bot message; for tests that the bot checks
+        what a callback refers to instead of trusting it.
+        """
+        if message is not None:
+            stored = self.chat.messages[message.message_id]
+        else:
+            from_bot = [m for m in self.chat.messages.values() if m.from_bot]
+            if not from_bot:
+                raise AssertionError("no bot message to attach a forged callback query to")
+            stored = from_bot[-1]
+        return await self._send_callback(stored, callback_data, callback_data, wait_answer)
+
+    async def _send_callback(
+        self, stored: StoredMessage, data: str, name: str, wait_answer: float | None
+    ) -> CallbackAnswer:
         query_id = f"{self.id}{next(_query_ids):010d}"
-        record = self.emu.register_callback_query(
-            query_id, self.id, stored.data["message_id"], button.callback_data
-        )
+        message_id = stored.data["message_id"]
+        record = self.emu.register_callback_query(query_id, self.id, message_id, data)
         self.emu.state.enqueue_update(
             "callback_query",
             {
@@ -400,7 +425,7 @@ class SimulatedUser:
                 "from": self.user_object(),
                 "message": stored.data,
                 "chat_instance": str(self.id * 7919 % 10**12),
-                "data": button.callback_data,
+                "data": data,
             },
         )
         answer = CallbackAnswer(query_id)
@@ -411,8 +436,7 @@ class SimulatedUser:
         )
         if not ok or record.answer is None:
             raise AssertionError(
-                f"the bot did not answer the callback query for {button.text!r} "
-                f"within {wait_answer}s"
+                f"the bot did not answer the callback query for {name!r} within {wait_answer}s"
             )
         answer.answered = True
         answer.text = record.answer.get("text")

@@ -4,7 +4,6 @@ cancelling, the waitlist with its offers, and a last seat taken only once."""
 from __future__ import annotations
 
 import asyncio
-import itertools
 from datetime import timedelta
 from typing import Any
 
@@ -27,7 +26,6 @@ from tests.journeys.conftest import RunningBot
 BUDI = 3101
 SITI = 3102
 NIP_ANDI = "199203152019031003"
-_forged = itertools.count(1)
 
 
 async def linked(
@@ -77,27 +75,6 @@ async def seats_taken(bot: RunningBot, course: Course) -> int:
         taken = await session.scalar(select(Course.seats_taken).where(Course.id == course.id))
     assert taken is not None
     return taken
-
-
-async def press_data(
-    user: SimulatedUser, message: MessageView, callback_data: str
-) -> dict[str, Any]:
-    """Press a button whose data the user made up; returns the bot's answer."""
-    query_id = f"g{user.id}{next(_forged):06d}"
-    record = user.emu.register_callback_query(query_id, user.id, message.message_id, callback_data)
-    user.emu.state.enqueue_update(
-        "callback_query",
-        {
-            "id": query_id,
-            "from": user.user_object(),
-            "message": message.raw,
-            "chat_instance": str(user.id),
-            "data": callback_data,
-        },
-    )
-    assert await user.emu.state.chat_signal.wait_until(lambda: record.answer is not None, 5.0)
-    assert record.answer is not None
-    return record.answer
 
 
 async def run_expiry_job(bot: RunningBot) -> None:
@@ -432,12 +409,12 @@ async def test_a_course_no_longer_open_or_not_for_me_is_refused(bot: RunningBot)
         )
 
     closed = await user.press("1. Segera ditutup")
-    forged = await press_data(user, listing, f"gap:c:{other.id}")
-    enroll = await press_data(user, listing, f"gap:e:{other.id}")
+    forged = await user.press_forged(f"gap:c:{other.id}", message=listing)
+    enroll = await user.press_forged(f"gap:e:{other.id}", message=listing)
 
     assert closed.show_alert and "tidak tersedia" in (closed.text or "")
-    assert forged["show_alert"] and "tidak tersedia" in forged["text"]
-    assert enroll["show_alert"]
+    assert forged.show_alert and "tidak tersedia" in (forged.text or "")
+    assert enroll.show_alert
     assert len([m for m in user.chat_messages if m.from_bot]) == 1
     assert await places(bot, other) == []
 

@@ -4,7 +4,6 @@ and choosing a seat in a self-booking program, safely and before the deadline.""
 from __future__ import annotations
 
 import asyncio
-import itertools
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -22,8 +21,6 @@ from models import (
     SessionStatus,
 )
 from models.queries.schedule import book_seat, session_by_id
-from sandbox import SimulatedUser
-from sandbox.users import MessageView
 from tests.factories import (
     NIP_SITI,
     add_assessment_session,
@@ -38,7 +35,6 @@ BUDI = 3001
 SITI = 3002
 # Monday 5 May 2025, 08:00 WIB.
 MAY_5 = datetime(2025, 5, 5, 1, 0, tzinfo=UTC)
-_forged = itertools.count(1)
 
 
 async def budi_invited(bot: RunningBot, *, language: str = "id", **fields: object) -> int:
@@ -77,23 +73,6 @@ async def seats(bot: RunningBot, code: str) -> int:
         )
     assert taken is not None
     return taken
-
-
-async def press_data(user: SimulatedUser, message: MessageView, callback_data: str) -> None:
-    """Press a button whose data the user made up (clients can send any data)."""
-    query_id = f"f{user.id}{next(_forged):06d}"
-    record = user.emu.register_callback_query(query_id, user.id, message.message_id, callback_data)
-    user.emu.state.enqueue_update(
-        "callback_query",
-        {
-            "id": query_id,
-            "from": user.user_object(),
-            "message": message.raw,
-            "chat_instance": str(user.id),
-            "data": callback_data,
-        },
-    )
-    assert await user.emu.state.chat_signal.wait_until(lambda: record.answer is not None, 5.0)
 
 
 # ---------------------------------------------------------------- my sessions
@@ -270,7 +249,7 @@ async def test_someone_elses_participation_is_refused_and_nothing_changes(
     nothing = await siti_user.next_message()
 
     for action in ("yes", "no", "ics", "move", "cancel"):
-        await press_data(siti_user, nothing, f"sch:{action}:{budi_pid}")
+        await siti_user.press_forged(f"sch:{action}:{budi_pid}", message=nothing)
         refused = await siti_user.next_message()
         assert "tidak ditemukan di data Anda" in (refused.text or ""), action
 
