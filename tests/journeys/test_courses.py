@@ -279,21 +279,31 @@ async def test_cancelling_offers_the_seat_to_the_next_who_accepts(bot: RunningBo
     assert await seats_taken(bot, course) == 1
 
 
-async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot) -> None:
-    user, budi = await linked(bot)
+async def one_seat_offered(
+    bot: RunningBot, budi: Employee, *, offered_to_budi: bool, hours: int
+) -> tuple[Course, Employee]:
+    """ "Komunikasi Publik", one seat, offered for ``hours`` to Budi or to Siti (the
+    other one waiting); returns the course and Siti."""
     async with bot.db.begin() as session:
         course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(), quota=1)
-        sitimah = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
+        siti = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
         now = bot.clock.now()
+        offered, waiting = (budi, siti) if offered_to_budi else (siti, budi)
         await add_enrollment(
             session,
             course=course,
-            employee=sitimah,
+            employee=offered,
             status="offered",
             at=now - timedelta(days=1),
-            offered_until=now + timedelta(hours=24),
+            offered_until=now + timedelta(hours=hours),
         )
-        await add_enrollment(session, course=course, employee=budi, status="waitlisted", at=now)
+        await add_enrollment(session, course=course, employee=waiting, status="waitlisted", at=now)
+    return course, siti
+
+
+async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot) -> None:
+    user, budi = await linked(bot)
+    course, sitimah = await one_seat_offered(bot, budi, offered_to_budi=False, hours=24)
 
     bot.clock.advance(timedelta(hours=23))
     await run_expiry_job(bot)
@@ -318,19 +328,7 @@ async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot)
 
 async def test_declining_an_offer_passes_it_on(bot: RunningBot) -> None:
     user, budi = await linked(bot)
-    async with bot.db.begin() as session:
-        course = await add_course(session, title="Komunikasi Publik", now=bot.clock.now(), quota=1)
-        sitimah = await add_employee(session, nip=NIP_SITI, name="Siti Aminah", phone=None)
-        now = bot.clock.now()
-        await add_enrollment(
-            session,
-            course=course,
-            employee=budi,
-            status="offered",
-            at=now - timedelta(days=1),
-            offered_until=now + timedelta(hours=5),
-        )
-        await add_enrollment(session, course=course, employee=sitimah, status="waitlisted", at=now)
+    course, sitimah = await one_seat_offered(bot, budi, offered_to_budi=True, hours=5)
 
     await open_details(user, "Komunikasi Publik")
     await user.press("Tolak tawaran")

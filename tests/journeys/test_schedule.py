@@ -21,6 +21,7 @@ from models import (
     SessionStatus,
 )
 from models.queries.schedule import book_seat, session_by_id
+from sandbox import SimulatedUser
 from tests.factories import (
     NIP_SITI,
     add_assessment_session,
@@ -76,6 +77,16 @@ async def seats(bot: RunningBot, code: str) -> int:
 
 
 # ---------------------------------------------------------------- my sessions
+
+
+async def budi_opens_schedule(bot: RunningBot) -> tuple[int, SimulatedUser]:
+    """Budi, invited to the 5 May session, has opened /jadwal (its card and its pin)."""
+    pid = await budi_invited(bot)
+    user = bot.user(BUDI)
+    await user.send("/jadwal")
+    await user.next_message()
+    await user.next_message()  # the venue pin
+    return pid, user
 
 
 async def test_upcoming_session_shows_indonesian_date_details_and_a_venue_pin(
@@ -172,11 +183,7 @@ async def test_english_user_sees_english(bot: RunningBot) -> None:
 
 
 async def test_hadir_confirms_attendance_and_the_card_shows_it(bot: RunningBot) -> None:
-    pid = await budi_invited(bot)
-    user = bot.user(BUDI)
-    await user.send("/jadwal")
-    await user.next_message()
-    await user.next_message()  # the venue pin
+    pid, user = await budi_opens_schedule(bot)
 
     await user.press("Hadir")
     edited = await user.next_edit()
@@ -190,11 +197,7 @@ async def test_hadir_confirms_attendance_and_the_card_shows_it(bot: RunningBot) 
 
 
 async def test_tidak_bisa_hadir_asks_a_reason_and_stores_it(bot: RunningBot) -> None:
-    pid = await budi_invited(bot)
-    user = bot.user(BUDI)
-    await user.send("/jadwal")
-    await user.next_message()
-    await user.next_message()  # the venue pin
+    pid, user = await budi_opens_schedule(bot)
 
     await user.press("Tidak bisa hadir")
     question = await user.next_message()
@@ -215,11 +218,7 @@ async def test_tidak_bisa_hadir_asks_a_reason_and_stores_it(bot: RunningBot) -> 
 
 
 async def test_calendar_file_parses_with_the_start_in_utc(bot: RunningBot) -> None:
-    pid = await budi_invited(bot)
-    user = bot.user(BUDI)
-    await user.send("/jadwal")
-    await user.next_message()
-    await user.next_message()  # the venue pin
+    pid, user = await budi_opens_schedule(bot)
 
     await user.press("Tambah ke kalender")
     sent = await user.next_message()
