@@ -18,11 +18,12 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.attempts import AttemptLimit
+from bot.core.codes import hash_code, looks_like_code
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
 from bot.core.phone import same_phone
 from models.chat import ChatLink
-from models.enums import VerificationMethod
+from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 from models.queries.audit import audit
 from models.queries.links import (
@@ -45,6 +46,65 @@ class Outcome:
     locked_until: datetime | None = None
 
 
+def is_linked(link: ChatLink | None) -> bool:
+    return link is not None and link.employee_id is not None and link.status != LinkStatus.PENDING
+
+
+def _not_linking(link: ChatLink | None) -> Outcome | None:
+    """What to say instead when this user is not in the middle of linking."""
+    if link is None:
+        return Outcome("link.need_consent")
+    if is_linked(link):
+        return Outcome("menu.hint")
+    return None
+
+
+async def answer_text(
+    session: AsyncSession,
+    *,
+    link: ChatLink | None,
+    text: str,
+    now: datetime,
+    today: date,
+    limit: AttemptLimit,
+) -> Outcome:
+    """A message typed while linking: an activation code, or a NIP (then a deep-link
+    code waiting for it is tried at once)."""
+    refusal = _not_linking(link)
+    if refusal is not None:
+        return refusal
+    assert link is not None  # _not_linking answers for a missing link
+    if looks_like_code(text):
+        return await verify_code(
+            session, link=link, code_hash=hash_code(text), now=now, limit=limit
+        )
+    outcome = submit_nip(link, text, today=today)
+    if outcome.key == "link.nip_received" and link.pending_code_hash:
+        return await verify_code(
+            session, link=link, code_hash=link.pending_code_hash, now=now, limit=limit
+        )
+    return outcome
+
+
+async def answer_contact(
+    session: AsyncSession,
+    *,
+    link: ChatLink | None,
+    contact_user_id: int | None,
+    phone: str,
+    now: datetime,
+    limit: AttemptLimit,
+) -> Outcome:
+    """A contact shared while linking."""
+    refusal = _not_linking(link)
+    if refusal is not None:
+        return refusal
+    assert link is not None  # _not_linking answers for a missing link
+    return await verify_contact(
+        session, link=link, contact_user_id=contact_user_id, phone=phone, now=now, limit=limit
+    )
+
+
 def submit_nip(link: ChatLink, raw: str, *, today: date) -> Outcome:
     """Remember the NIP the user typed, or say exactly what is wrong with it."""
     try:
@@ -52,10 +112,9 @@ def submit_nip(link: ChatLink, raw: str, *, today: date) -> Outcome:
     except InvalidNip as error:
         return Outcome(error.key, error.params)
     link.pending_nip = nip.value
-    warnings = [warning for warning in nip.warnings]
     return Outcome(
         "link.nip_received",
-        {"masked": nip.masked, "warnings": [(w.key, w.params) for w in warnings]},
+        {"masked": nip.masked, "warnings": [(w.key, w.params) for w in nip.warnings]},
     )
 
 

@@ -9,10 +9,10 @@ from datetime import date, datetime
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
+from bot.linking import is_linked
 from bot.texts import normalise_language, t
 from bot.texts.formatting import format_short_date, format_time
 from models.chat import ChatLink
-from models.enums import LinkStatus
 from models.queries.admins import is_granted_admin
 from models.queries.links import chat_link
 
@@ -38,10 +38,6 @@ def language_for(link: ChatLink | None, update: Update, context: BotContext) -> 
 
 async def user_language(context: BotContext, update: Update) -> str:
     return language_for(await load_link(context, update), update, context)
-
-
-def is_linked(link: ChatLink | None) -> bool:
-    return link is not None and link.employee_id is not None and link.status != LinkStatus.PENDING
 
 
 async def require_link(update: Update, context: BotContext) -> ChatLink | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 
 from telegram import (
     InlineKeyboardButton,
@@ -17,12 +16,11 @@ from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.core.attempts import AttemptLimit
-from bot.core.codes import hash_code, is_well_formed
 from bot.core.nip import mask_nip
-from bot.linking import Outcome, submit_nip, verify_code, verify_contact
+from bot.linking import Outcome, answer_contact, answer_text, is_linked
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from handlers.common import is_linked, language_for, load_link, render, require_link
+from handlers.common import language_for, load_link, render, require_link
 from models.queries.links import (
     active_consent,
     chat_link,
@@ -33,35 +31,23 @@ from models.queries.links import (
 DELETE_YES = "delete:yes"
 DELETE_NO = "delete:no"
 LANGUAGE = "lang:"  # + id / en
-_NIP_LIKE = re.compile(r"\d.*\d.*\d.*\d.*\d.*\d")  # six digits or more: meant as a NIP
 
 
 async def on_text(update: Update, context: BotContext) -> None:
     """Plain text: a NIP or an activation code while linking, else a hint."""
     assert update.effective_user is not None and update.effective_message is not None
-    text = (update.effective_message.text or "").strip()
     now = context.clock.now()
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
         lang = language_for(link, update, context)
-        if link is None:
-            outcome = Outcome("link.need_consent")
-        elif is_linked(link):
-            outcome = Outcome("menu.hint")
-        elif is_well_formed(text) and not _NIP_LIKE.search(text):
-            outcome = await verify_code(
-                session, link=link, code_hash=hash_code(text), now=now, limit=AttemptLimit()
-            )
-        else:
-            outcome = submit_nip(link, text, today=now.astimezone(context.settings.tz).date())
-            if outcome.key == "link.nip_received" and link.pending_code_hash:
-                outcome = await verify_code(
-                    session,
-                    link=link,
-                    code_hash=link.pending_code_hash,
-                    now=now,
-                    limit=AttemptLimit(),
-                )
+        outcome = await answer_text(
+            session,
+            link=link,
+            text=(update.effective_message.text or "").strip(),
+            now=now,
+            today=now.astimezone(context.settings.tz).date(),
+            limit=AttemptLimit(),
+        )
     await _say(update, context, outcome, lang)
 
 
@@ -72,19 +58,14 @@ async def on_contact(update: Update, context: BotContext) -> None:
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
         lang = language_for(link, update, context)
-        if link is None:
-            outcome = Outcome("link.need_consent")
-        elif is_linked(link):
-            outcome = Outcome("menu.hint")
-        else:
-            outcome = await verify_contact(
-                session,
-                link=link,
-                contact_user_id=message.contact.user_id,
-                phone=message.contact.phone_number,
-                now=context.clock.now(),
-                limit=AttemptLimit(),
-            )
+        outcome = await answer_contact(
+            session,
+            link=link,
+            contact_user_id=message.contact.user_id,
+            phone=message.contact.phone_number,
+            now=context.clock.now(),
+            limit=AttemptLimit(),
+        )
     await _say(update, context, outcome, lang)
 
 

@@ -11,8 +11,9 @@ from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
+from bot.linking import is_linked
 from bot.texts import t
-from handlers.common import is_linked, language_for, load_link, render
+from handlers.common import language_for, load_link, render
 from handlers.menu import help_text
 from models.queries.links import has_consent, record_consent
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 
 # Without the look-alikes 0/O, 1/I and 8/B (L stays: with no 1 and no I there is
 # nothing to mistake it for). 31 characters: 8 of them carry about 39.6 bits.
@@ -50,6 +51,14 @@ def is_well_formed(raw: str) -> bool:
     """Whether ``raw`` could be a code at all (length and alphabet), before any lookup."""
     code = normalise_code(raw)
     return len(code) == CODE_LENGTH and all(char in ALPHABET for char in code)
+
+
+_NIP_LIKE = re.compile(r"(?:\d\D*){6}")  # six digits or more: meant as a NIP, not a code
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a message typed while linking is an activation code rather than a NIP."""
+    return is_well_formed(text) and not _NIP_LIKE.search(text)
 
 
 def hash_code(code: str) -> str:

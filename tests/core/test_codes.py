@@ -3,12 +3,15 @@
 import hashlib
 import random
 
+import pytest
+
 from bot.core.codes import (
     ALPHABET,
     format_code,
     generate_code,
     hash_code,
     is_well_formed,
+    looks_like_code,
     normalise_code,
 )
 
@@ -50,3 +53,13 @@ def test_well_formed_checks_length_and_alphabet():
     assert not is_well_formed("GRSK-ADM")  # seven characters
     assert not is_well_formed("GRSK-ADM0")  # zero is not in the alphabet
     assert not is_well_formed("198609262015051001")
+
+
+@pytest.mark.parametrize("text", ["ABCD-EFGH", "abcd efgh", "GRSK-ADMN"])
+def test_a_code_typed_while_linking_is_taken_as_a_code(text: str) -> None:
+    assert looks_like_code(text)
+
+
+@pytest.mark.parametrize("text", ["198609262015051001", "1986 0926 2015 05 1 001", "ZZZ"])
+def test_a_nip_or_anything_else_is_not_taken_as_a_code(text: str) -> None:
+    assert not looks_like_code(text)
