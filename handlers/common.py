@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 from datetime import date, datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
@@ -19,10 +20,15 @@ from models.queries.links import chat_link
 LINK_START = "link:start"
 
 
-async def load_link(context: BotContext, update: Update) -> ChatLink | None:
+async def load_link(
+    context: BotContext, update: Update, session: AsyncSession | None = None
+) -> ChatLink | None:
+    """The user's link (any status), read in ``session`` if given, else in its own."""
     assert update.effective_user is not None
-    async with context.db() as session:
+    if session is not None:
         return await chat_link(session, telegram_user_id=update.effective_user.id)
+    async with context.db() as own:
+        return await chat_link(own, telegram_user_id=update.effective_user.id)
 
 
 def language_for(link: ChatLink | None, update: Update, context: BotContext) -> str:
@@ -40,9 +46,13 @@ async def user_language(context: BotContext, update: Update) -> str:
     return language_for(await load_link(context, update), update, context)
 
 
-async def require_link(update: Update, context: BotContext) -> ChatLink | None:
-    """The user's active link, or None after telling them how to link."""
-    link = await load_link(context, update)
+async def require_link(
+    update: Update, context: BotContext, session: AsyncSession | None = None
+) -> ChatLink | None:
+    """The user's active link, or None after telling them how to link.
+
+    A command that reads more goes on in the same ``session`` (one checkout, not two)."""
+    link = await load_link(context, update, session)
     if is_linked(link):
         return link
     lang = language_for(link, update, context)

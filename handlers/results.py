@@ -52,14 +52,15 @@ _BUTTON_TITLE = 48
 
 async def results(update: Update, context: BotContext) -> None:
     """List my released results behind a reveal button, and where pending ones stand."""
-    link = await require_link(update, context)
-    if link is None or link.employee_id is None:
-        return
+    async with context.db() as session:
+        link = await require_link(update, context, session)
+        if link is None or link.employee_id is None:
+            return
+        employee_id = link.employee_id
+        released = await released_results(session, employee_id=employee_id, with_scores=False)
+        pending = await pending_assessments(session, employee_id=employee_id)
     assert update.effective_message is not None
     lang = link.language
-    async with context.db() as session:
-        released = await released_results(session, employee_id=link.employee_id)
-        pending = await pending_assessments(session, employee_id=link.employee_id)
     now = context.clock.now()
     waiting = [(p, status) for p in pending if (status := _status(p, now)) is not None]
     if not released and not waiting:

@@ -63,17 +63,17 @@ MAX_CHOICES = 15
 
 async def schedule(update: Update, context: BotContext) -> None:
     """Show my upcoming sessions with their buttons, seats I may choose, and past sessions."""
-    link = await require_link(update, context)
-    if link is None or link.employee is None:
-        return
+    async with context.db() as session:
+        link = await require_link(update, context, session)
+        if link is None or link.employee is None:
+            return
+        mine = await q.my_participations(session, employee_id=link.employee.id)
+        released = await q.released_program_ids(session, employee_id=link.employee.id)
+        offers = await _offers(session, mine, link.employee, now=context.clock.now())
     assert update.effective_message is not None
     if context.user_data is not None:
         context.user_data.pop(REASON_FOR, None)
     message, lang = update.effective_message, link.language
-    async with context.db() as session:
-        mine = await q.my_participations(session, employee_id=link.employee.id)
-        released = await q.released_program_ids(session, employee_id=link.employee.id)
-        offers = await _offers(session, mine, link.employee, now=context.clock.now())
     upcoming = [p for p in mine if _is_upcoming(p, context)]
     past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
     if not upcoming and not offers:

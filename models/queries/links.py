@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -22,15 +22,21 @@ def nip_hash(nip: str) -> str:
     return hashlib.sha256(nip.encode("ascii")).hexdigest()
 
 
+# This runs at the start of nearly every update: one statement, built once (a statement
+# built anew for each call costs more than the lookup itself).
+_CHAT_LINK = (
+    select(ChatLink)
+    .where(ChatLink.telegram_user_id == bindparam("telegram_user_id"))
+    .options(
+        joinedload(ChatLink.employee).joinedload(Employee.unit),
+        joinedload(ChatLink.employee).joinedload(Employee.position),
+    )
+)
+
+
 async def chat_link(session: AsyncSession, *, telegram_user_id: int) -> ChatLink | None:
     found: ChatLink | None = await session.scalar(
-        select(ChatLink)
-        .where(ChatLink.telegram_user_id == telegram_user_id)
-        # One statement: this runs at the start of nearly every update.
-        .options(
-            joinedload(ChatLink.employee).joinedload(Employee.unit),
-            joinedload(ChatLink.employee).joinedload(Employee.position),
-        )
+        _CHAT_LINK, {"telegram_user_id": telegram_user_id}
     )
     return found
 

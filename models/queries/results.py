@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -17,14 +17,43 @@ from models.enums import CourseStatus
 from models.gapura import Course
 from models.org import Unit
 
-
-async def released_results(session: AsyncSession, *, employee_id: int) -> Sequence[Result]:
-    rows = await session.scalars(
-        select(Result)
-        .where(Result.employee_id == employee_id, Result.released_at.is_not(None))
-        .options(selectinload(Result.scores), joinedload(Result.program))
-        .order_by(Result.assessed_on.desc())
+# /hasil and /jadwal run these on every call: each statement is built once (building it
+# anew costs more than the lookup) and takes the employee as a parameter.
+_RELEASED = (
+    select(Result)
+    .where(Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None))
+    .options(joinedload(Result.program))
+    .order_by(Result.assessed_on.desc())
+)
+_RELEASED_WITH_SCORES = _RELEASED.options(selectinload(Result.scores))
+_UNRELEASED = (
+    select(Result)
+    .where(Result.employee_id == bindparam("employee_id"), Result.released_at.is_(None))
+    .options(joinedload(Result.program))
+)
+_SITTINGS_WITHOUT_RELEASED_RESULT = (
+    select(Participation, AssessmentSession)
+    .join(AssessmentSession, Participation.session_id == AssessmentSession.id)
+    .where(
+        Participation.employee_id == bindparam("employee_id"),
+        AssessmentSession.program_id.not_in(
+            select(Result.program_id).where(
+                Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None)
+            )
+        ),
     )
+    .options(joinedload(Participation.session).joinedload(AssessmentSession.program))
+    .order_by(AssessmentSession.starts_at)
+)
+
+
+async def released_results(
+    session: AsyncSession, *, employee_id: int, with_scores: bool = True
+) -> Sequence[Result]:
+    """The employee's released results, newest first; ``with_scores=False`` leaves
+    ``Result.scores`` unloaded (for a list that shows only program and date)."""
+    statement = _RELEASED_WITH_SCORES if with_scores else _RELEASED
+    rows = await session.scalars(statement, {"employee_id": employee_id})
     return rows.all()
 
 
@@ -60,28 +89,9 @@ async def pending_assessments(
 ) -> list[PendingAssessment]:
     """Per program without a released result: the unreleased result and/or the latest
     participation, oldest program first."""
-    unreleased = (
-        await session.scalars(
-            select(Result)
-            .where(Result.employee_id == employee_id, Result.released_at.is_(None))
-            .options(joinedload(Result.program))
-        )
-    ).all()
-    released_programs = select(Result.program_id).where(
-        Result.employee_id == employee_id, Result.released_at.is_not(None)
-    )
-    rows = (
-        await session.execute(
-            select(Participation, AssessmentSession)
-            .join(AssessmentSession, Participation.session_id == AssessmentSession.id)
-            .where(
-                Participation.employee_id == employee_id,
-                AssessmentSession.program_id.not_in(released_programs),
-            )
-            .options(joinedload(Participation.session).joinedload(AssessmentSession.program))
-            .order_by(AssessmentSession.starts_at)
-        )
-    ).all()
+    params = {"employee_id": employee_id}
+    unreleased = (await session.scalars(_UNRELEASED, params)).all()
+    rows = (await session.execute(_SITTINGS_WITHOUT_RELEASED_RESULT, params)).all()
     # A later sitting (after a reschedule) replaces an earlier one of the same program.
     latest: dict[int, tuple[Participation, AssessmentSession]] = {}
     for participation, sitting in rows:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -22,15 +22,38 @@ from models.queries.seats import release_seat_where, take_seat_where
 _WITH_SESSION = joinedload(Participation.session).joinedload(AssessmentSession.program)
 
 
+# /jadwal runs these on every call: each statement is built once (building it anew
+# costs more than the lookup) and takes its values as parameters.
+_MY_PARTICIPATIONS = (
+    select(Participation)
+    .join(Participation.session)
+    .where(Participation.employee_id == bindparam("employee_id"))
+    .options(_WITH_SESSION)
+    .order_by(AssessmentSession.starts_at, Participation.id)
+)
+_RELEASED_PROGRAM_IDS = select(Result.program_id).where(
+    Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None)
+)
+_SELF_BOOKING_PROGRAMS = (
+    select(AssessmentProgram)
+    .where(AssessmentProgram.self_booking.is_(True))
+    .order_by(AssessmentProgram.id)
+)
+_FUTURE_SESSIONS = (
+    select(AssessmentSession)
+    .where(
+        AssessmentSession.program_id == bindparam("program_id"),
+        AssessmentSession.status == SessionStatus.SCHEDULED,
+        AssessmentSession.starts_at > bindparam("now"),
+    )
+    .options(selectinload(AssessmentSession.program))
+    .order_by(AssessmentSession.starts_at, AssessmentSession.id)
+)
+
+
 async def my_participations(session: AsyncSession, *, employee_id: int) -> Sequence[Participation]:
     """Every participation of the employee, with its session and program, by start."""
-    rows = await session.scalars(
-        select(Participation)
-        .join(Participation.session)
-        .where(Participation.employee_id == employee_id)
-        .options(_WITH_SESSION)
-        .order_by(AssessmentSession.starts_at, Participation.id)
-    )
+    rows = await session.scalars(_MY_PARTICIPATIONS, {"employee_id": employee_id})
     return rows.all()
 
 
@@ -48,20 +71,12 @@ async def my_participation(
 
 async def released_program_ids(session: AsyncSession, *, employee_id: int) -> set[int]:
     """Programs in which the employee's result has been released."""
-    rows = await session.scalars(
-        select(Result.program_id).where(
-            Result.employee_id == employee_id, Result.released_at.is_not(None)
-        )
-    )
+    rows = await session.scalars(_RELEASED_PROGRAM_IDS, {"employee_id": employee_id})
     return set(rows.all())
 
 
 async def self_booking_programs(session: AsyncSession) -> Sequence[AssessmentProgram]:
-    rows = await session.scalars(
-        select(AssessmentProgram)
-        .where(AssessmentProgram.self_booking.is_(True))
-        .order_by(AssessmentProgram.id)
-    )
+    rows = await session.scalars(_SELF_BOOKING_PROGRAMS)
     return rows.all()
 
 
@@ -69,16 +84,7 @@ async def future_sessions(
     session: AsyncSession, *, program_id: int, now: datetime
 ) -> Sequence[AssessmentSession]:
     """Scheduled sessions of a program that have not started, earliest first."""
-    rows = await session.scalars(
-        select(AssessmentSession)
-        .where(
-            AssessmentSession.program_id == program_id,
-            AssessmentSession.status == SessionStatus.SCHEDULED,
-            AssessmentSession.starts_at > now,
-        )
-        .options(selectinload(AssessmentSession.program))
-        .order_by(AssessmentSession.starts_at, AssessmentSession.id)
-    )
+    rows = await session.scalars(_FUTURE_SESSIONS, {"program_id": program_id, "now": now})
     return rows.all()
 
 
