@@ -18,6 +18,7 @@ from bot.context import BotContext, BotData
 from bot.logs import update_context
 from bot.metrics import Metrics
 from bot.settings import Settings
+from bot.updates import PerUserUpdateProcessor
 from bot.web import WebServer, webhook_from
 from handlers import HANDLERS, on_error
 from handlers.menu import publish_commands
@@ -69,6 +70,7 @@ def build_application(
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .post_init(publish_commands)
         .post_shutdown(post_shutdown)
+        .concurrent_updates(PerUserUpdateProcessor(settings.concurrent_updates))
     )
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
