@@ -65,7 +65,7 @@ async def run(sizes: Sizes, parts: set[str], postgres: str | None) -> str:
     if "chat" in parts:
         results = await chat.run(sizes)
         for x in results.loads:
-            if x.command in ("/jadwal", "/hasil"):
+            if x.command in ("/jadwal", "/hasil") and not x.delay:
                 ratio = percentile(x.first, 95) / chat.echo_p95(results, x.concurrency)
                 targets.append(
                     (
@@ -86,9 +86,12 @@ async def run(sizes: Sizes, parts: set[str], postgres: str | None) -> str:
             f"## 1. `/jadwal`, `/hasil`, `/gapura` next to an echo bot\n\n"
             f"{sizes.employees:,} employees; {results.users} linked users, {sizes.concurrency} "
             f"talking at once (each waits for its answer before the next command), then one "
-            f"alone; latency = user's send to the bot's first reply message. The bot runs "
-            f"in its own process, updates one at a time (python-telegram-bot's default), "
-            f"the emulator's rate limits off.\n\n"
+            f"alone, then one alone with the emulator answering every Bot API call "
+            f"{chat.NETWORK_DELAY * 1000:.0f} ms late, as over a network (informative: no "
+            f"target); latency = user's send to the bot's first reply message. Each bot runs "
+            f"in its own process; the echo bot takes updates one at a time "
+            f"(python-telegram-bot's default), asnbot up to `ASNBOT_CONCURRENT_UPDATES` (16) "
+            f"at once, one per user; the emulator's rate limits off.\n\n"
             f"{chat.table(results)}\n\n"
             f"## 5. Resident memory\n\n"
             f"The asnbot process after the load above: VmRSS {results.rss_mb:.0f} MB, peak "

@@ -38,6 +38,9 @@ from sandbox import Emulator, SimulatedUser
 
 FIRST_USER = 5_000_000
 COMMANDS = ("/jadwal", "/hasil", "/gapura")
+# The informative series: every Bot API call answered this much later, as over a network
+# (one way from Indonesia to Telegram's Singapore data centre is some tens of ms).
+NETWORK_DELAY = 0.025
 
 
 @dataclass
@@ -47,6 +50,7 @@ class Load:
     bot: str
     command: str
     concurrency: int
+    delay: float  # seconds the emulator waits before answering each Bot API call
     requests: int
     seconds: float
     first: list[float]
@@ -172,6 +176,7 @@ async def load(
     expected: dict[int, int],
     requests: int,
     concurrency: int,
+    delay: float = 0.0,
 ) -> Load:
     """``requests`` commands from ``concurrency`` users at a time; each waits for its answer."""
     first: list[float] = []
@@ -197,16 +202,41 @@ async def load(
     await asyncio.gather(*(worker(group) for group in groups if group))
     seconds = time.perf_counter() - started
     per_answer = sum(expected[u.id] for u in users) / len(users)
-    return Load(bot, command, concurrency, requests, seconds, first, whole, per_answer)
+    return Load(bot, command, concurrency, delay, requests, seconds, first, whole, per_answer)
 
 
-def series(sizes: Sizes) -> list[tuple[int, int]]:
-    """(users at once, requests): under load, and one user alone (no queueing)."""
-    return [(sizes.concurrency, sizes.requests), (1, sizes.requests // 4)]
+def series(sizes: Sizes) -> list[tuple[int, int, float]]:
+    """(users at once, requests, network delay): under load, one user alone (no queueing),
+    and one user alone with every Bot API call delayed as over a network."""
+    alone = sizes.requests // 4
+    return [(sizes.concurrency, sizes.requests, 0.0), (1, alone, 0.0), (1, alone, NETWORK_DELAY)]
 
 
-def echo_p95(results: ChatResults, concurrency: int) -> float:
-    echo = next(x for x in results.loads if x.bot == "echo" and x.concurrency == concurrency)
+async def load_series(
+    emulator: Emulator,
+    bot: str,
+    command: str,
+    users: list[SimulatedUser],
+    expected: dict[int, int],
+    sizes: Sizes,
+) -> list[Load]:
+    loads = []
+    for concurrency, requests, delay in series(sizes):
+        if delay:
+            emulator.faults.delay(delay, times=10**9)
+        try:
+            loads.append(await load(bot, command, users, expected, requests, concurrency, delay))
+        finally:
+            emulator.faults.clear()
+    return loads
+
+
+def echo_p95(results: ChatResults, concurrency: int, delay: float = 0.0) -> float:
+    echo = next(
+        x
+        for x in results.loads
+        if x.bot == "echo" and x.concurrency == concurrency and x.delay == delay
+    )
     return percentile(echo.first, 95)
 
 
@@ -223,8 +253,7 @@ async def run(sizes: Sizes) -> ChatResults:
         try:
             expected = await expected_messages(users, "halo")
             say("chat: echo bot")
-            for concurrency, requests in series(sizes):
-                loads.append(await load("echo", "halo", users, expected, requests, concurrency))
+            loads += await load_series(emulator, "echo", "halo", users, expected, sizes)
             echo_rss, _ = rss_mb(echo.pid)
         finally:
             await stop_bot(echo)
@@ -234,10 +263,7 @@ async def run(sizes: Sizes) -> ChatResults:
             for command in COMMANDS:
                 expected = await expected_messages(users, command)
                 say(f"chat: asnbot {command}")
-                for concurrency, requests in series(sizes):
-                    loads.append(
-                        await load("asnbot", command, users, expected, requests, concurrency)
-                    )
+                loads += await load_series(emulator, "asnbot", command, users, expected, sizes)
             rss, peak = rss_mb(bot.pid)
         finally:
             await stop_bot(bot)
@@ -249,16 +275,16 @@ async def run(sizes: Sizes) -> ChatResults:
 
 def table(results: ChatResults) -> str:
     lines = [
-        "| bot | command | users at once | answers | msgs/answer | answers/s | p50 ms | p95 ms "
-        "| p95 whole answer ms | p95 vs echo |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| bot | command | users at once | Bot API delay ms | answers | msgs/answer | answers/s "
+        "| p50 ms | p95 ms | p95 whole answer ms | p95 vs echo |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for x in results.loads:
         p50, p95 = percentile(x.first, 50) * 1000, percentile(x.first, 95) * 1000
         whole = percentile(x.whole, 95) * 1000
-        ratio = percentile(x.first, 95) / echo_p95(results, x.concurrency)
+        ratio = percentile(x.first, 95) / echo_p95(results, x.concurrency, x.delay)
         lines.append(
-            f"| {x.bot} | `{x.command}` | {x.concurrency} | {x.requests} "
+            f"| {x.bot} | `{x.command}` | {x.concurrency} | {x.delay * 1000:.0f} | {x.requests} "
             f"| {x.messages_per_answer:.1f} "
             f"| {x.throughput:.1f} | {p50:.0f} | {p95:.0f} | {whole:.0f} | {ratio:.2f}x |"
         )
