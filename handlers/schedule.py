@@ -68,14 +68,16 @@ async def schedule(update: Update, context: BotContext) -> None:
         if link is None or link.employee is None:
             return
         mine = await q.my_participations(session, employee_id=link.employee.id)
-        released = await q.released_program_ids(session, employee_id=link.employee.id)
+        upcoming = [p for p in mine if _is_upcoming(p, context)]
+        past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
+        released = (
+            await q.released_program_ids(session, employee_id=link.employee.id) if past else set()
+        )
         offers = await _offers(session, mine, link.employee, now=context.clock.now())
     assert update.effective_message is not None
     if context.user_data is not None:
         context.user_data.pop(REASON_FOR, None)
     message, lang = update.effective_message, link.language
-    upcoming = [p for p in mine if _is_upcoming(p, context)]
-    past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
     if not upcoming and not offers:
         await message.reply_html(t("schedule.none", lang))
     for participation in upcoming:
