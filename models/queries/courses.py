@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -19,7 +19,8 @@ from bot.core import waitlist
 from bot.core.recommend import CourseFacts, is_open_to
 from models.enums import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
-from models.org import Employee, Position, Unit
+from models.org import Employee, Position
+from models.queries.results import unit_and_parents
 from models.queries.seats import release_seat_where, rowcount, take_seat_where
 
 # enroll() outcomes besides the enrollment statuses themselves.
@@ -36,22 +37,20 @@ class Audience:
     unit_ids: frozenset[int]
 
 
+_POSITION_TYPE = select(Position.position_type).where(Position.id == bindparam("position_id"))
+
+
 async def audience_of(session: AsyncSession, *, employee: Employee) -> Audience:
     """The employee's position type, PNS/PPPK, and their unit with its parents."""
-    unit_ids: set[int] = set()
-    unit_id: int | None = employee.unit_id
-    while unit_id is not None and unit_id not in unit_ids:
-        unit_ids.add(unit_id)
-        unit_id = await session.scalar(select(Unit.parent_id).where(Unit.id == unit_id))
+    unit_ids = frozenset[int]()
+    if employee.unit_id is not None:
+        unit_ids = await unit_and_parents(session, unit_id=employee.unit_id)
     position_type = ""
     if employee.position_id is not None:
         position_type = str(
-            await session.scalar(
-                select(Position.position_type).where(Position.id == employee.position_id)
-            )
-            or ""
+            await session.scalar(_POSITION_TYPE, {"position_id": employee.position_id}) or ""
         )
-    return Audience(position_type, str(employee.status), frozenset(unit_ids))
+    return Audience(position_type, str(employee.status), unit_ids)
 
 
 def facts(course: Course) -> CourseFacts:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -113,14 +113,25 @@ async def pending_assessments(
     return found
 
 
+def _unit_chain() -> Select[tuple[int]]:
+    chain = (
+        select(Unit.id, Unit.parent_id)
+        .where(Unit.id == bindparam("unit_id"))
+        .cte("chain", recursive=True)
+    )
+    # UNION (not UNION ALL) stops at a unit already reached, should the data hold a cycle.
+    chain = chain.union(select(Unit.id, Unit.parent_id).join(chain, Unit.id == chain.c.parent_id))
+    return select(chain.c.id)
+
+
+_UNIT_CHAIN = _unit_chain()
+
+
 async def unit_and_parents(session: AsyncSession, *, unit_id: int) -> frozenset[int]:
-    """The unit and every unit above it (a course for an OPD reaches its sub-units)."""
-    found: set[int] = set()
-    current: int | None = unit_id
-    while current is not None and current not in found:
-        found.add(current)
-        current = await session.scalar(select(Unit.parent_id).where(Unit.id == current))
-    return frozenset(found)
+    """The unit and every unit above it (a course for an OPD reaches its sub-units),
+    in one statement."""
+    rows = await session.scalars(_UNIT_CHAIN, {"unit_id": unit_id})
+    return frozenset(rows.all())
 
 
 async def open_course_facts(session: AsyncSession, *, now: datetime) -> list[CourseFacts]:

@@ -20,6 +20,8 @@ from tests.factories import (
     add_enrollment,
     add_linked_user,
     add_released_result,
+    add_sub_unit,
+    add_unit,
 )
 from tests.journeys.conftest import RunningBot
 
@@ -138,6 +140,24 @@ async def test_only_open_courses_for_my_audience_are_listed(bot: RunningBot) -> 
     assert "Untuk semua" in listed and "Untuk administrator" in listed
     for hidden in ("pelaksana", "PPPK", "draf", "ditutup", "Belum dibuka"):
         assert hidden not in listed
+
+
+async def test_a_course_for_an_opd_reaches_the_units_under_it(bot: RunningBot) -> None:
+    async with bot.db.begin() as session:
+        await add_sub_unit(
+            session, code="PKM-DUDUK", name="Puskesmas Duduksampeyan", parent_code="OPD-DINKES"
+        )
+        dinkes = await add_unit(session, "OPD-DINKES")
+        other = await add_unit(session, "OPD-DISDIK", "Dinas Pendidikan")
+    user, _ = await linked(bot, unit_code="PKM-DUDUK")
+    await one_course(bot, title="Untuk Dinas Kesehatan", audience_unit_id=dinkes.id)
+    await one_course(bot, title="Untuk Dinas Pendidikan", audience_unit_id=other.id)
+
+    await user.send("/gapura")
+    listed = (await user.next_message()).text or ""
+
+    assert "Untuk Dinas Kesehatan" in listed
+    assert "Untuk Dinas Pendidikan" not in listed
 
 
 async def test_filter_by_competency_and_by_mode(bot: RunningBot) -> None:
