@@ -30,22 +30,31 @@ def sender_of(update: object) -> int | None:
 
 
 class PerUserUpdateProcessor(BaseUpdateProcessor):
-    """Up to ``max_concurrent_updates`` updates at once, one per user at a time."""
+    """At most ``limit`` updates handled at once, never two of the same user."""
 
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+    # python-telegram-bot takes one of its own slots before calling do_process_update,
+    # so an update waiting for its user's turn would hold one, and one user's burst of
+    # taps could fill them all while everyone else waits. Its slots are made plentiful
+    # and ``limit`` applies here, once the user's turn has come.
+    _PLENTY = 10_000
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(self._PLENTY if limit > 1 else 1)
+        self.limit = limit
+        self._running = asyncio.Semaphore(limit)
         # A lock per user with an update in flight, and how many of theirs hold or wait for it.
         self._turns: dict[int, tuple[asyncio.Lock, int]] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         sender = sender_of(update)
         if sender is None:
-            await coroutine
+            async with self._running:
+                await coroutine
             return
         lock, waiting = self._turns.get(sender, (asyncio.Lock(), 0))
         self._turns[sender] = (lock, waiting + 1)
         try:
-            async with lock:
+            async with lock, self._running:
                 await coroutine
         finally:
             lock, waiting = self._turns[sender]

@@ -44,6 +44,56 @@ async def test_another_user_is_answered_while_one_waits_and_each_keeps_order() -
     assert processor.users_in_flight == 0
 
 
+async def test_one_users_burst_does_not_hold_back_the_others() -> None:
+    processor = PerUserUpdateProcessor(2)
+    seen: list[str] = []
+    slow, first_running = asyncio.Event(), asyncio.Event()
+
+    async def handle(name: str, until: asyncio.Event | None = None) -> None:
+        seen.append(name)
+        if until is not None:
+            first_running.set()
+            await until.wait()
+
+    burst = [
+        asyncio.create_task(
+            processor.process_update(text_from(1, n), handle(f"a{n}", slow if n == 1 else None))
+        )
+        for n in range(1, 6)
+    ]
+    await first_running.wait()
+    await processor.process_update(text_from(2, 9), handle("b"))
+    assert seen == ["a1", "b"]
+
+    slow.set()
+    await asyncio.gather(*burst)
+    assert seen[2:] == ["a2", "a3", "a4", "a5"]
+
+
+async def test_no_more_than_the_limit_run_at_once() -> None:
+    processor = PerUserUpdateProcessor(2)
+    started: list[int] = []
+    release, two_running = asyncio.Event(), asyncio.Event()
+
+    async def handle(user_id: int) -> None:
+        started.append(user_id)
+        if len(started) == 2:
+            two_running.set()
+        await release.wait()
+
+    tasks = [
+        asyncio.create_task(processor.process_update(text_from(u, u), handle(u))) for u in (1, 2, 3)
+    ]
+    await two_running.wait()
+    for _ in range(10):
+        await asyncio.sleep(0)  # give the third every chance to start, were it allowed
+    assert started == [1, 2]
+
+    release.set()
+    await asyncio.gather(*tasks)
+    assert started == [1, 2, 3]
+
+
 async def test_a_failing_update_lets_the_same_users_next_one_run() -> None:
     processor = PerUserUpdateProcessor(2)
     seen: list[str] = []
@@ -91,4 +141,4 @@ def test_the_bot_takes_as_many_updates_at_once_as_the_setting_says() -> None:
     )
     application = build_application(settings)
     assert isinstance(application.update_processor, PerUserUpdateProcessor)
-    assert application.update_processor.max_concurrent_updates == 3
+    assert application.update_processor.limit == 3
