@@ -190,11 +190,8 @@ async def _courses(
             if row.status == "pending" and row.key not in wanted_keys:
                 withdraw.add(row.id)  # withdrawn, or the course moved
         elif row.status == "pending" and row.key not in wanted_keys:
-            withdraw.add(row.id)  # the offer was answered meanwhile
-        elif row.status == "sent":
-            until = datetime.fromisoformat(str(row.payload["until"]))
-            if until <= now and (current is None or current.status != "registered"):
-                wanted.append(r.offer_expired_notice(row.payload, row.employee_id, now=now))
+            withdraw.add(row.id)  # the offer was answered meanwhile (a lapse is told by
+            # the expire_offers job, which alone knows it lapsed)
     courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:
         return

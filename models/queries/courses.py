@@ -264,22 +264,36 @@ async def pass_seat_on(
     raise RuntimeError(f"could not pass on a seat of course {course_id}")
 
 
+@dataclass(frozen=True)
+class LapsedOffer:
+    """An offered seat nobody took up in time (now passed on)."""
+
+    employee_id: int
+    course_id: int
+    title: str
+    until: datetime
+
+
 async def expire_offers(
     session: AsyncSession, *, now: datetime, offer_hours: int, today: date
-) -> int:
-    """Pass on every lapsed offer to the next in line; returns how many lapsed."""
+) -> list[LapsedOffer]:
+    """Pass on every lapsed offer to the next in line; returns the offers that lapsed."""
     rows = await session.execute(
         select(
             Enrollment.id,
             Enrollment.course_id,
+            Enrollment.employee_id,
             Enrollment.status,
             Enrollment.registered_at,
             Enrollment.offered_until,
-        ).where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
+            Course.title,
+        )
+        .join(Course, Course.id == Enrollment.course_id)
+        .where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
     )
-    lapsed = 0
-    for enrollment_id, course_id, status, registered_at, offered_until in rows.all():
-        place = waitlist.Place(enrollment_id, str(status), registered_at, offered_until)
+    lapsed = []
+    for enrollment_id, course_id, employee_id, status, registered_at, until, title in rows.all():
+        place = waitlist.Place(enrollment_id, str(status), registered_at, until)
         if not waitlist.offer_expired(place, now=now):
             continue
         result = await session.execute(
@@ -293,7 +307,7 @@ async def expire_offers(
             .execution_options(synchronize_session=False)
         )
         if rowcount(result) == 1:
-            lapsed += 1
+            lapsed.append(LapsedOffer(employee_id, course_id, title, until))
             await pass_seat_on(
                 session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
             )

@@ -271,6 +271,39 @@ async def test_gapura_and_jp_notices(bot: RunningBot) -> None:
     assert sent_to(bot, BUDI) == 5
 
 
+async def test_a_declined_offer_is_not_reported_as_lapsed(bot: RunningBot) -> None:
+    user = bot.user(BUDI)
+    bot.clock.set(wib(6, 10, 0))  # Tuesday 6 May: no JP nudges before October
+    now = bot.clock.now()
+    async with bot.db.begin() as session:
+        budi = await add_employee(session)
+        await add_linked_user(session, employee=budi, telegram_user_id=BUDI, now=now)
+        offered = await add_course(session, title="Public Speaking", now=now)
+        await add_enrollment(
+            session,
+            course=offered,
+            employee=budi,
+            status="offered",
+            at=now,
+            offered_until=now + timedelta(hours=24),
+        )
+    await plan_and_send(bot)
+    assert "Ada kursi untuk Anda di Public Speaking" in ((await user.next_message()).text or "")
+
+    await user.press("Lihat dan terima")
+    await user.next_message()
+    await user.press("Tolak tawaran")
+    assert "Tawaran ditolak" in ((await user.next_edit()).text or "")
+
+    await plan_and_send(bot, wib(7, 10, 30))  # past the offer's deadline
+    await run(bot.application, "expire_offers")
+    await plan_and_send(bot)
+    assert sent_to(bot, BUDI) == 2  # the offer, then the course's details
+    async with bot.db() as session:
+        kinds = (await session.scalars(select(Notification.kind))).all()
+    assert kinds == ["waitlist_offer"]
+
+
 async def test_notices_late_after_downtime_say_so_and_stale_ones_are_reported(
     bot: RunningBot,
 ) -> None:
