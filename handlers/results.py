@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import asyncio
 import html
-import logging
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
@@ -33,6 +31,7 @@ from handlers.common import render, require_link
 from models.assessment import Result
 from models.chat import ChatLink
 from models.queries.audit import audit
+from models.queries.deletions import schedule_deletion
 from models.queries.results import (
     PendingAssessment,
     open_course_facts,
@@ -41,8 +40,6 @@ from models.queries.results import (
     released_results,
     unit_and_parents,
 )
-
-log = logging.getLogger(__name__)
 
 SHOW = "res:show"  # + result id
 RECOMMEND = "res:rec"  # + result id
@@ -113,7 +110,7 @@ async def reveal(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     sent = await _send_result(update, context, result, link.language)
-    _schedule_deletion(context, update.effective_chat.id, sent)
+    await _schedule_deletion(context, update.effective_chat.id, sent)
 
 
 async def recommendations(update: Update, context: BotContext) -> None:
@@ -145,18 +142,7 @@ async def recommendations(update: Update, context: BotContext) -> None:
     text, keyboard = _recommendation_message(found, courses, all_met(scores), link, context)
     assert update.effective_message is not None
     sent = await update.effective_message.reply_html(text, reply_markup=keyboard)
-    _schedule_deletion(context, update.effective_chat.id, [sent])
-
-
-async def delete_result_messages(context: BotContext) -> None:
-    """Job: delete a revealed result's messages once their time is up."""
-    assert context.job is not None and isinstance(context.job.data, dict)
-    chat_id = context.job.data["chat_id"]
-    for message_id in context.job.data["message_ids"]:
-        try:
-            await context.bot.delete_message(chat_id, message_id)
-        except TelegramError as err:  # already deleted by the user, or too old
-            log.info("result message not deleted: %s", err)
+    await _schedule_deletion(context, update.effective_chat.id, [sent])
 
 
 def _status(item: PendingAssessment, now: datetime) -> str | None:
@@ -223,17 +209,18 @@ async def _send_result(
     return sent
 
 
-def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Message]) -> None:
+async def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Message]) -> None:
+    """Plan the deletion of a revealed result's messages (done by the deletions job)."""
     minutes = context.settings.results_autodelete_minutes
-    if minutes <= 0 or context.job_queue is None or not sent:
+    if minutes <= 0 or not sent:
         return
-    context.job_queue.run_once(
-        delete_result_messages,  # type: ignore[arg-type]
-        when=timedelta(minutes=minutes),
-        data={"chat_id": chat_id, "message_ids": [m.message_id for m in sent]},
-        name=f"results.delete:{chat_id}",
-        chat_id=chat_id,
-    )
+    async with context.db.begin() as session:
+        await schedule_deletion(
+            session,
+            chat_id=chat_id,
+            message_ids=[m.message_id for m in sent],
+            due_at=context.clock.now() + timedelta(minutes=minutes),
+        )
 
 
 def _scores(result: Result) -> list[CompetencyScore]:

@@ -1,6 +1,7 @@
 """JobQueue callbacks, and :func:`schedule_jobs`, the one list of recurring jobs.
 
-The reminders issue adds the outbox dispatcher here; nothing recurs yet.
+Every job reads what to do from the database, so a restart loses nothing and two
+instances never do one thing twice (or, for deletions, harmlessly try twice).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from jobs.broadcasts import report_progress
+from jobs.deletions import delete_due_messages
 from jobs.dispatch import dispatch_due
 from jobs.planning import plan_notifications
 from jobs.waitlist import expire_offers
 
 PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
 BROADCAST_PROGRESS = "broadcast_progress"
+DELETIONS = "delete_messages"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -35,3 +38,5 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     job_queue.run_repeating(dispatch_due, interval=send_every, first=send_every, name=DISPATCHER)
     # Announcements: the admin's live progress message (its edits are throttled).
     job_queue.run_repeating(report_progress, interval=2, first=2, name=BROADCAST_PROGRESS)
+    # Revealed results whose minutes are up (planned in the database).
+    job_queue.run_repeating(delete_due_messages, interval=30, first=30, name=DELETIONS)

@@ -32,7 +32,13 @@ from models.enums import (
 )
 from models.gapura import Course, CourseCompetency, Enrollment, JpEntry
 from models.org import Employee, Position, Unit
-from models.outbox import Broadcast, BroadcastDelivery, Holiday, Notification
+from models.outbox import (
+    Broadcast,
+    BroadcastDelivery,
+    Holiday,
+    Notification,
+    ScheduledDeletion,
+)
 
 __all__ = [
     "ActivationCode",
@@ -63,6 +69,7 @@ __all__ = [
     "LinkAttempt",
     "LinkStatus",
     "Notification",
+    "ScheduledDeletion",
     "NotificationStatus",
     "Participation",
     "ParticipationStatus",

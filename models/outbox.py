@@ -1,4 +1,5 @@
-"""The notification outbox, broadcasts with per-recipient deliveries, holidays."""
+"""The notification outbox, broadcasts with per-recipient deliveries, holidays, and
+messages the bot will delete."""
 
 from __future__ import annotations
 
@@ -93,3 +94,15 @@ class Holiday(Base):
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+
+
+class ScheduledDeletion(Base):
+    """A message the bot deletes at ``due_at`` (a revealed result, when
+    ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set); kept here so a restart loses none."""
+
+    __tablename__ = "scheduled_deletions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

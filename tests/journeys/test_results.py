@@ -3,12 +3,13 @@ statuses, audited views, auto-deletion and Gapura recommendations."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from jobs import DELETIONS
 from models import (
     AssessmentProgram,
     AuditEvent,
@@ -19,6 +20,7 @@ from models import (
     Employee,
     Result,
     ResultScore,
+    ScheduledDeletion,
 )
 from sandbox import SimulatedUser
 from sandbox.users import MessageView
@@ -377,24 +379,64 @@ async def test_results_are_deleted_after_the_configured_minutes(bot: RunningBot)
     async with bot.db.begin() as session:
         await add_released_result(session, employee=budi, now=bot.clock.now())
     user = bot.user(3012)
+    revealed_at = bot.clock.now()
 
     summary, chart = await reveal(user)
-    # Updates are handled one at a time: once /bantuan is answered, the reveal is done.
+    # One user's updates are handled in order: once /bantuan is answered, the reveal is done.
     await user.send("/bantuan")
     await user.next_message()
-    assert bot.application.job_queue is not None
-    jobs = [j for j in bot.application.job_queue.jobs() if j.name == "results.delete:3012"]
-
+    async with bot.db() as session:
+        planned = (
+            await session.execute(
+                select(
+                    ScheduledDeletion.chat_id,
+                    ScheduledDeletion.message_id,
+                    ScheduledDeletion.due_at,
+                ).order_by(ScheduledDeletion.message_id)
+            )
+        ).all()
     assert "dihapus otomatis dalam 5 menit" in (summary.text or "")
-    assert len(jobs) == 1
-    assert jobs[0].next_t is not None
-    delay = jobs[0].next_t - datetime.now(UTC)
-    assert timedelta(minutes=4) < delay <= timedelta(minutes=5)
-    assert jobs[0].data == {"chat_id": 3012, "message_ids": [summary.message_id, chart.message_id]}
-    await jobs[0].run(bot.application)
+    due = revealed_at + timedelta(minutes=5)
+    assert [tuple(row) for row in planned] == [
+        (3012, summary.message_id, due),
+        (3012, chart.message_id, due),
+    ]
+
+    bot.clock.advance(timedelta(minutes=4, seconds=59))
+    await bot.run_job(DELETIONS)
+    shown = {m.message_id for m in user.chat_messages}
+    assert {summary.message_id, chart.message_id} <= shown
+
+    bot.clock.advance(timedelta(seconds=1))
+    await bot.run_job(DELETIONS)
     deleted = {await user.next_deletion(), await user.next_deletion()}
     assert deleted == {summary.message_id, chart.message_id}
-    jobs[0].schedule_removal()
+    async with bot.db() as session:
+        assert (await session.scalars(select(ScheduledDeletion))).all() == []
+
+
+async def test_a_result_the_user_deleted_first_is_forgotten_too(bot: RunningBot) -> None:
+    bot.application.bot_data.settings = bot.settings.model_copy(
+        update={"results_autodelete_minutes": 5}
+    )
+    budi = await linked_budi(bot, 3013)
+    async with bot.db.begin() as session:
+        await add_released_result(session, employee=budi, now=bot.clock.now())
+    user = bot.user(3013)
+    summary, chart = await reveal(user)
+    await user.send("/bantuan")
+    await user.next_message()
+    # Gone before its time (to the Bot API, as when the user deletes it themselves).
+    await bot.application.bot.delete_message(3013, summary.message_id)
+
+    bot.clock.advance(timedelta(minutes=6))
+    await bot.run_job(DELETIONS)
+
+    assert await user.next_deletion() == summary.message_id  # the early one
+    assert await user.next_deletion() == chart.message_id
+    assert [m.message_id for m in user.chat_messages if m.message_id == summary.message_id] == []
+    async with bot.db() as session:
+        assert (await session.scalars(select(ScheduledDeletion))).all() == []
 
 
 async def test_the_menu_button_opens_results(bot: RunningBot) -> None:

@@ -1,0 +1,39 @@
+"""Delete the messages whose time is up (revealed results, when
+``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set).
+
+A row is forgotten once Telegram has deleted its message or refused for good
+(the user deleted it already, or it is older than Telegram allows); after a
+network error it stays and the next run tries again. Two instances may both try
+one message: the second gets "not found", which is also an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from bot.context import BotContext
+from models.queries.deletions import due_deletions, forget_deletions
+
+log = logging.getLogger(__name__)
+
+BATCH = 100
+
+
+async def delete_due_messages(context: BotContext) -> None:
+    """Delete up to :data:`BATCH` due messages, by ``context.clock``."""
+    async with context.db() as session:
+        due = await due_deletions(session, now=context.clock.now(), limit=BATCH)
+    answered = []
+    for row_id, chat_id, message_id in due:
+        try:
+            await context.bot.delete_message(chat_id, message_id)
+        except (BadRequest, Forbidden) as err:  # gone already, too old, or bot blocked
+            log.info("message not deleted, and will not be: %s", err)
+        except TelegramError as err:
+            log.warning("message not deleted, will try again: %s", err)
+            continue
+        answered.append(row_id)
+    async with context.db.begin() as session:
+        await forget_deletions(session, ids=answered)
