@@ -39,16 +39,23 @@ NOTES = """## How to read these figures
   pending (4 statements) and renders them, `/jadwal` reads up to 5 and sends two
   messages (the card, then the venue pin). A statement costs 0.3-1 ms through
   SQLAlchemy's ORM and aiosqlite, so the 1.5x target cannot be met by a command
-  that reads the database on this machine; the rows with a 25 ms delay per Bot
-  API call show the same commands as users feel them over a network.
-- **What made the commands faster** (issue 8, second session; the previous
-  report had `/hasil` at 3.6x alone and 4.3x under load): the hot statements are
-  built once, with parameters (a statement built per call costs more than the
-  lookup: 0.67 -> 0.30 ms for the chat link); the chat link and the command's
-  rows are read in one session; SQLite statements take one thread round trip,
-  not four (`models/sqlite_driver.py`); `/hasil`'s list no longer loads scores;
-  `sniffio` is installed (httpcore looked for it on every request, about 1 ms a
-  request, for both bots). Tried and left out: an aiohttp transport for
+  that reads the database on this machine. The rows with a 25 ms delay per Bot
+  API call show the commands as users feel them over a network: one user alone
+  waits little longer than for the echo bot, and with many users at once asnbot,
+  which answers several of them at a time, is ahead of the echo bot, which
+  queues them (handling several at once costs about 10% of throughput when the
+  network is instant, and triples it at 25 ms).
+- **What made the commands faster** (issue 8, second session). The previous
+  report (07:10 the same day, same machine kind) had, for one user alone, p95
+  `/jadwal` 32 ms and `/hasil` 40 ms, and under load 27.1 and 39.8 answers/s.
+  The echo bot got faster too (`sniffio` below: 191 -> about 320 answers/s), so
+  the ratios moved less than the times. The hot statements are built once, with
+  parameters (a statement built per call costs more than the lookup: 0.67 ->
+  0.30 ms for the chat link); the chat link and the command's rows are read in
+  one session; SQLite statements take one thread round trip, not four
+  (`models/sqlite_driver.py`); `/hasil`'s list no longer loads scores; `sniffio`
+  is installed (httpcore looked for it on every request, about 1 ms a request,
+  for both bots). Tried and left out: an aiohttp transport for
   python-telegram-bot (the echo bot went from about 190 to 380 answers/s, asnbot
   `/hasil` from 64 to 93) is a hand-written `BaseRequest` on the path of every
   message; `gc.freeze()` changed nothing measurable.
@@ -102,7 +109,7 @@ async def run(sizes: Sizes, parts: set[str], postgres: str | None) -> str:
             f"## 1. `/jadwal`, `/hasil`, `/gapura` next to an echo bot\n\n"
             f"{sizes.employees:,} employees; {results.users} linked users, {sizes.concurrency} "
             f"talking at once (each waits for its answer before the next command), then one "
-            f"alone, then one alone with the emulator answering every Bot API call "
+            f"alone; then both again with the emulator answering every Bot API call "
             f"{chat.NETWORK_DELAY * 1000:.0f} ms late, as over a network (informative: no "
             f"target); latency = user's send to the bot's first reply message. Each bot runs "
             f"in its own process; the echo bot takes updates one at a time "

@@ -207,9 +207,14 @@ async def load(
 
 def series(sizes: Sizes) -> list[tuple[int, int, float]]:
     """(users at once, requests, network delay): under load, one user alone (no queueing),
-    and one user alone with every Bot API call delayed as over a network."""
+    then both again with every Bot API call delayed as over a network."""
     alone = sizes.requests // 4
-    return [(sizes.concurrency, sizes.requests, 0.0), (1, alone, 0.0), (1, alone, NETWORK_DELAY)]
+    return [
+        (sizes.concurrency, sizes.requests, 0.0),
+        (1, alone, 0.0),
+        (sizes.concurrency, sizes.requests // 2, NETWORK_DELAY),
+        (1, alone, NETWORK_DELAY),
+    ]
 
 
 async def load_series(

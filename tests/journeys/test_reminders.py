@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.application import BotApplication, build_application
 from bot.context import BotContext
 from jobs import DISPATCHER, PLANNER
-from models import AssessmentSession, ChatLink, LinkStatus
+from models import AssessmentSession, ChatLink, Course, Employee, LinkStatus
 from models.db import create_engine
 from models.outbox import Notification
 from sandbox.limits import RateLimiter
@@ -226,6 +227,20 @@ async def test_an_opted_out_kind_is_not_sent(bot: RunningBot) -> None:
         assert row is not None and row.last_error == "opted out"
 
 
+async def offered_a_seat(session: AsyncSession, budi: Employee, now: datetime) -> Course:
+    """A seat on Public Speaking offered to Budi until 24 hours from ``now``."""
+    offered = await add_course(session, title="Public Speaking", now=now)
+    await add_enrollment(
+        session,
+        course=offered,
+        employee=budi,
+        status="offered",
+        at=now,
+        offered_until=now + timedelta(hours=24),
+    )
+    return offered
+
+
 async def test_gapura_and_jp_notices(bot: RunningBot) -> None:
     user = bot.user(BUDI)
     bot.clock.set(wib(6, 10, 0, month=10))  # Monday 6 October
@@ -240,15 +255,7 @@ async def test_gapura_and_jp_notices(bot: RunningBot) -> None:
         )
         soon = await add_course(session, title="Excel", now=now, starts_in=timedelta(days=2))
         await add_enrollment(session, course=soon, employee=budi, status="registered", at=now)
-        offered = await add_course(session, title="Public Speaking", now=now)
-        await add_enrollment(
-            session,
-            course=offered,
-            employee=budi,
-            status="offered",
-            at=now,
-            offered_until=now + timedelta(hours=24),
-        )
+        offered = await offered_a_seat(session, budi, now)
 
     await plan_and_send(bot)
     texts = [(await user.next_message()).text or "" for _ in range(3)]
@@ -278,15 +285,7 @@ async def test_a_declined_offer_is_not_reported_as_lapsed(bot: RunningBot) -> No
     async with bot.db.begin() as session:
         budi = await add_employee(session)
         await add_linked_user(session, employee=budi, telegram_user_id=BUDI, now=now)
-        offered = await add_course(session, title="Public Speaking", now=now)
-        await add_enrollment(
-            session,
-            course=offered,
-            employee=budi,
-            status="offered",
-            at=now,
-            offered_until=now + timedelta(hours=24),
-        )
+        await offered_a_seat(session, budi, now)
     await plan_and_send(bot)
     assert "Ada kursi untuk Anda di Public Speaking" in ((await user.next_message()).text or "")
 

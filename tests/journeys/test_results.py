@@ -371,20 +371,27 @@ async def test_recommendations_say_so_when_nothing_fits(bot: RunningBot) -> None
     assert listing.buttons == []
 
 
-async def test_results_are_deleted_after_the_configured_minutes(bot: RunningBot) -> None:
+async def revealed_with_autodelete(
+    bot: RunningBot, user_id: int
+) -> tuple[SimulatedUser, MessageView, MessageView]:
+    """Budi's result revealed with ASNBOT_RESULTS_AUTODELETE_MINUTES=5; once /bantuan is
+    answered, the reveal is done (one user's updates are handled in order)."""
     bot.application.bot_data.settings = bot.settings.model_copy(
         update={"results_autodelete_minutes": 5}
     )
-    budi = await linked_budi(bot, 3012)
+    budi = await linked_budi(bot, user_id)
     async with bot.db.begin() as session:
         await add_released_result(session, employee=budi, now=bot.clock.now())
-    user = bot.user(3012)
-    revealed_at = bot.clock.now()
-
+    user = bot.user(user_id)
     summary, chart = await reveal(user)
-    # One user's updates are handled in order: once /bantuan is answered, the reveal is done.
     await user.send("/bantuan")
     await user.next_message()
+    return user, summary, chart
+
+
+async def test_results_are_deleted_after_the_configured_minutes(bot: RunningBot) -> None:
+    revealed_at = bot.clock.now()
+    user, summary, chart = await revealed_with_autodelete(bot, 3012)
     async with bot.db() as session:
         planned = (
             await session.execute(
@@ -416,16 +423,7 @@ async def test_results_are_deleted_after_the_configured_minutes(bot: RunningBot)
 
 
 async def test_a_result_the_user_deleted_first_is_forgotten_too(bot: RunningBot) -> None:
-    bot.application.bot_data.settings = bot.settings.model_copy(
-        update={"results_autodelete_minutes": 5}
-    )
-    budi = await linked_budi(bot, 3013)
-    async with bot.db.begin() as session:
-        await add_released_result(session, employee=budi, now=bot.clock.now())
-    user = bot.user(3013)
-    summary, chart = await reveal(user)
-    await user.send("/bantuan")
-    await user.next_message()
+    user, summary, chart = await revealed_with_autodelete(bot, 3013)
     # Gone before its time (to the Bot API, as when the user deletes it themselves).
     await bot.application.bot.delete_message(3013, summary.message_id)
 
