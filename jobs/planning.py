@@ -189,9 +189,10 @@ async def _courses(
         elif row.kind == r.COURSE_TOMORROW:
             if row.status == "pending" and row.key not in wanted_keys:
                 withdraw.add(row.id)  # withdrawn, or the course moved
+        # An offer answered meanwhile is withdrawn; one that lapsed is told by the
+        # expire_offers job, which alone knows it lapsed (a declined one ends the same way).
         elif row.status == "pending" and row.key not in wanted_keys:
-            withdraw.add(row.id)  # the offer was answered meanwhile (a lapse is told by
-            # the expire_offers job, which alone knows it lapsed)
+            withdraw.add(row.id)
     courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:
         return
