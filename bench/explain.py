@@ -29,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+from sqlalchemy.orm import selectinload
 
 from bot.core.outbox import CLAIM_LEASE
 from models.assessment import AssessmentProgram, Participation, Result
@@ -156,7 +157,7 @@ async def parameters(session: AsyncSession) -> dict[str, Any]:
     ) or await session.scalar(select(Enrollment.course_id).limit(1))
     enrolled = await session.scalar(select(Enrollment.employee_id).limit(1))
     jp_row = (await session.execute(select(JpEntry.employee_id, JpEntry.year).limit(1))).first()
-    employee = await session.get(Employee, employee_id)
+    employee = await session.get(Employee, employee_id, options=[selectinload(Employee.position)])
     return {
         "employee_id": employee_id,
         "participant": participant,

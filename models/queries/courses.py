@@ -13,13 +13,13 @@ from datetime import date, datetime
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core import waitlist
 from bot.core.recommend import CourseFacts, is_open_to
 from models.enums import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
-from models.org import Employee, Position
+from models.org import Employee
 from models.queries.results import unit_and_parents
 from models.queries.seats import release_seat_where, rowcount, take_seat_where
 
@@ -37,19 +37,14 @@ class Audience:
     unit_ids: frozenset[int]
 
 
-_POSITION_TYPE = select(Position.position_type).where(Position.id == bindparam("position_id"))
-
-
 async def audience_of(session: AsyncSession, *, employee: Employee) -> Audience:
-    """The employee's position type, PNS/PPPK, and their unit with its parents."""
+    """The employee's position type, PNS/PPPK, and their unit with its parents.
+
+    ``employee.position`` must be loaded (:func:`models.queries.links.chat_link` does)."""
     unit_ids = frozenset[int]()
     if employee.unit_id is not None:
         unit_ids = await unit_and_parents(session, unit_id=employee.unit_id)
-    position_type = ""
-    if employee.position_id is not None:
-        position_type = str(
-            await session.scalar(_POSITION_TYPE, {"position_id": employee.position_id}) or ""
-        )
+    position_type = str(employee.position.position_type) if employee.position else ""
     return Audience(position_type, str(employee.status), unit_ids)
 
 
@@ -131,13 +126,20 @@ async def my_enrollment(
     return found
 
 
-async def my_places(session: AsyncSession, *, employee_id: int) -> dict[int, Enrollment]:
-    """Course id -> my live place (registered, waitlisted or offered)."""
-    rows = await session.scalars(
-        select(Enrollment)
-        .where(Enrollment.employee_id == employee_id, Enrollment.status.in_(waitlist.ACTIVE))
-        .options(selectinload(Enrollment.course))
+# Read on every /gapura page: built once (see models/queries/schedule.py).
+_MY_PLACES = (
+    select(Enrollment)
+    .where(
+        Enrollment.employee_id == bindparam("employee_id"),
+        Enrollment.status.in_(waitlist.ACTIVE),
     )
+    .options(joinedload(Enrollment.course))
+)
+
+
+async def my_places(session: AsyncSession, *, employee_id: int) -> dict[int, Enrollment]:
+    """Course id -> my live place (registered, waitlisted or offered), with its course."""
+    rows = await session.scalars(_MY_PLACES, {"employee_id": employee_id})
     return {row.course_id: row for row in rows.all()}
 
 
