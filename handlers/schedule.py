@@ -52,6 +52,7 @@ from models.chat import ChatLink
 from models.enums import ParticipationStatus
 from models.org import Employee
 from models.queries import schedule as q
+from models.queries.results import released_program_ids
 
 REASON_FOR = "schedule.reason_for"  # user_data: the participation awaiting a reason
 MAX_PAST = 10
@@ -71,7 +72,7 @@ async def schedule(update: Update, context: BotContext) -> None:
         upcoming = [p for p in mine if _is_upcoming(p, context)]
         past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
         released = (
-            await q.released_program_ids(session, employee_id=link.employee.id) if past else set()
+            await released_program_ids(session, employee_id=link.employee.id) if past else set()
         )
         offers = await _offers(session, mine, link.employee, now=context.clock.now())
     assert update.effective_message is not None

@@ -35,6 +35,22 @@ from models import (
 
 NIP_BUDI = "198609262015051001"
 NIP_SITI = "199001012015052002"
+# The columns of templates/employees.csv, in its order (an import file as BKPSDM writes it).
+EMPLOYEE_HEADER = [
+    "NIP",
+    "Nama",
+    "Status",
+    "Kode Unit",
+    "Unit Kerja",
+    "Jenis Unit",
+    "Unit Induk",
+    "Jabatan",
+    "Jenis Jabatan",
+    "Jenjang",
+    "No HP",
+    "Email",
+    "Aktif",
+]
 
 
 async def add_unit(session: AsyncSession, code: str = "OPD-BKPSDM", name: str = "BKPSDM") -> Unit:

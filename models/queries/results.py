@@ -31,16 +31,15 @@ _UNRELEASED = (
     .where(Result.employee_id == bindparam("employee_id"), Result.released_at.is_(None))
     .options(joinedload(Result.program))
 )
+_RELEASED_PROGRAM_IDS = select(Result.program_id).where(
+    Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None)
+)
 _SITTINGS_WITHOUT_RELEASED_RESULT = (
     select(Participation, AssessmentSession)
     .join(AssessmentSession, Participation.session_id == AssessmentSession.id)
     .where(
         Participation.employee_id == bindparam("employee_id"),
-        AssessmentSession.program_id.not_in(
-            select(Result.program_id).where(
-                Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None)
-            )
-        ),
+        AssessmentSession.program_id.not_in(_RELEASED_PROGRAM_IDS),
     )
     .options(joinedload(Participation.session).joinedload(AssessmentSession.program))
     .order_by(AssessmentSession.starts_at)
@@ -55,6 +54,12 @@ async def released_results(
     statement = _RELEASED_WITH_SCORES if with_scores else _RELEASED
     rows = await session.scalars(statement, {"employee_id": employee_id})
     return rows.all()
+
+
+async def released_program_ids(session: AsyncSession, *, employee_id: int) -> set[int]:
+    """Programs in which the employee's result has been released."""
+    rows = await session.scalars(_RELEASED_PROGRAM_IDS, {"employee_id": employee_id})
+    return set(rows.all())
 
 
 async def own_released_result(

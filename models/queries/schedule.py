@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
-from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
+from models.assessment import AssessmentProgram, AssessmentSession, Participation
 from models.enums import ParticipationStatus, SessionStatus
 from models.queries.seats import release_seat_where, take_seat_where
 
@@ -30,9 +30,6 @@ _MY_PARTICIPATIONS = (
     .where(Participation.employee_id == bindparam("employee_id"))
     .options(_WITH_SESSION)
     .order_by(AssessmentSession.starts_at, Participation.id)
-)
-_RELEASED_PROGRAM_IDS = select(Result.program_id).where(
-    Result.employee_id == bindparam("employee_id"), Result.released_at.is_not(None)
 )
 _SELF_BOOKING_PROGRAMS = (
     select(AssessmentProgram)
@@ -67,12 +64,6 @@ async def my_participation(
         .options(_WITH_SESSION)
     )
     return found
-
-
-async def released_program_ids(session: AsyncSession, *, employee_id: int) -> set[int]:
-    """Programs in which the employee's result has been released."""
-    rows = await session.scalars(_RELEASED_PROGRAM_IDS, {"employee_id": employee_id})
-    return set(rows.all())
 
 
 async def self_booking_programs(session: AsyncSession) -> Sequence[AssessmentProgram]:

@@ -13,23 +13,9 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from bot.imports import ImportSummary, import_file
+from tests.factories import EMPLOYEE_HEADER
 
 TZ = ZoneInfo("Asia/Jakarta")
-EMPLOYEE_HEADER = [
-    "NIP",
-    "Nama",
-    "Status",
-    "Kode Unit",
-    "Unit Kerja",
-    "Jenis Unit",
-    "Unit Induk",
-    "Jabatan",
-    "Jenis Jabatan",
-    "Jenjang",
-    "No HP",
-    "Email",
-    "Aktif",
-]
 BUDI = [
     "198609262015051001",
     "Budi Santoso",

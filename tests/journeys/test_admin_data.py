@@ -8,23 +8,9 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from sqlalchemy import func, select
 
 from models import AuditEvent, Employee
+from tests.factories import EMPLOYEE_HEADER
 from tests.journeys.conftest import ADMIN_ID, RunningBot
 
-HEADERS = [
-    "NIP",
-    "Nama",
-    "Status",
-    "Kode Unit",
-    "Unit Kerja",
-    "Jenis Unit",
-    "Unit Induk",
-    "Jabatan",
-    "Jenis Jabatan",
-    "Jenjang",
-    "No HP",
-    "Email",
-    "Aktif",
-]
 GOOD = [
     "198609262015051001",
     "Budi Santoso",
@@ -61,7 +47,7 @@ def xlsx(*rows: list[str]) -> bytes:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(HEADERS)
+    sheet.append(EMPLOYEE_HEADER)
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()
