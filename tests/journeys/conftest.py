@@ -28,6 +28,14 @@ TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 900001
 
 
+async def run_job(application: BotApplication, name: str) -> None:
+    """Run one of ``application``'s recurring jobs now, with the context the JobQueue
+    would give it (for a second application besides the ``bot`` fixture's too)."""
+    assert application.job_queue is not None
+    job = application.job_queue.get_jobs_by_name(name)[0]
+    await job.callback(BotContext.from_job(job, application))
+
+
 @dataclass
 class RunningBot:
     """What a journey test works with."""
@@ -40,9 +48,7 @@ class RunningBot:
 
     async def run_job(self, name: str) -> None:
         """Run a recurring job's callback now, with the context the JobQueue would give it."""
-        assert self.application.job_queue is not None
-        job = self.application.job_queue.get_jobs_by_name(name)[0]
-        await job.callback(BotContext.from_job(job, self.application))
+        await run_job(self.application, name)
 
     def user(self, user_id: int, **profile: object) -> SimulatedUser:
         profile.setdefault("first_name", f"Pengguna {user_id}")

@@ -20,7 +20,7 @@ from models.outbox import Broadcast, BroadcastDelivery
 from sandbox import SimulatedUser
 from sandbox.users import MessageView
 from tests.factories import add_employee, add_linked_user, add_sub_unit, add_unit
-from tests.journeys.conftest import ADMIN_ID, RunningBot
+from tests.journeys.conftest import ADMIN_ID, RunningBot, run_job
 
 KOMINFO, PUSKESMAS, BKPSDM = 5101, 5102, 5103
 
@@ -309,12 +309,12 @@ async def test_a_restart_during_an_announcement_to_500_sends_it_to_each_exactly_
 
     first, first_engine = await process(dispatch_batch_size=10)
     async with first:
-        await run(first, DISPATCHER)  # 20 batches of 10
+        await run_job(first, DISPATCHER)  # 20 batches of 10
         assert await delivered(bot) == 200
         # The next run dies with a message in flight.
         bot.emulator.faults.delay(0, "sendMessage", times=3)
         bot.emulator.faults.delay(8, "sendMessage", times=1)
-        dying = asyncio.create_task(run(first, DISPATCHER))
+        dying = asyncio.create_task(run_job(first, DISPATCHER))
         for _ in range(500):
             if not bot.emulator.faults.rules and await delivered(bot) >= 203:
                 break
@@ -328,8 +328,8 @@ async def test_a_restart_during_an_announcement_to_500_sends_it_to_each_exactly_
     bot.clock.advance(timedelta(minutes=3))  # past the claim lease
     second, second_engine = await process()
     async with second:
-        await run(second, DISPATCHER)
-        await run(second, BROADCAST_PROGRESS)
+        await run_job(second, DISPATCHER)
+        await run_job(second, BROADCAST_PROGRESS)
     await second_engine.dispose()
 
     per_user = Counter(
@@ -349,11 +349,3 @@ async def delivered(bot: RunningBot) -> int:
             )
             or 0
         )
-
-
-async def run(application, name: str) -> None:  # type: ignore[no-untyped-def]
-    from bot.context import BotContext
-
-    assert application.job_queue is not None
-    job = application.job_queue.get_jobs_by_name(name)[0]
-    await job.callback(BotContext.from_job(job, application))

@@ -79,13 +79,6 @@ async def seats_taken(bot: RunningBot, course: Course) -> int:
     return taken
 
 
-async def run_expiry_job(bot: RunningBot) -> None:
-    """Run the scheduled job once, now, as the JobQueue would."""
-    assert bot.application.job_queue is not None
-    (job,) = bot.application.job_queue.get_jobs_by_name("expire_offers")
-    await job.run(bot.application)
-
-
 # ---------------------------------------------------------------- the list
 
 
@@ -326,14 +319,14 @@ async def test_a_lapsed_offer_passes_on_and_then_the_seat_frees(bot: RunningBot)
     course, sitimah = await one_seat_offered(bot, budi, offered_to_budi=False, hours=24)
 
     bot.clock.advance(timedelta(hours=23))
-    await run_expiry_job(bot)
+    await bot.run_job("expire_offers")
     still = await places(bot, course)
     bot.clock.advance(timedelta(hours=1))
-    await run_expiry_job(bot)
+    await bot.run_job("expire_offers")
     passed = await places(bot, course)
     details = await open_details(user, "Komunikasi Publik")
     bot.clock.advance(timedelta(hours=24))
-    await run_expiry_job(bot)
+    await bot.run_job("expire_offers")
     await user.press("Terima tawaran")
     too_late = await user.next_edit()
 

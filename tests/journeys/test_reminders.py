@@ -15,7 +15,6 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.application import BotApplication, build_application
-from bot.context import BotContext
 from jobs import DISPATCHER, PLANNER
 from models import AssessmentSession, ChatLink, Course, Employee, LinkStatus
 from models.db import create_engine
@@ -32,7 +31,7 @@ from tests.factories import (
     add_program,
     add_released_result,
 )
-from tests.journeys.conftest import RunningBot
+from tests.journeys.conftest import RunningBot, run_job
 
 BUDI = 6001
 # Monday 5 May 2025, 08:00 WIB.
@@ -44,27 +43,11 @@ def wib(day: int, hour: int, minute: int = 0, month: int = 5) -> datetime:
     return datetime(2025, month, day, hour, minute, tzinfo=UTC) - timedelta(hours=7)
 
 
-@pytest.fixture(autouse=True)
-def _timers_off(bot: RunningBot) -> None:
-    """The tests run the jobs themselves; the JobQueue's timers must not fire meanwhile."""
-    assert bot.application.job_queue is not None
-    for name in (PLANNER, DISPATCHER):
-        for job in bot.application.job_queue.get_jobs_by_name(name):
-            job.enabled = False
-
-
-async def run(application: BotApplication, name: str) -> None:
-    """Run one job's callback now, with the context the JobQueue would give it."""
-    assert application.job_queue is not None
-    job = application.job_queue.get_jobs_by_name(name)[0]
-    await job.callback(BotContext.from_job(job, application))
-
-
 async def plan_and_send(bot: RunningBot, at: datetime | None = None) -> None:
     if at is not None:
         bot.clock.set(at)
-    await run(bot.application, PLANNER)
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, PLANNER)
+    await run_job(bot.application, DISPATCHER)
 
 
 def sent_to(bot: RunningBot, chat_id: int) -> int:
@@ -271,7 +254,7 @@ async def test_gapura_and_jp_notices(bot: RunningBot) -> None:
     assert "Pelatihan Excel Anda dimulai besok" in ((await user.next_message()).text or "")
 
     await plan_and_send(bot, wib(7, 10, 30, month=10))  # the offer lapsed
-    await run(bot.application, "expire_offers")
+    await run_job(bot.application, "expire_offers")
     await plan_and_send(bot)
     assert "Tawaran kursi di Public Speaking berakhir" in ((await user.next_message()).text or "")
     await plan_and_send(bot, wib(7, 11, 0, month=10))
@@ -295,7 +278,7 @@ async def test_a_declined_offer_is_not_reported_as_lapsed(bot: RunningBot) -> No
     assert "Tawaran ditolak" in ((await user.next_edit()).text or "")
 
     await plan_and_send(bot, wib(7, 10, 30))  # past the offer's deadline
-    await run(bot.application, "expire_offers")
+    await run_job(bot.application, "expire_offers")
     await plan_and_send(bot)
     assert sent_to(bot, BUDI) == 2  # the offer, then the course's details
     async with bot.db() as session:
@@ -310,7 +293,7 @@ async def test_notices_late_after_downtime_say_so_and_stale_ones_are_reported(
     admins = bot.user(7777)
     bot.application.bot_data.settings = bot.settings.model_copy(update={"admin_chat_id": 7777})
     await budi_with_session(bot, status="confirmed")
-    await run(bot.application, PLANNER)
+    await run_job(bot.application, PLANNER)
 
     # Down from before the 7-day reminder until Monday 07:30: the session is still ahead,
     # so every reminder still goes out, each marked late.
@@ -329,10 +312,10 @@ async def test_stale_notices_are_skipped_and_counted_for_the_admins(bot: Running
     admins = bot.user(7777)
     bot.application.bot_data.settings = bot.settings.model_copy(update={"admin_chat_id": 7777})
     await budi_with_session(bot, status="confirmed")
-    await run(bot.application, PLANNER)
+    await run_job(bot.application, PLANNER)
 
     bot.clock.set(wib(5, 9, 0))  # the bot was down until after the session
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, DISPATCHER)
     report = await admins.next_message()
     assert "3 notifikasi tidak dikirim" in (report.text or "")
     assert sent_to(bot, BUDI) == 0
@@ -387,7 +370,7 @@ async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
     # The first three go through; the fourth hangs in flight when the process dies.
     bot.emulator.faults.delay(0, "sendMessage", times=3)
     bot.emulator.faults.delay(8, "sendMessage", times=1)
-    dying = asyncio.create_task(run(bot.application, DISPATCHER))
+    dying = asyncio.create_task(run_job(bot.application, DISPATCHER))
     await until(bot, Counter({"sent": 3, "claimed": 3}))  # three outcomes are written
     for _ in range(250):  # and the fourth message is in flight (it took the delay)
         if not bot.emulator.faults.rules:
@@ -400,7 +383,7 @@ async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
 
     bot.clock.advance(timedelta(minutes=3))  # past the claim lease
     async with second_process(bot) as restarted:
-        await run(restarted, DISPATCHER)
+        await run_job(restarted, DISPATCHER)
     assert (await statuses(bot)) == Counter({"sent": 6})
     assert [sent_to(bot, u) for u in users] == [1] * 6
 
@@ -409,7 +392,7 @@ async def test_a_server_error_mid_batch_is_retried_with_backoff(bot: RunningBot)
     users = await many_due(bot, 4)
     bot.emulator.faults.delay(0, "sendMessage", times=2)
     bot.emulator.faults.fail("sendMessage", status=502, description="Bad Gateway")
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, DISPATCHER)
     assert (await statuses(bot)) == Counter({"sent": 3, "pending": 1})
     async with bot.db() as session:
         retry = await session.scalar(select(Notification).where(Notification.status == "pending"))
@@ -417,9 +400,9 @@ async def test_a_server_error_mid_batch_is_retried_with_backoff(bot: RunningBot)
         assert retry.due_at == bot.clock.now() + timedelta(seconds=30)
         assert "Bad Gateway" in (retry.last_error or "")
 
-    await run(bot.application, DISPATCHER)  # not yet due again
+    await run_job(bot.application, DISPATCHER)  # not yet due again
     bot.clock.advance(timedelta(seconds=30))
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, DISPATCHER)
     assert [sent_to(bot, u) for u in users] == [1] * 4
 
 
@@ -427,7 +410,7 @@ async def test_a_blocked_user_gets_403_and_their_link_is_marked_blocked(bot: Run
     users = await many_due(bot, 2)
     blocked = bot.user(users[0])
     blocked.chat.blocked = True  # blocked without the bot having heard of it yet
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, DISPATCHER)
 
     assert sent_to(bot, users[0]) == 0 and sent_to(bot, users[1]) == 1
     async with bot.db() as session:
@@ -458,7 +441,7 @@ async def test_blocking_and_unblocking_the_bot_follow_my_chat_member(bot: Runnin
 
     await user.block()
     await becomes(LinkStatus.BLOCKED)
-    await run(bot.application, DISPATCHER)
+    await run_job(bot.application, DISPATCHER)
     assert bot.emulator.calls_to("sendMessage") == []  # nothing is even tried
     assert (await statuses(bot)) == Counter({"skipped": 1})
 
@@ -474,7 +457,7 @@ async def test_flood_control_429_is_honoured_without_loss(bot: RunningBot) -> No
     )
     # Without python-telegram-bot's own retrying limiter, so the outbox meets the 429.
     async with second_process(bot, rate_limiter=False) as plain:
-        await run(plain, DISPATCHER)
+        await run_job(plain, DISPATCHER)
         assert (await statuses(bot)) == Counter({"sent": 3, "pending": 3})
         async with bot.db() as session:
             refused = await session.scalar(
@@ -486,7 +469,7 @@ async def test_flood_control_429_is_honoured_without_loss(bot: RunningBot) -> No
 
         ticks[0] += 5
         bot.clock.advance(timedelta(seconds=5))
-        await run(plain, DISPATCHER)
+        await run_job(plain, DISPATCHER)
     assert [sent_to(bot, u) for u in users] == [1] * 6
     assert (await statuses(bot)) == Counter({"sent": 6})
 
@@ -505,7 +488,7 @@ async def test_two_processes_on_one_database_deliver_every_notice_exactly_once(
     )
     async with second_process(bot, dispatch_batch_size=batch) as other:
         for _ in range(5):
-            await asyncio.gather(run(bot.application, DISPATCHER), run(other, DISPATCHER))
+            await asyncio.gather(run_job(bot.application, DISPATCHER), run_job(other, DISPATCHER))
             if (await statuses(bot)) == Counter({"sent": 40}):
                 break
     assert (await statuses(bot)) == Counter({"sent": 40})

@@ -26,7 +26,6 @@ from sqlalchemy import func, select
 
 from bot.application import BotApplication, build_application, running
 from bot.clock import FakeClock
-from bot.context import BotContext
 from jobs import DISPATCHER
 from models import Notification
 from models.db import create_engine, create_sessionmaker
@@ -34,6 +33,7 @@ from models.enums import NotificationStatus
 from sandbox import Emulator
 from tests.factories import add_employee, add_linked_user
 from tests.journeys import conftest as harness
+from tests.journeys.conftest import run_job
 from tests.journeys.test_webhook import free_port
 
 SECRET = "skala_Keluar-2"
@@ -50,13 +50,7 @@ class Cluster:
 
     async def dispatch_everywhere(self) -> None:
         """Both instances run their dispatcher job at the same moment."""
-        await asyncio.gather(*(run_dispatcher(app) for app in self.instances))
-
-
-async def run_dispatcher(application: BotApplication) -> None:
-    assert application.job_queue is not None
-    job = application.job_queue.get_jobs_by_name(DISPATCHER)[0]
-    await job.callback(BotContext.from_job(job, application))
+        await asyncio.gather(*(run_job(app, DISPATCHER) for app in self.instances))
 
 
 async def load_balancer(backends: list[str], forwarded: Counter[int]) -> web.AppRunner:
