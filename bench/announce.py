@@ -117,11 +117,7 @@ async def pending(db_url: str) -> int:
     engine = create_engine(db_url)
     async with engine.connect() as conn:
         count = await conn.scalar(
-            select(func.count())
-            .select_from(Notification)
-            .where(
-                Notification.status.in_([NotificationStatus.PENDING, NotificationStatus.CLAIMED])
-            )
+            select(func.count()).select_from(Notification).where(Notification.status.in_(LIVE))
         )
     await engine.dispose()
     return int(count or 0)

@@ -94,7 +94,8 @@ async def link_users(db_path: Path, count: int) -> list[int]:
             )
         ).all()
         linked = (await conn.scalars(select(ChatLink.employee_id))).all()
-        employees = [e for e in dict.fromkeys([*with_result, *invited]) if e not in set(linked)]
+        taken = set(linked)
+        employees = [e for e in dict.fromkeys([*with_result, *invited]) if e not in taken]
         await conn.execute(
             insert(ChatLink),
             [

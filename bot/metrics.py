@@ -25,7 +25,6 @@ from telegram import Update
 from models.enums import BroadcastStatus, DeliveryStatus
 from models.queries import ops
 
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 # Handler latency buckets (seconds): a chat reply should take well under a second.
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 

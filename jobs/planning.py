@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotContext
 from bot.core import reminders as r
+from bot.core.jp import DEFAULT_BEHIND_AFTER_MONTH
 from bot.core.recommend import REASON_MARGIN, recommend
 from bot.settings import Settings
 from models.queries import outbox as q
@@ -70,7 +71,7 @@ async def replan(
         if notice is not None:
             wanted.append(notice)
     await _courses(session, now, settings, ids, wanted, withdraw)
-    if now.astimezone(settings.tz).month > 9:
+    if now.astimezone(settings.tz).month > DEFAULT_BEHIND_AFTER_MONTH:  # is_behind's rule
         year = now.astimezone(settings.tz).year
         for employee_id, (status, earned) in (
             await q.jp_totals(session, year=year, employee_ids=ids)
@@ -196,13 +197,14 @@ async def _courses(
     courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:
         return
+    opening = [(course, facts(course)) for course in courses]
     for person in await q.people_with_results(session, employee_ids=ids):
-        for course in courses:
+        for course, course_facts in opening:
             if (course.id, person.employee_id) in live:
                 continue
             found = recommend(
                 person.scores,
-                [facts(course)],
+                [course_facts],
                 position_type=person.position_type,
                 status=person.status,
                 unit_ids=person.unit_ids,

@@ -136,10 +136,6 @@ def session_key(session_id: int, employee_id: int, what: str, ver: str) -> str:
     return f"session:{session_id}:emp:{employee_id}:{what}:{ver}"
 
 
-def session_prefix(session_id: int, employee_id: int) -> str:
-    return f"session:{session_id}:emp:{employee_id}:"
-
-
 # ------------------------------------------------------------------ sessions
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core import schedule
+
 SCHEDULED = "scheduled"
 ATTENDED = "attended"
 SCORING = "scoring"
-
-# Participation statuses (models.enums.ParticipationStatus values) still on the way.
-_STILL_COMING = {"invited", "confirmed", "reschedule_requested"}
 
 
 def pending_status(
@@ -34,11 +33,11 @@ def pending_status(
     """
     if has_unreleased_result:
         return SCORING
-    if participation_status == "attended":
+    if participation_status == schedule.ATTENDED:
         return ATTENDED
     if (
-        participation_status in _STILL_COMING
-        and session_status == "scheduled"
+        participation_status in schedule.ANSWERABLE  # still on the way
+        and session_status == schedule.SCHEDULED
         and session_ends_at is not None
         and session_ends_at > now
     ):

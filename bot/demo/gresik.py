@@ -78,7 +78,6 @@ KECAMATAN: tuple[str, ...] = (
     "Sangkapura",
     "Tambak",
 )
-BAWEAN = frozenset({"Sangkapura", "Tambak"})
 
 # Puskesmas under Dinas Kesehatan: one named after each kecamatan, plus the
 # second puskesmas some kecamatan have.

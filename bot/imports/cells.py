@@ -29,10 +29,6 @@ class CellError(Exception):
         self.params = params
 
 
-def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def text(value: object, max_length: int = 200) -> str:
     """Trimmed text with runs of whitespace kept as typed; numbers as written."""
     if type(value) is str and len(value) <= max_length and value == value.strip():  # noqa: E721

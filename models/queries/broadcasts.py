@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CursorResult, case, exists, func, insert, select, update
+from sqlalchemy import case, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast as rules
@@ -38,6 +38,7 @@ from models.gapura import Course, Enrollment
 from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Notification
 from models.queries.outbox import jp_totals
+from models.queries.seats import rowcount
 
 CHUNK = 500
 PARKED = timedelta(days=3650)  # a paused announcement's notices wait "forever"
@@ -350,7 +351,7 @@ async def mark_read(
         .values(read_at=now)
         .execution_options(synchronize_session=False)
     )
-    if _count(result):
+    if rowcount(result):
         return "read"
     found = await session.scalar(
         select(BroadcastDelivery.id).where(
@@ -421,7 +422,7 @@ async def _move(
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    return _count(result) == 1
+    return rowcount(result) == 1
 
 
 async def _notices(session: AsyncSession, broadcast_id: int, **values: Any) -> None:
@@ -480,9 +481,4 @@ async def finish_if_done(session: AsyncSession, *, broadcast_id: int, now: datet
         .values(status=BroadcastStatus.DONE, finished_at=now)
         .execution_options(synchronize_session=False)
     )
-    return _count(result) == 1
-
-
-def _count(result: Any) -> int:
-    assert isinstance(result, CursorResult)
-    return int(result.rowcount)
+    return rowcount(result) == 1

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import CursorResult, Table, func, insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -34,6 +34,8 @@ from models.enums import CourseStatus, LinkStatus, NotificationStatus, SessionSt
 from models.gapura import Course, Enrollment, JpEntry
 from models.org import Employee, Position, Unit
 from models.outbox import Holiday, Notification
+from models.queries.seats import rowcount
+from models.upserts import table_of
 
 IN_CHUNK = 500
 PENDING = NotificationStatus.PENDING
@@ -113,8 +115,7 @@ async def plan(session: AsyncSession, *, planned: Sequence[Planned]) -> tuple[in
 def _insert_ignore(session: AsyncSession) -> Any:
     """INSERT that skips a key another planner inserted meanwhile."""
     dialect = session.get_bind().dialect.name
-    table = Notification.__table__
-    assert isinstance(table, Table)
+    table = table_of(Notification)
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -177,7 +178,7 @@ async def cancel(session: AsyncSession, *, ids: Collection[int]) -> int:
             .values(status=NotificationStatus.CANCELLED)
             .execution_options(synchronize_session=False)
         )
-        count += _count(result)
+        count += rowcount(result)
     return count
 
 
@@ -189,11 +190,11 @@ async def reclaim_expired(session: AsyncSession, *, now: datetime, lease: timede
         return 0
     result = await session.execute(
         update(Notification)
-        .where(Notification.status == CLAIMED, Notification.claimed_at <= now - lease)
+        .where(*expired)
         .values(status=PENDING, claimed_by=None, claimed_at=None)
         .execution_options(synchronize_session=False)
     )
-    return _count(result)
+    return rowcount(result)
 
 
 async def claim_due(
@@ -243,7 +244,7 @@ async def finish(
         .values(status=NotificationStatus(status), **values)
         .execution_options(synchronize_session=False)
     )
-    return _count(result) == 1
+    return rowcount(result) == 1
 
 
 async def release(session: AsyncSession, *, token: str) -> int:
@@ -254,7 +255,7 @@ async def release(session: AsyncSession, *, token: str) -> int:
         .values(status=PENDING, claimed_by=None, claimed_at=None)
         .execution_options(synchronize_session=False)
     )
-    return _count(result)
+    return rowcount(result)
 
 
 async def links_of(session: AsyncSession, *, employee_ids: Collection[int]) -> dict[int, ChatLink]:
@@ -288,7 +289,7 @@ async def set_blocked(
             .values(status=LinkStatus.ACTIVE, blocked_at=None)
         )
     result = await session.execute(statement.execution_options(synchronize_session=False))
-    return _count(result) == 1
+    return rowcount(result) == 1
 
 
 async def block_employee(session: AsyncSession, *, employee_id: int, now: datetime) -> None:
@@ -326,11 +327,6 @@ async def own_notification(
         )
     )
     return found
-
-
-def _count(result: Any) -> int:
-    assert isinstance(result, CursorResult)
-    return int(result.rowcount)
 
 
 # ------------------------------------------------------------------ planning inputs

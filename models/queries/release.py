@@ -13,6 +13,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.assessment import AssessmentProgram, Result
+from models.queries.seats import rowcount
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ async def release_results(session: AsyncSession, *, program_id: int, now: dateti
         .values(released_at=now)
         .execution_options(synchronize_session=False)
     )
-    count = int(done.rowcount or 0)  # type: ignore[attr-defined]
+    count = rowcount(done)
     if count:
         await session.execute(
             update(AssessmentProgram)
