@@ -75,7 +75,7 @@ async def is_admin(context: BotContext, telegram_user_id: int) -> bool:
 async def unknown_command(update: Update, context: BotContext) -> None:
     """Any command nobody handles (and admin commands sent by non-admins)."""
     assert update.effective_message is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
 
 

@@ -24,7 +24,6 @@ from telegram.error import BadRequest
 from bot.context import BotContext
 from bot.core import waitlist
 from bot.core.competencies import COMPETENCIES
-from bot.core.jpm import CompetencyScore
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
 from handlers.callbacks import int_part, parts
@@ -44,7 +43,7 @@ from handlers.courses_views import (
 from models.chat import ChatLink
 from models.gapura import Course, Enrollment
 from models.queries import courses as q
-from models.queries.results import released_results
+from models.queries.results import released_results, scores_of
 
 _CODE_ACTIONS = {code: action for action, code in ACTION_CODES.items()}
 ACTION_PATTERN = f"^gap:[{''.join(_CODE_ACTIONS)}]:\\d+$"
@@ -184,10 +183,7 @@ async def _recommended_view(
         results = await released_results(session, employee_id=link.employee_id)
     by_id = {c.id: c for c in found if c.id not in mine}
     if results:
-        scores = [
-            CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
-            for s in results[0].scores
-        ]
+        scores = scores_of(results[0])
         ranked = recommend(
             scores,
             [q.facts(c) for c in by_id.values()],

@@ -10,14 +10,13 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.context import BotContext
 from bot.core.jp import display_jp, jp_progress
 from bot.core.jp_plan import courses_to_close
-from bot.core.jpm import CompetencyScore
 from bot.core.recommend import REASON_MARGIN, recommend
 from bot.texts import t
 from handlers.common import require_link
 from handlers.courses_views import course_button
 from models.queries import courses as q
 from models.queries.jp import jp_earned, jp_pending
-from models.queries.results import released_results
+from models.queries.results import released_results, scores_of
 
 
 async def jp_command(update: Update, context: BotContext) -> None:
@@ -39,10 +38,7 @@ async def jp_command(update: Update, context: BotContext) -> None:
     candidates = [q.facts(c) for c in found if c.id not in mine]
     ranked = []
     if results:
-        scores = [
-            CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
-            for s in results[0].scores
-        ]
+        scores = scores_of(results[0])
         ranked = recommend(
             scores,
             candidates,

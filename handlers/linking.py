@@ -20,7 +20,7 @@ from bot.core.nip import mask_nip
 from bot.linking import Outcome, answer_contact, answer_text, is_linked
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from handlers.common import language_for, load_link, render, require_link
+from handlers.common import language_for, render, require_link, user_language
 from models.queries.links import (
     active_consent,
     chat_link,
@@ -117,7 +117,7 @@ async def profile(update: Update, context: BotContext) -> None:
 async def privacy(update: Update, context: BotContext) -> None:
     """Show the privacy notice."""
     assert update.effective_message is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     await update.effective_message.reply_html(t("privacy.text", lang))
 
 
@@ -144,7 +144,7 @@ async def unlink_command(update: Update, context: BotContext) -> None:
 async def delete_command(update: Update, context: BotContext) -> None:
     """/hapus: ask to confirm withdrawing consent and deleting my chat data."""
     assert update.effective_message is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -160,7 +160,7 @@ async def delete_answer(update: Update, context: BotContext) -> None:
     """Withdraw consent and delete the link at once, or leave everything as it is."""
     query = update.callback_query
     assert query is not None and update.effective_user is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     if query.data == DELETE_YES:
         async with context.db.begin() as session:
             await withdraw_consent(

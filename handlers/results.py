@@ -21,7 +21,7 @@ from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
 from bot.core.competencies import competency_name
 from bot.core.jp import display_jp
-from bot.core.jpm import CompetencyScore, display_percent, gaps
+from bot.core.jpm import display_percent, gaps
 from bot.core.recommend import CourseFacts, Recommendation, all_met, reason_params_for, recommend
 from bot.core.results import pending_status
 from bot.texts import t
@@ -38,6 +38,7 @@ from models.queries.results import (
     own_released_result,
     pending_assessments,
     released_results,
+    scores_of,
     unit_and_parents,
 )
 
@@ -131,7 +132,7 @@ async def recommendations(update: Update, context: BotContext) -> None:
         await query.answer(t("results.not_available", link.language), show_alert=True)
         return
     await query.answer()
-    scores = _scores(result)
+    scores = scores_of(result)
     found = recommend(
         scores,
         courses,
@@ -189,7 +190,7 @@ async def _send_result(
         sent.append(await update.effective_message.reply_html(page, reply_markup=markup))
     rows = [
         LevelRow(competency_name(s.code, lang), s.required, s.achieved)
-        for s in gaps(_scores(result))
+        for s in gaps(scores_of(result))
     ]
     if rows:
         labels = ChartLabels(
@@ -223,13 +224,6 @@ async def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Messa
         )
 
 
-def _scores(result: Result) -> list[CompetencyScore]:
-    return [
-        CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
-        for s in result.scores
-    ]
-
-
 def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
     """The summary as HTML blocks: heading and JPM, competencies (largest gap first),
     then strengths, development areas and recommendation when present."""
@@ -246,7 +240,7 @@ def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
         context,
     )
     lines = [t("results.competencies", lang)]
-    for score in gaps(_scores(result)):
+    for score in gaps(scores_of(result)):
         shown = {
             "name": competency_name(score.code, lang),
             "required": score.required,

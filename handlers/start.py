@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
 from bot.linking import is_linked
 from bot.texts import t
-from handlers.common import language_for, load_link, render
+from handlers.common import language_for, load_link, render, user_language
 from handlers.menu import help_text
 from models.queries.links import has_consent, record_consent
 
@@ -57,7 +57,7 @@ async def agree(update: Update, context: BotContext) -> None:
     """Record the consent and replace the consent message with the next step."""
     query = update.callback_query
     assert query is not None and update.effective_user is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     code_hash = context.user_data.pop(START_CODE, None) if context.user_data is not None else None
     async with context.db.begin() as session:
         if not await has_consent(session, telegram_user_id=update.effective_user.id):
@@ -86,7 +86,7 @@ async def link_button(update: Update, context: BotContext) -> None:
 async def help_command(update: Update, context: BotContext) -> None:
     """List what the bot can do."""
     assert update.effective_message is not None
-    lang = language_for(await load_link(context, update), update, context)
+    lang = await user_language(context, update)
     await update.effective_message.reply_html(
         help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
     )

@@ -11,6 +11,7 @@ from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
+from bot.core.jpm import CompetencyScore
 from bot.core.recommend import CourseFacts
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
 from models.enums import CourseStatus
@@ -44,6 +45,14 @@ _SITTINGS_WITHOUT_RELEASED_RESULT = (
     .options(joinedload(Participation.session).joinedload(AssessmentSession.program))
     .order_by(AssessmentSession.starts_at)
 )
+
+
+def scores_of(result: Result) -> list[CompetencyScore]:
+    """The result's scores (loaded: ``released_results`` with scores) as the rules take them."""
+    return [
+        CompetencyScore(s.competency_code, s.required_level, s.achieved_level)
+        for s in result.scores
+    ]
 
 
 async def released_results(
