@@ -30,7 +30,7 @@ from bot.imports.reader import normalise_header, open_table
 from bot.texts import t
 from handlers import admin_broadcast_views as views
 from handlers.callbacks import int_part, parts
-from handlers.common import admin_language, require_link, user_language
+from handlers.common import admin_button, admin_language, require_link, user_language
 from jobs.broadcasts import refresh
 from jobs.render import render, send_rendered
 from models.queries import broadcasts as bq
@@ -87,20 +87,20 @@ async def on_input(update: Update, context: BotContext) -> None:
 
 async def no_attachment(update: Update, context: BotContext) -> None:
     """Tanpa lampiran: go on to the audience."""
-    lang, draft = await _draft_of(update, context)
-    if lang is None or draft is None or draft["step"] != ATTACHMENT:
+    pressed = await _draft_of(update, context)
+    if pressed is None or pressed[2]["step"] != ATTACHMENT:
         return
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await _ask_audience_in_place(update.callback_query, draft, lang)
+    query, lang, draft = pressed
+    await query.answer()
+    await _ask_audience_in_place(query, draft, lang)
 
 
 async def choose_audience(update: Update, context: BotContext) -> None:
     """An audience button: everyone and JP go straight to the preview; the others list."""
-    lang, draft = await _draft_of(update, context)
-    query = update.callback_query
-    if lang is None or draft is None or query is None:
+    pressed = await _draft_of(update, context)
+    if pressed is None:
         return
+    query, lang, draft = pressed
     kind = parts(query.data)[2]
     await query.answer()
     if kind in (rules.ALL, rules.JP_BEHIND):
@@ -119,20 +119,20 @@ async def choose_audience(update: Update, context: BotContext) -> None:
 
 async def list_page(update: Update, context: BotContext) -> None:
     """Sebelumnya / Berikutnya in a list of OPDs, programs, sessions or courses."""
-    lang, draft = await _draft_of(update, context)
-    query = update.callback_query
-    if lang is None or draft is None or query is None:
+    pressed = await _draft_of(update, context)
+    if pressed is None:
         return
+    query, lang, draft = pressed
     await query.answer()
     await _list_page(update, context, parts(query.data)[2], int_part(query.data, 3) or 0, lang)
 
 
 async def choose_item(update: Update, context: BotContext) -> None:
     """An OPD, position type, program, session or course: that audience, then the preview."""
-    lang, draft = await _draft_of(update, context)
-    query = update.callback_query
-    if lang is None or draft is None or query is None:
+    pressed = await _draft_of(update, context)
+    if pressed is None:
         return
+    query, lang, draft = pressed
     kind, item = parts(query.data)[2], int_part(query.data, 3) or 0
     if kind == rules.POSITION:
         if item >= len(views.POSITION_TYPES):
@@ -152,20 +152,20 @@ async def choose_item(update: Update, context: BotContext) -> None:
 
 async def change_audience(update: Update, context: BotContext) -> None:
     """Ubah penerima / Kembali: the audience menu again."""
-    lang, draft = await _draft_of(update, context)
-    query = update.callback_query
-    if lang is None or draft is None or query is None:
+    pressed = await _draft_of(update, context)
+    if pressed is None:
         return
+    query, lang, draft = pressed
     await query.answer()
     await _ask_audience_in_place(query, draft, lang)
 
 
 async def toggle_ack(update: Update, context: BotContext) -> None:
     """Sudah dibaca on/off: the preview's button and the confirm step follow."""
-    lang, draft = await _draft_of(update, context)
-    query = update.callback_query
-    if lang is None or draft is None or query is None or "count" not in draft:
+    pressed = await _draft_of(update, context)
+    if pressed is None or "count" not in pressed[2]:
         return
+    query, lang, draft = pressed
     await query.answer()
     draft["ask_ack"] = not draft["ask_ack"]
     _, keyboard = render(
@@ -185,10 +185,10 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
 
 async def send(update: Update, context: BotContext) -> None:
     """Kirim: write the announcement into the outbox and show its live progress."""
-    lang, draft = await _draft_of(update, context)
-    query, user = update.callback_query, update.effective_user
-    if lang is None or draft is None or query is None or user is None or "count" not in draft:
+    pressed, user = await _draft_of(update, context), update.effective_user
+    if pressed is None or user is None or "count" not in pressed[2]:
         return
+    query, lang, draft = pressed
     now = context.clock.now()
     audience = draft["audience"]
     async with context.db.begin() as session:
@@ -289,15 +289,18 @@ def _draft(context: BotContext) -> dict[str, Any] | None:
 
 async def _draft_of(
     update: Update, context: BotContext
-) -> tuple[str | None, dict[str, Any] | None]:
-    """The admin's language and draft; a button of a draft that is gone says so."""
-    lang = await admin_language(update, context)
-    if lang is None:
-        return None, None
+) -> tuple[CallbackQuery, str, dict[str, Any]] | None:
+    """A draft's button pressed by an admin: the press, their language and the draft;
+    None for anyone else, or after saying that the draft is gone."""
+    pressed = await admin_button(update, context)
+    if pressed is None:
+        return None
+    query, lang = pressed
     draft = _draft(context)
-    if draft is None and update.callback_query is not None:
-        await update.callback_query.answer(t("broadcast.no_draft", lang), show_alert=True)
-    return lang, draft
+    if draft is None:
+        await query.answer(t("broadcast.no_draft", lang), show_alert=True)
+        return None
+    return query, lang, draft
 
 
 def _attachment(message: Message) -> tuple[str, str] | None:
