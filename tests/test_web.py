@@ -8,7 +8,6 @@ import contextlib
 import io
 import json
 import logging
-import socket
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -33,15 +32,10 @@ from models.db import create_engine, create_sessionmaker
 from models.enums import BroadcastStatus, DeliveryStatus, NotificationStatus
 from sandbox import Emulator
 from tests.factories import NIP_SITI, add_employee
+from tests.ports import free_port
 
 TOKEN = "123456:TEST-TOKEN"
 UNREACHABLE_DB = "postgresql+asyncpg://postgres@127.0.0.1:1/x"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_settings(emulator: Emulator, database_url: str, **extra: object) -> Settings:

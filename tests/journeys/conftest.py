@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -21,11 +22,14 @@ from bot.application import BotApplication, build_application
 from bot.clock import FakeClock
 from bot.context import BotContext
 from bot.settings import Settings
+from models import Employee
 from models.db import create_engine, create_sessionmaker
 from sandbox import Emulator, SimulatedUser
+from tests.factories import add_employee, add_linked_user
 
 TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 900001
+BUDI_CHAT = 3101  # Budi's Telegram id unless a test says otherwise
 
 
 async def run_job(application: BotApplication, name: str) -> None:
@@ -74,6 +78,22 @@ def test_settings(emulator: Emulator, database_url: str) -> Settings:
         database_url=database_url,
         admin_ids=[ADMIN_ID],
     )
+
+
+async def linked(
+    bot: RunningBot, user_id: int = BUDI_CHAT, *, language: str = "id", **employee: Any
+) -> tuple[SimulatedUser, Employee]:
+    """An employee (Budi unless told) with an active link for ``user_id``."""
+    async with bot.db.begin() as session:
+        person = await add_employee(session, **employee)
+        await add_linked_user(
+            session,
+            employee=person,
+            telegram_user_id=user_id,
+            now=bot.clock.now(),
+            language=language,
+        )
+    return bot.user(user_id), person
 
 
 @pytest.fixture

@@ -18,32 +18,15 @@ from tests.factories import (
     add_course,
     add_employee,
     add_enrollment,
-    add_linked_user,
     add_released_result,
     add_sub_unit,
     add_unit,
 )
-from tests.journeys.conftest import RunningBot
+from tests.journeys.conftest import RunningBot, linked
 
 BUDI = 3101
 SITI = 3102
 NIP_ANDI = "199203152019031003"
-
-
-async def linked(
-    bot: RunningBot, user_id: int = BUDI, *, language: str = "id", **employee: Any
-) -> tuple[SimulatedUser, Employee]:
-    """An employee (Budi unless told) with an active link for ``user_id``."""
-    async with bot.db.begin() as session:
-        person = await add_employee(session, **employee)
-        await add_linked_user(
-            session,
-            employee=person,
-            telegram_user_id=user_id,
-            now=bot.clock.now(),
-            language=language,
-        )
-    return bot.user(user_id), person
 
 
 async def siti(bot: RunningBot) -> tuple[SimulatedUser, Employee]:

@@ -10,8 +10,7 @@ from tests.factories import (
     add_jp_entry,
     add_released_result,
 )
-from tests.journeys.conftest import RunningBot
-from tests.journeys.test_courses import linked
+from tests.journeys.conftest import RunningBot, linked
 
 
 async def test_jp_shows_this_years_hours_against_the_target_and_what_remains(

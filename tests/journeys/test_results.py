@@ -33,21 +33,13 @@ from tests.factories import (
     add_program,
     add_released_result,
 )
-from tests.journeys.conftest import RunningBot
+from tests.journeys.conftest import RunningBot, linked
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 async def linked_budi(bot: RunningBot, user_id: int, *, language: str = "id") -> Employee:
-    async with bot.db.begin() as session:
-        budi = await add_employee(session)
-        await add_linked_user(
-            session,
-            employee=budi,
-            telegram_user_id=user_id,
-            now=bot.clock.now(),
-            language=language,
-        )
+    _, budi = await linked(bot, user_id, language=language)
     return budi
 
 

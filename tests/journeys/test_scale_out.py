@@ -34,7 +34,7 @@ from sandbox import Emulator
 from tests.factories import add_employee, add_linked_user
 from tests.journeys import conftest as harness
 from tests.journeys.conftest import run_job
-from tests.journeys.test_webhook import free_port
+from tests.ports import free_port
 
 SECRET = "skala_Keluar-2"
 RECIPIENTS = 60

@@ -30,7 +30,7 @@ from tests.factories import (
     add_participation,
     add_program,
 )
-from tests.journeys.conftest import RunningBot
+from tests.journeys.conftest import RunningBot, linked
 
 BUDI = 3001
 SITI = 3002
@@ -304,9 +304,7 @@ async def self_booking_program(
 
 
 async def linked_budi(bot: RunningBot) -> Employee:
-    async with bot.db.begin() as session:
-        budi = await add_employee(session, position_type=PositionType.ADMINISTRATOR)
-        await add_linked_user(session, employee=budi, telegram_user_id=BUDI, now=bot.clock.now())
+    _, budi = await linked(bot, BUDI, position_type=PositionType.ADMINISTRATOR)
     return budi
 
 

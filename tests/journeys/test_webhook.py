@@ -3,7 +3,6 @@ the bot's own HTTP server; a call without the right secret is refused."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -17,14 +16,9 @@ from bot.web import SECRET_HEADER, WebServer
 from models.db import create_engine
 from sandbox import Emulator
 from tests.journeys import conftest as harness
+from tests.ports import free_port
 
 SECRET = "rahasia_Webhook-42"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
