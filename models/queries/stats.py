@@ -123,14 +123,17 @@ async def upcoming_rsvp(
     session: AsyncSession, *, now: datetime, limit: int = 30
 ) -> list[SessionRsvp]:
     """Scheduled sessions that have not started, with their answers counted."""
+    described = (
+        AssessmentSession.id,
+        AssessmentSession.code,
+        AssessmentProgram.name,
+        AssessmentSession.starts_at,
+        AssessmentSession.venue_name,
+        AssessmentSession.capacity,
+    )
     rows = await session.execute(
         select(
-            AssessmentSession.id,
-            AssessmentSession.code,
-            AssessmentProgram.name,
-            AssessmentSession.starts_at,
-            AssessmentSession.venue_name,
-            AssessmentSession.capacity,
+            *described,
             _count_status(ParticipationStatus.INVITED),
             _count_status(ParticipationStatus.CONFIRMED),
             _count_status(ParticipationStatus.RESCHEDULE_REQUESTED),
@@ -141,14 +144,7 @@ async def upcoming_rsvp(
             AssessmentSession.status == SessionStatus.SCHEDULED,
             AssessmentSession.starts_at > now,
         )
-        .group_by(
-            AssessmentSession.id,
-            AssessmentSession.code,
-            AssessmentProgram.name,
-            AssessmentSession.starts_at,
-            AssessmentSession.venue_name,
-            AssessmentSession.capacity,
-        )
+        .group_by(*described)
         .order_by(AssessmentSession.starts_at, AssessmentSession.id)
         .limit(limit)
     )
