@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.application import build_application
 from bot.keys import KEY_FILE, hash_key, load_or_create_key
 from bot.settings import ConfigError, Settings, load_settings
 
@@ -43,6 +44,20 @@ def test_the_setting_wins_over_the_key_file(tmp_path: Path) -> None:
 
     assert key == SETTING.encode()
     assert (tmp_path / KEY_FILE).read_text().strip() != SETTING
+
+
+def test_the_application_hashes_with_the_setting(tmp_path: Path) -> None:
+    hash_key(settings(tmp_path))  # a key file from an earlier start
+    configured = settings(
+        tmp_path,
+        token="123456:TEST-TOKEN",
+        database_url="sqlite+aiosqlite:///:memory:",
+        hash_key=SETTING,
+    )
+
+    application = build_application(configured)
+
+    assert application.bot_data.hash_key == SETTING.encode()
 
 
 def test_with_the_setting_no_key_file_is_made(tmp_path: Path) -> None:
