@@ -63,7 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(
             settings.log_level,
             json_lines=settings.log_format == "json",
-            secrets=[settings.token.get_secret_value(), settings.webhook_secret.get_secret_value()],
+            secrets=[
+                settings.token.get_secret_value(),
+                settings.webhook_secret.get_secret_value(),
+                settings.hash_key.get_secret_value(),
+            ],
         )
         return HANDLERS[args.command](settings, args)
     except ConfigError as exc:

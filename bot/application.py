@@ -15,6 +15,7 @@ from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTyp
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, BotData
+from bot.keys import hash_key
 from bot.logs import update_context
 from bot.metrics import Metrics
 from bot.settings import Settings
@@ -79,6 +80,7 @@ def build_application(
     application.bot_data.settings = settings
     application.bot_data.db = create_sessionmaker(engine)
     application.bot_data.clock = clock or SystemClock()
+    application.bot_data.hash_key = hash_key(settings)
     application.bot_data.metrics = Metrics(commands=_command_names())
     application.add_handlers(HANDLERS)  # type: ignore[arg-type]
     application.add_error_handler(on_error)

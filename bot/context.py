@@ -1,5 +1,5 @@
 """The typed callback context: handlers and jobs reach shared resources as
-``context.db``, ``context.settings`` and ``context.clock``."""
+``context.db``, ``context.settings``, ``context.clock`` and ``context.hash_key``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class BotData:
     db: async_sessionmaker[AsyncSession]
     clock: Clock
     metrics: Metrics
+    hash_key: bytes  # of the keyed hashes (bot/keys.py)
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
@@ -44,3 +45,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
     @property
     def clock(self) -> Clock:
         return self.bot_data.clock
+
+    @property
+    def hash_key(self) -> bytes:
+        return self.bot_data.hash_key

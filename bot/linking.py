@@ -17,7 +17,7 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.attempts import AttemptLimit
+from bot.core.attempts import AttemptLimit, nip_digest
 from bot.core.codes import hash_code, looks_like_code
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
@@ -67,6 +67,7 @@ async def answer_text(
     now: datetime,
     today: date,
     limit: AttemptLimit,
+    hash_key: bytes,
 ) -> Outcome:
     """A message typed while linking: an activation code, or a NIP (then a deep-link
     code waiting for it is tried at once)."""
@@ -76,12 +77,22 @@ async def answer_text(
     assert link is not None  # _not_linking answers for a missing link
     if looks_like_code(text):
         return await verify_code(
-            session, link=link, code_hash=hash_code(text), now=now, limit=limit
+            session,
+            link=link,
+            code_hash=hash_code(text),
+            now=now,
+            limit=limit,
+            hash_key=hash_key,
         )
     outcome = submit_nip(link, text, today=today)
     if outcome.key == "link.nip_received" and link.pending_code_hash:
         return await verify_code(
-            session, link=link, code_hash=link.pending_code_hash, now=now, limit=limit
+            session,
+            link=link,
+            code_hash=link.pending_code_hash,
+            now=now,
+            limit=limit,
+            hash_key=hash_key,
         )
     return outcome
 
@@ -94,6 +105,7 @@ async def answer_contact(
     phone: str,
     now: datetime,
     limit: AttemptLimit,
+    hash_key: bytes,
 ) -> Outcome:
     """A contact shared while linking."""
     refusal = _not_linking(link)
@@ -101,7 +113,13 @@ async def answer_contact(
         return refusal
     assert link is not None  # _not_linking answers for a missing link
     return await verify_contact(
-        session, link=link, contact_user_id=contact_user_id, phone=phone, now=now, limit=limit
+        session,
+        link=link,
+        contact_user_id=contact_user_id,
+        phone=phone,
+        now=now,
+        limit=limit,
+        hash_key=hash_key,
     )
 
 
@@ -126,24 +144,22 @@ async def verify_contact(
     phone: str,
     now: datetime,
     limit: AttemptLimit,
+    hash_key: bytes,
 ) -> Outcome:
     """Link when the shared contact is the user's own and its phone is on record."""
-    blocked = await _check_limit(session, link=link, now=now, limit=limit)
+    check = _Check(
+        link=link, method=VerificationMethod.CONTACT, now=now, limit=limit, hash_key=hash_key
+    )
+    blocked = await _locked(session, check)
     if blocked:
         return blocked
     assert link.pending_nip is not None
     if contact_user_id != link.telegram_user_id:
-        return await _fail(
-            session, link=link, method="contact", now=now, outcome=Outcome("link.not_own_contact")
-        )
+        return await _fail(session, check, Outcome("link.not_own_contact"))
     employee = await employee_by_nip(session, nip=link.pending_nip)
     if employee is None or not employee.active or not same_phone(employee.phone, phone):
-        return await _fail(
-            session, link=link, method="contact", now=now, outcome=Outcome("link.phone_mismatch")
-        )
-    return await _link(
-        session, link=link, employee=employee, method=VerificationMethod.CONTACT, now=now
-    )
+        return await _fail(session, check, Outcome("link.phone_mismatch"))
+    return await _link(session, link=link, employee=employee, method=check.method, now=now)
 
 
 async def verify_code(
@@ -153,76 +169,75 @@ async def verify_code(
     code_hash: str,
     now: datetime,
     limit: AttemptLimit,
+    hash_key: bytes,
 ) -> Outcome:
     """Link when the activation code (by its hash) belongs to the NIP given and is valid."""
-    blocked = await _check_limit(session, link=link, now=now, limit=limit)
+    check = _Check(
+        link=link, method=VerificationMethod.CODE, now=now, limit=limit, hash_key=hash_key
+    )
+    blocked = await _locked(session, check)
     if blocked:
         return blocked
     assert link.pending_nip is not None
     code = await code_by_hash(session, code_hash=code_hash)
     employee = await employee_by_nip(session, nip=link.pending_nip)
     if code is None or employee is None or code.employee_id != employee.id or not employee.active:
-        return await _fail(
-            session, link=link, method="code", now=now, outcome=Outcome("link.code_mismatch")
-        )
+        return await _fail(session, check, Outcome("link.code_mismatch"))
     if code.used_at is not None:
-        return await _fail(
-            session, link=link, method="code", now=now, outcome=Outcome("link.code_used")
-        )
+        return await _fail(session, check, Outcome("link.code_used"))
     if code.expires_at <= now:
         return await _fail(
-            session,
-            link=link,
-            method="code",
-            now=now,
-            outcome=Outcome("link.code_expired", {"expired_at": code.expires_at}),
+            session, check, Outcome("link.code_expired", {"expired_at": code.expires_at})
         )
-    outcome = await _link(
-        session, link=link, employee=employee, method=VerificationMethod.CODE, now=now
-    )
+    outcome = await _link(session, link=link, employee=employee, method=check.method, now=now)
     if outcome.linked is not None:
         code.used_at = now
     return outcome
 
 
-async def _check_limit(
-    session: AsyncSession, *, link: ChatLink, now: datetime, limit: AttemptLimit
-) -> Outcome | None:
-    if link.pending_nip is None:
+@dataclass(frozen=True)
+class _Check:
+    """One try of a second factor, as the attempt limit sees it."""
+
+    link: ChatLink
+    method: VerificationMethod
+    now: datetime
+    limit: AttemptLimit
+    hash_key: bytes
+
+    @property
+    def nip_hash(self) -> str:
+        assert self.link.pending_nip is not None
+        return nip_digest(self.link.pending_nip, key=self.hash_key)
+
+
+async def _locked(session: AsyncSession, check: _Check) -> Outcome | None:
+    """Why this try may not be made now, if it may not."""
+    if check.link.pending_nip is None:
         return Outcome("link.need_nip_first")
-    by_user, by_nip = await recent_failures(
+    failures = await recent_failures(
         session,
-        telegram_user_id=link.telegram_user_id,
-        nip=link.pending_nip,
-        since=now - limit.window,
+        telegram_user_id=check.link.telegram_user_id,
+        nip_hash=check.nip_hash,
+        since=check.now - check.limit.window,
     )
-    until = max(
-        (
-            moment
-            for moment in (
-                limit.locked_until(by_user, now=now),
-                limit.locked_until(by_nip, now=now),
-            )
-            if moment
-        ),
-        default=None,
-    )
+    # A code is typed, so it can be guessed; a contact Telegram vouches for cannot.
+    guessable = check.method is VerificationMethod.CODE
+    until = check.limit.lock(check.method, failures, guessable=guessable, now=check.now)
     if until is None:
         return None
-    return Outcome("link.locked", {"until": until}, locked_until=until)
+    refusal = "link.locked" if guessable else "link.locked_contact"
+    return Outcome(refusal, {"until": until}, locked_until=until)
 
 
-async def _fail(
-    session: AsyncSession, *, link: ChatLink, method: str, now: datetime, outcome: Outcome
-) -> Outcome:
+async def _fail(session: AsyncSession, check: _Check, outcome: Outcome) -> Outcome:
     """Count a failed second factor against the user and the NIP, then say why."""
-    assert link.pending_nip is not None
     await record_failure(
         session,
-        telegram_user_id=link.telegram_user_id,
-        nip=link.pending_nip,
-        method=method,
-        now=now,
+        telegram_user_id=check.link.telegram_user_id,
+        nip_hash=check.nip_hash,
+        method=check.method.value,
+        now=check.now,
     )
     return outcome
 

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 PLACEHOLDER_TOKENS = {"changeme", "123456:replace-me", "your-token-here", "token"}
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
+MIN_HASH_KEY_LENGTH = 32  # characters; `openssl rand -hex 32` gives 64
 
 
 class ConfigError(Exception):
@@ -54,6 +55,9 @@ class Settings(BaseSettings):
     quiet_hours_start: time = time(21, 0)
     quiet_hours_end: time = time(6, 0)
     activation_code_days: int = Field(default=30, gt=0)
+    # Key of the keyed hashes (NIPs counted for the attempt limit); empty = a key made
+    # on first start and kept in the data folder (see bot/keys.py).
+    hash_key: SecretStr = SecretStr("")
     results_autodelete_minutes: int = Field(default=0, ge=0)
     broadcast_rate: float = Field(default=29.0, gt=0)
     waitlist_offer_hours: int = Field(default=24, gt=0)
@@ -90,6 +94,16 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (KeyError, ValueError):
             raise ValueError(f"unknown time zone {value!r}") from None
+        return value
+
+    @field_validator("hash_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr) -> SecretStr:
+        length = len(value.get_secret_value().strip())
+        if 0 < length < MIN_HASH_KEY_LENGTH:
+            raise ValueError(
+                f"must be at least {MIN_HASH_KEY_LENGTH} characters (e.g. `openssl rand -hex 32`)"
+            )
         return value
 
     @property

@@ -47,6 +47,7 @@ async def on_text(update: Update, context: BotContext) -> None:
             now=now,
             today=now.astimezone(context.settings.tz).date(),
             limit=AttemptLimit(),
+            hash_key=context.hash_key,
         )
     await _say(update, context, outcome, lang)
 
@@ -65,6 +66,7 @@ async def on_contact(update: Update, context: BotContext) -> None:
             phone=message.contact.phone_number,
             now=context.clock.now(),
             limit=AttemptLimit(),
+            hash_key=context.hash_key,
         )
     await _say(update, context, outcome, lang)
 
@@ -79,14 +81,20 @@ async def _say(update: Update, context: BotContext, outcome: Outcome, lang: str)
             text += "\n\n" + render(
                 "link.nip_warning", {"warning": t(key, lang, **params)}, lang, context
             )
-        markup = ReplyKeyboardMarkup(
-            [[KeyboardButton(t("link.share_button", lang), request_contact=True)]],
-            resize_keyboard=True,
-            one_time_keyboard=True,
-        )
+        markup = _share_keyboard(lang)
+    elif outcome.key == "link.locked":  # codes wait, the user's own phone need not
+        markup = _share_keyboard(lang)
     elif outcome.linked is not None:
         markup = ReplyKeyboardRemove()
     await update.effective_message.reply_html(text, reply_markup=markup)
+
+
+def _share_keyboard(lang: str) -> ReplyKeyboardMarkup:
+    return ReplyKeyboardMarkup(
+        [[KeyboardButton(t("link.share_button", lang), request_contact=True)]],
+        resize_keyboard=True,
+        one_time_keyboard=True,
+    )
 
 
 async def profile(update: Update, context: BotContext) -> None:

@@ -64,10 +64,11 @@ class ActivationCode(Base):
 
 
 class LinkAttempt(Base):
-    """A failed verification, counted per Telegram user and per NIP for the limit.
+    """A failed verification, counted for the limit (``bot/core/attempts.py``).
 
-    The NIP is kept as a hash: the table answers "how often was this NIP tried",
-    never "which NIPs were tried".
+    The NIP is kept as its HMAC under the server's key (``nip_digest``): the table
+    answers "how often was this NIP tried", never "which NIPs were tried", even to
+    someone who can enumerate NIPs.
     """
 
     __tablename__ = "link_attempts"

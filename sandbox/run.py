@@ -54,6 +54,8 @@ async def run_sandbox(
             "api_base_url": emulator.base_url,
             "api_base_file_url": emulator.base_file_url,
             "database_url": database_url,
+            # The sandbox keeps its files (the hash key too) apart from a real bot's.
+            "data_dir": settings.data_dir / "sandbox",
             "admin_ids": [*settings.admin_ids, DEMO_ADMIN_ID],
         }
     )

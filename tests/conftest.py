@@ -82,6 +82,16 @@ def migrated_servers() -> dict[str, str]:
     return urls
 
 
+@pytest.fixture(scope="session", autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """What the bot keeps in its data folder (the hash key it makes on first start)
+    goes to a temporary folder, never into the checkout."""
+    path = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ASNBOT_DATA_DIR", str(path))
+        yield path
+
+
 @pytest.fixture(params=_backends())
 def database_url(
     request: pytest.FixtureRequest,

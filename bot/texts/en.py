@@ -198,7 +198,14 @@ TEXTS: dict[str, str] = {
     "link.code_expired": (
         "This activation code expired on {expired_at_date}. Ask BKPSDM for a new one."
     ),
-    "link.locked": ("Too many failed attempts (at most 5 in 15 minutes). Try again after {until}."),
+    "link.locked": (
+        "Too many failed activation code attempts (at most 5 in 15 minutes). Try again after "
+        "{until}. If BKPSDM has your phone number, you can still press <b>Share phone number</b>."
+    ),
+    "link.locked_contact": (
+        "Too many failed phone number checks (at most 5 in 15 minutes). Try again after "
+        "{until}, or type an activation code from BKPSDM."
+    ),
     "link.already_linked_elsewhere": (
         "This NIP is already linked to another Telegram account. If that is not you, "
         "contact BKPSDM to remove the link."

@@ -205,8 +205,13 @@ TEXTS: dict[str, str] = {
         "Kode aktivasi ini sudah kedaluwarsa sejak {expired_at_date}. Minta kode baru ke BKPSDM."
     ),
     "link.locked": (
-        "Terlalu banyak percobaan yang gagal (paling banyak 5 dalam 15 menit). "
-        "Coba lagi setelah pukul {until}."
+        "Terlalu banyak percobaan kode aktivasi yang gagal (paling banyak 5 dalam 15 menit). "
+        "Coba lagi setelah pukul {until}. Jika nomor HP Anda terdaftar di BKPSDM, Anda tetap "
+        "bisa menekan <b>Bagikan nomor HP</b>."
+    ),
+    "link.locked_contact": (
+        "Terlalu banyak percobaan verifikasi nomor HP yang gagal (paling banyak 5 dalam "
+        "15 menit). Coba lagi setelah pukul {until}, atau ketik kode aktivasi dari BKPSDM."
     ),
     "link.already_linked_elsewhere": (
         "NIP ini sudah tertaut ke akun Telegram lain. Jika itu bukan Anda, hubungi BKPSDM "

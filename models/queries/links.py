@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -10,16 +9,13 @@ from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
+from bot.core.attempts import Failure
 from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
 from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 from models.queries.audit import audit
 
 CHANNEL_CONSENT = "telegram_channel"
-
-
-def nip_hash(nip: str) -> str:
-    return hashlib.sha256(nip.encode("ascii")).hexdigest()
 
 
 # This runs at the start of nearly every update: one statement, built once (a statement
@@ -114,12 +110,11 @@ async def has_consent(session: AsyncSession, *, telegram_user_id: int) -> bool:
 
 
 async def record_failure(
-    session: AsyncSession, *, telegram_user_id: int, nip: str, method: str, now: datetime
+    session: AsyncSession, *, telegram_user_id: int, nip_hash: str, method: str, now: datetime
 ) -> None:
+    """Count a failed verification; ``nip_hash`` is the NIP's keyed digest, never the NIP."""
     session.add(
-        LinkAttempt(
-            at=now, telegram_user_id=telegram_user_id, nip_hash=nip_hash(nip), method=method
-        )
+        LinkAttempt(at=now, telegram_user_id=telegram_user_id, nip_hash=nip_hash, method=method)
     )
     await audit(
         session,
@@ -132,18 +127,33 @@ async def record_failure(
 
 
 async def recent_failures(
-    session: AsyncSession, *, telegram_user_id: int, nip: str, since: datetime
-) -> tuple[list[datetime], list[datetime]]:
-    """Failure times since ``since``: (by this Telegram user, for this NIP)."""
-    by_user = await session.scalars(
-        select(LinkAttempt.at).where(
-            LinkAttempt.telegram_user_id == telegram_user_id, LinkAttempt.at >= since
+    session: AsyncSession, *, telegram_user_id: int, nip_hash: str, since: datetime
+) -> list[Failure]:
+    """Failures since ``since`` by this Telegram user or on this NIP (by its keyed digest)."""
+    attempts = select(
+        LinkAttempt.id,
+        LinkAttempt.at,
+        LinkAttempt.method,
+        LinkAttempt.telegram_user_id,
+        LinkAttempt.nip_hash,
+    )
+    # Two lookups, each by its own index, rather than one OR that a planner may scan for.
+    by_user = await session.execute(
+        attempts.where(LinkAttempt.telegram_user_id == telegram_user_id, LinkAttempt.at >= since)
+    )
+    on_nip = await session.execute(
+        attempts.where(LinkAttempt.nip_hash == nip_hash, LinkAttempt.at >= since)
+    )
+    rows = {row.id: row for row in [*by_user.all(), *on_nip.all()]}
+    return [
+        Failure(
+            at=row.at,
+            method=row.method,
+            by_account=row.telegram_user_id == telegram_user_id,
+            on_nip=row.nip_hash == nip_hash,
         )
-    )
-    by_nip = await session.scalars(
-        select(LinkAttempt.at).where(LinkAttempt.nip_hash == nip_hash(nip), LinkAttempt.at >= since)
-    )
-    return list(by_user), list(by_nip)
+        for row in rows.values()
+    ]
 
 
 async def code_by_hash(session: AsyncSession, *, code_hash: str) -> ActivationCode | None:
