@@ -1,5 +1,6 @@
-"""Delete the messages whose time is up (revealed results, when
-``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set).
+"""Delete what is kept only for a while: messages whose time is up (revealed
+results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set), and failed link
+attempts once the attempt limit no longer counts them.
 
 A row is forgotten once Telegram has deleted its message or refused for good
 (the user deleted it already, or it is older than Telegram allows); after a
@@ -10,15 +11,21 @@ one message: the second gets "not found", which is also an answer.
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
+from bot.core.attempts import WINDOW
 from models.queries.deletions import due_deletions, forget_deletions
+from models.queries.links import forget_failures
 
 log = logging.getLogger(__name__)
 
 BATCH = 100
+# Failed attempts are kept a day, well past the limit's window, so a support question
+# ("why was I refused this morning?") can still be answered from the audit log and them.
+KEEP_FAILURES = WINDOW + timedelta(hours=24)
 
 
 async def delete_due_messages(context: BotContext) -> None:
@@ -37,3 +44,11 @@ async def delete_due_messages(context: BotContext) -> None:
         answered.append(row_id)
     async with context.db.begin() as session:
         await forget_deletions(session, ids=answered)
+
+
+async def forget_old_failures(context: BotContext) -> None:
+    """Delete failed link attempts older than :data:`KEEP_FAILURES`."""
+    async with context.db.begin() as session:
+        gone = await forget_failures(session, before=context.clock.now() - KEEP_FAILURES)
+    if gone:
+        log.info("forgot %d failed link attempt(s)", gone)

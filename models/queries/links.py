@@ -14,6 +14,7 @@ from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
 from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 from models.queries.audit import audit
+from models.queries.seats import rowcount
 
 CHANNEL_CONSENT = "telegram_channel"
 
@@ -124,6 +125,13 @@ async def record_failure(
         actor_telegram_id=telegram_user_id,
         method=method,
     )
+
+
+async def forget_failures(session: AsyncSession, *, before: datetime) -> int:
+    """Delete failed attempts older than ``before``: past the limit's window they only
+    say who tried which NIP. Returns how many went."""
+    result = await session.execute(delete(LinkAttempt).where(LinkAttempt.at < before))
+    return rowcount(result)
 
 
 async def recent_failures(

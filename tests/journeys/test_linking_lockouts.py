@@ -8,12 +8,14 @@ Telegram-verified phone is never blocked by what others did on that NIP.
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bot.core.attempts import nip_digest
 from bot.keys import KEY_FILE
+from jobs import FORGET_FAILURES
 from models import LinkAttempt
 from sandbox import SimulatedUser
 from tests.factories import NIP_BUDI, add_code, add_employee
@@ -185,3 +187,30 @@ async def test_failed_attempts_store_the_nip_keyed_not_plainly_hashed(
     key = (data_dir / KEY_FILE).read_text().strip().encode()
     assert stored == [nip_digest(NIP_BUDI, key=key)]
     assert stored[0] != hashlib.sha256(NIP_BUDI.encode()).hexdigest()
+
+
+async def test_failed_attempts_are_forgotten_a_day_after_the_limit_stops_counting_them(
+    bot: RunningBot,
+) -> None:
+    await add_employee_in(bot)
+    stranger = bot.user(2291)
+    await start_linking(stranger, NIP_BUDI)
+    await say(stranger, WRONG)
+
+    bot.clock.advance(timedelta(hours=24, minutes=14))
+    await bot.run_job(FORGET_FAILURES)
+    kept = await attempt_count(bot)
+    bot.clock.advance(timedelta(minutes=2))
+    await bot.run_job(FORGET_FAILURES)
+
+    assert (kept, await attempt_count(bot)) == (1, 0)
+
+
+async def add_employee_in(bot: RunningBot) -> None:
+    async with bot.db.begin() as session:
+        await add_employee(session)
+
+
+async def attempt_count(bot: RunningBot) -> int:
+    async with bot.db() as session:
+        return len((await session.scalars(select(LinkAttempt))).all())
