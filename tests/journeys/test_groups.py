@@ -120,6 +120,21 @@ async def test_admin_commands_from_an_admin_in_a_group_show_nothing(bot: Running
     assert admin.chat_messages == []
 
 
+async def test_an_admin_composing_an_announcement_is_not_answered_in_a_group(
+    bot: RunningBot,
+) -> None:
+    admin = bot.user(ADMIN_ID)
+    await admin.send("/umumkan")
+    await admin.next_message()  # "type the announcement"
+    group = bot.group(GROUP, title="ASN Gresik")
+
+    await group.send(admin, "Rapat koordinasi besok pukul 09.00")
+    await last_word(bot, group, admin)
+
+    assert [m.text for m in group.bot_messages] == [POINTER]
+    assert len(admin.chat_messages) == 2  # the draft still waits for its text in private
+
+
 async def test_a_button_pressed_in_a_group_gets_only_an_alert(bot: RunningBot) -> None:
     user, _, result_id = await budi_with_results(bot)
     group = bot.group(GROUP, title="ASN Gresik")
