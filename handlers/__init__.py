@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from telegram import Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -30,6 +32,7 @@ from handlers import (
     jp,
     linking,
     menu,
+    private,
     reminders,
     results,
     schedule,
@@ -39,7 +42,12 @@ from handlers.common import LINK_START, unknown_command
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
-    # First of all: the answer to a step of /umumkan (text, attachment, NIP file) while an
+    # Before anything else, every update: only the user's private chat goes on. Every
+    # handler below answers in the chat the update came from, with personal data or admin
+    # tools, and a group would read along; elsewhere a command gets a pointer to the
+    # private chat, a button an alert, the rest nothing (my_chat_member passes).
+    -3: [TypeHandler(Update, private.private_only)],
+    # Then: the answer to a step of /umumkan (text, attachment, NIP file) while an
     # admin composes; raises ApplicationHandlerStop when consumed, else everything passes.
     -2: [
         MessageHandler(

@@ -13,6 +13,7 @@ from aiohttp import web
 
 from sandbox.api import add_api_routes
 from sandbox.faults import Faults
+from sandbox.groups import SimulatedGroup
 from sandbox.limits import RateLimiter
 from sandbox.methods import BotMethods
 from sandbox.server import EMULATOR_KEY, MAX_BODY, add_bot_routes
@@ -66,6 +67,7 @@ class Emulator:
         self.state = State()
         self.faults = Faults()
         self.users: dict[int, SimulatedUser] = {}
+        self.groups: dict[int, SimulatedGroup] = {}
         self.methods = BotMethods(self)
         self.closing = False
         self.app = self.build_app()
@@ -170,6 +172,34 @@ class Emulator:
                 setattr(existing, key, value)
         return existing
 
+    def group(
+        self,
+        chat_id: int,
+        title: str | None = None,
+        chat_type: str = "supergroup",
+        username: str | None = None,
+    ) -> SimulatedGroup:
+        """The group (negative id) with the bot already in it; created on first call.
+
+        ``chat_type`` is group, supergroup or channel. Users post with
+        ``group.send(user, text)``; see sandbox.groups.
+        """
+        existing = self.groups.get(chat_id)
+        if existing is None:
+            existing = SimulatedGroup(
+                self, chat_id, title or f"Grup {chat_id}", chat_type, username
+            )
+            self.groups[chat_id] = existing
+            self.state.chat(chat_id)
+        elif title is not None:
+            existing.title = title
+        return existing
+
+    def chat_object(self, chat_id: int) -> dict[str, Any]:
+        """The Chat object of a user's private chat or of a group."""
+        group = self.groups.get(chat_id)
+        return group.chat_object() if group is not None else self.users[chat_id].chat_object()
+
     def now(self) -> int:
         """Unix time for message dates, from the injected clock if any."""
         if self.clock is None:
@@ -216,9 +246,12 @@ class Emulator:
         return found[0]
 
     def register_callback_query(
-        self, query_id: str, user_id: int, message_id: int, data: str
+        self, query_id: str, user_id: int, message_id: int, data: str, chat_id: int | None = None
     ) -> CallbackQueryRecord:
-        """Remember a pressed button so answerCallbackQuery can find it."""
-        record = CallbackQueryRecord(query_id, user_id, message_id, data)
+        """Remember a pressed button so answerCallbackQuery can find it (in the user's
+        private chat unless ``chat_id`` names a group)."""
+        record = CallbackQueryRecord(
+            query_id, user_id, message_id, data, user_id if chat_id is None else chat_id
+        )
         self.state.callback_queries[query_id] = record
         return record

@@ -109,7 +109,9 @@ class BotMethods:
 
     def _chat(self, params: dict[str, Any]) -> Chat:
         chat_id = params.get("chat_id")
-        if not isinstance(chat_id, int) or chat_id not in self.emu.users:
+        if not isinstance(chat_id, int) or (
+            chat_id not in self.emu.users and chat_id not in self.emu.groups
+        ):
             raise bad("chat not found")
         return self.state.chat(chat_id)
 
@@ -190,8 +192,26 @@ class BotMethods:
                         raise bad("BUTTON_TEXT_INVALID")
 
     def _deliverable(self, chat: Chat) -> None:
-        if chat.blocked:
-            raise ApiError(403, "Forbidden: bot was blocked by the user")
+        if not chat.blocked:
+            return
+        group = self.emu.groups.get(chat.chat_id)
+        if group is not None:
+            raise ApiError(403, f"Forbidden: bot is not a member of the {group.type} chat")
+        raise ApiError(403, "Forbidden: bot was blocked by the user")
+
+    def _replied(self, chat: Chat, reply: dict[str, Any] | None) -> dict[str, Any] | None:
+        """The message ``reply_parameters`` names, as ``reply_to_message`` shows it."""
+        if not reply:
+            return None
+        if reply.get("chat_id") not in (None, chat.chat_id):
+            raise bad("replies to another chat are not supported by this emulator")
+        target = chat.messages.get(reply.get("message_id", 0))
+        if target is None or target.deleted:
+            if reply.get("allow_sending_without_reply"):
+                return None
+            raise bad("message to be replied not found")
+        # Like the real server: the replied message comes without its own reply.
+        return {k: v for k, v in target.data.items() if k != "reply_to_message"}
 
     def _rate_limit(self, chat: Chat) -> None:
         retry_after = self.emu.limiter.check(chat.chat_id)
@@ -203,17 +223,24 @@ class BotMethods:
             )
 
     def _store_bot_message(
-        self, chat: Chat, content: dict[str, Any], markup: dict[str, Any] | None
+        self,
+        chat: Chat,
+        content: dict[str, Any],
+        markup: dict[str, Any] | None,
+        reply: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         self._deliverable(chat)
+        replied = self._replied(chat, reply)
         self._rate_limit(chat)
         data: dict[str, Any] = {
             "message_id": chat.new_message_id(),
             "from": self.emu.bot_user,
-            "chat": self.emu.users[chat.chat_id].chat_object(),
+            "chat": self.emu.chat_object(chat.chat_id),
             "date": self.emu.now(),
             **content,
         }
+        if replied is not None:
+            data["reply_to_message"] = replied
         stored = StoredMessage(data=data, from_bot=True)
         if markup and "inline_keyboard" in markup:
             data["reply_markup"] = markup
@@ -343,7 +370,7 @@ class BotMethods:
         return info
 
     async def send_message(self, params: dict[str, Any]) -> Any:
-        """A text message to a user's private chat."""
+        """A text message to a user's private chat or a group."""
         chat = self._chat(params)
         text, entities = self._message_text(params)
         markup = params.get("reply_markup")
@@ -353,7 +380,7 @@ class BotMethods:
             content["entities"] = entities
         if "link_preview_options" in params:
             content["link_preview_options"] = params["link_preview_options"]
-        return self._store_bot_message(chat, content, markup)
+        return self._store_bot_message(chat, content, markup, params.get("reply_parameters"))
 
     async def edit_message_text(self, params: dict[str, Any]) -> Any:
         """Replace the text (and inline keyboard) of one of the bot's messages."""
@@ -406,7 +433,7 @@ class BotMethods:
         return old
 
     async def delete_message(self, params: dict[str, Any]) -> Any:
-        """Delete a message (the bot's or the user's) in a private chat."""
+        """Delete a message (the bot's or the user's) in a private chat or a group."""
         chat, stored = self._target(params, "message to delete not found")
         stored.deleted = True
         self.state.add_event(chat, "delete", stored.data["message_id"])
@@ -426,7 +453,7 @@ class BotMethods:
             "url": params.get("url"),
         }
         self.state.add_event(
-            self.state.chat(query.user_id),
+            self.state.chat(query.chat_id),
             "callback_answer",
             query.message_id,
             answer=query.answer,
@@ -450,7 +477,9 @@ class BotMethods:
             document["file_name"] = stored.file_name
         if stored.mime_type:
             document["mime_type"] = stored.mime_type
-        return self._store_bot_message(chat, {"document": document, **caption}, markup)
+        return self._store_bot_message(
+            chat, {"document": document, **caption}, markup, params.get("reply_parameters")
+        )
 
     async def send_photo(self, params: dict[str, Any]) -> Any:
         """A photo (uploaded or by file_id), answered as a one-size PhotoSize list."""
@@ -470,7 +499,9 @@ class BotMethods:
                 "height": height,
             }
         ]
-        return self._store_bot_message(chat, {"photo": photo, **caption}, markup)
+        return self._store_bot_message(
+            chat, {"photo": photo, **caption}, markup, params.get("reply_parameters")
+        )
 
     def _location(self, params: dict[str, Any]) -> dict[str, Any]:
         if not -90 <= params["latitude"] <= 90 or not -180 <= params["longitude"] <= 180:
@@ -483,7 +514,9 @@ class BotMethods:
         location = self._location(params)
         markup = params.get("reply_markup")
         self._check_markup(markup)
-        return self._store_bot_message(chat, {"location": location}, markup)
+        return self._store_bot_message(
+            chat, {"location": location}, markup, params.get("reply_parameters")
+        )
 
     async def send_venue(self, params: dict[str, Any]) -> Any:
         """A venue: location plus title and address."""
@@ -499,7 +532,9 @@ class BotMethods:
         for key in ("foursquare_id", "foursquare_type", "google_place_id", "google_place_type"):
             if key in params:
                 venue[key] = params[key]
-        return self._store_bot_message(chat, {"venue": venue, "location": location}, markup)
+        return self._store_bot_message(
+            chat, {"venue": venue, "location": location}, markup, params.get("reply_parameters")
+        )
 
     async def send_chat_action(self, params: dict[str, Any]) -> Any:
         """Typing indicators: checked, then forgotten."""

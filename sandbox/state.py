@@ -90,7 +90,7 @@ class ChatEvent:
 
 @dataclass
 class Chat:
-    """A private chat between the bot and one simulated user (chat id = user id)."""
+    """A private chat with one simulated user (chat id = user id), or a group's chat."""
 
     chat_id: int
     messages: dict[int, StoredMessage] = field(default_factory=dict)
@@ -101,7 +101,7 @@ class Chat:
     used_one_time_keyboard: int | None = None
 
     def new_message_id(self) -> int:
-        """Private chats number user and bot messages in one sequence."""
+        """A chat numbers user and bot messages in one sequence."""
         message_id = self.next_message_id
         self.next_message_id += 1
         return message_id
@@ -126,6 +126,7 @@ class CallbackQueryRecord:
     user_id: int
     message_id: int
     data: str
+    chat_id: int  # the chat of the message with the button: the user's own or a group
     answer: dict[str, Any] | None = None
 
 

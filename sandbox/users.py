@@ -57,8 +57,20 @@ class MessageView:
 
     @property
     def message_id(self) -> int:
-        """The message id in the private chat."""
+        """The message id in its chat."""
         return int(self.raw["message_id"])
+
+    @property
+    def sender_id(self) -> int | None:
+        """The Telegram id of who sent it (a user or the bot); None for a channel post."""
+        sender = self.raw.get("from")
+        return None if sender is None else int(sender["id"])
+
+    @property
+    def reply_to_message_id(self) -> int | None:
+        """The id of the message this one replies to, if any."""
+        replied = self.raw.get("reply_to_message")
+        return None if replied is None else int(replied["message_id"])
 
     @property
     def from_bot(self) -> bool:
@@ -202,8 +214,157 @@ class CallbackAnswer:
     url: str | None = None
 
 
-class SimulatedUser:
-    """A Telegram user chatting privately with the bot. Create with Emulator.user()."""
+def text_content(text: str) -> dict[str, Any]:
+    """A text message's content; links, @mentions and /commands get entities like real ones."""
+    if not text:
+        raise ValueError("text must not be empty")
+    content: dict[str, Any] = {"text": text}
+    entities = auto_entities(text)
+    if entities:
+        content["entities"] = entities
+    return content
+
+
+def document_content(
+    emu: Emulator, file_name: str, data: bytes, mime_type: str | None, caption: str | None
+) -> dict[str, Any]:
+    """Store an uploaded document (the bot can getFile it) and return the message content."""
+    stored = emu.state.add_file(data, "documents", file_name, mime_type)
+    document: dict[str, Any] = {
+        "file_id": stored.file_id,
+        "file_unique_id": stored.file_unique_id,
+        "file_name": file_name,
+        "file_size": len(data),
+    }
+    if mime_type:
+        document["mime_type"] = mime_type
+    content: dict[str, Any] = {"document": document}
+    if caption:
+        content["caption"] = caption
+        entities = auto_entities(caption)
+        if entities:
+            content["caption_entities"] = entities
+    return content
+
+
+def post_message(
+    emu: Emulator,
+    chat: Chat,
+    chat_object: dict[str, Any],
+    sender: dict[str, Any] | None,
+    content: dict[str, Any],
+    kind: str = "message",
+) -> dict[str, Any]:
+    """Put a message from ``sender`` (None: a channel post) in ``chat`` and queue its update."""
+    data: dict[str, Any] = {"message_id": chat.new_message_id()}
+    if sender is not None:
+        data["from"] = sender
+    data.update(chat=chat_object, date=emu.now(), **content)
+    stored = StoredMessage(data=data, from_bot=False)
+    chat.messages[data["message_id"]] = stored
+    emu.state.add_event(chat, "user_message", data["message_id"], stored)
+    emu.state.enqueue_update(kind, data)
+    return data
+
+
+class ChatReader:
+    """One chat as a test reads it: its messages, the next new ones, its buttons.
+
+    A private chat (:class:`SimulatedUser`) or a group's (``sandbox.groups``).
+    """
+
+    def __init__(self, emu: Emulator, chat_id: int) -> None:
+        self.emu = emu
+        self.chat_id = chat_id
+        # One cursor per event kind so reading messages never skips edits and vice versa.
+        self._cursors: dict[str, int] = {}
+
+    @property
+    def chat(self) -> Chat:
+        """The state of the chat."""
+        return self.emu.state.chat(self.chat_id)
+
+    @property
+    def chat_messages(self) -> list[MessageView]:
+        """Current state of the chat: edits applied, deleted messages left out."""
+        return [MessageView(m, self.emu) for m in self.chat.messages.values() if not m.deleted]
+
+    def _describe(self) -> str:
+        views = self.chat_messages
+        if not views:
+            return "(no messages)"
+        return "; ".join(
+            f"#{v.message_id} {'bot' if v.from_bot else 'user'} {v.kind} {v.text!r}"
+            + (f" buttons={v.button_texts}" if v.buttons else "")
+            for v in views
+        )
+
+    def _find_button(
+        self, label: str | None, callback_data: str | None, message: MessageView | None
+    ) -> tuple[StoredMessage, Button]:
+        candidates = (
+            [self.chat.messages[message.message_id]]
+            if message is not None
+            else [m for m in reversed(list(self.chat.messages.values())) if m.from_bot]
+        )
+        for stored in candidates:
+            if stored.deleted:
+                continue
+            for button in (b for row in MessageView(stored, self.emu).buttons for b in row):
+                if (label is not None and button.text == label) or (
+                    callback_data is not None and button.callback_data == callback_data
+                ):
+                    return stored, button
+            if message is None and MessageView(stored, self.emu).buttons:
+                # Only the newest message with a keyboard counts, like a user scrolling.
+                break
+        raise AssertionError(
+            f"no inline button {label or callback_data!r}; the chat holds: {self._describe()}"
+        )
+
+    async def _next_event(self, kind: str, timeout: float) -> ChatEvent:  # noqa: ASYNC109
+        chat = self.chat
+        start = self._cursors.get(kind, 0)
+        found: list[ChatEvent] = []
+
+        def ready() -> bool:
+            for index in range(self._cursors.get(kind, start), len(chat.events)):
+                if chat.events[index].kind == kind:
+                    self._cursors[kind] = index + 1
+                    found.append(chat.events[index])
+                    return True
+            self._cursors[kind] = len(chat.events)
+            return False
+
+        if not await self.emu.state.chat_signal.wait_until(ready, timeout):
+            raise AssertionError(
+                f"no new {kind} in chat {self.chat_id} within {timeout}s; the chat holds: "
+                f"{self._describe()}"
+            )
+        return found[0]
+
+    async def next_message(self, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
+        """The next new message the bot sent to this chat."""
+        event = await self._next_event("message", timeout)
+        assert event.message is not None
+        return MessageView(event.message, self.emu)
+
+    async def next_edit(self, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
+        """The next edit of a message in this chat (its content after that edit)."""
+        event = await self._next_event("edit", timeout)
+        assert event.message is not None
+        return MessageView(event.message, self.emu)
+
+    async def next_deletion(self, timeout: float = 5.0) -> int:  # noqa: ASYNC109
+        """The id of the next message the bot deleted."""
+        event = await self._next_event("delete", timeout)
+        assert event.message_id is not None
+        return event.message_id
+
+
+class SimulatedUser(ChatReader):
+    """A Telegram user chatting privately with the bot (and posting in groups, see
+    ``sandbox.groups``). Create with Emulator.user()."""
 
     def __init__(
         self,
@@ -215,15 +376,13 @@ class SimulatedUser:
         language_code: str | None = None,
         phone_number: str | None = None,
     ) -> None:
-        self.emu = emu
+        super().__init__(emu, user_id)
         self.id = user_id
         self.first_name = first_name
         self.last_name = last_name
         self.username = username
         self.language_code = language_code
         self.phone_number = phone_number
-        # One cursor per event kind so reading messages never skips edits and vice versa.
-        self._cursors: dict[str, int] = {}
 
     def __repr__(self) -> str:
         return f"<SimulatedUser {self.id} {self.first_name!r}>"
@@ -259,40 +418,17 @@ class SimulatedUser:
             "blocked": self.chat.blocked,
         }
 
-    @property
-    def chat(self) -> Chat:
-        """The state of the private chat."""
-        return self.emu.state.chat(self.id)
-
     # ------------------------------------------------------------ acting
 
     def _post(self, content: dict[str, Any]) -> dict[str, Any]:
-        """Put a user message in the chat and queue its update."""
+        """Put a user message in the private chat and queue its update."""
         if self.chat.blocked:
             raise AssertionError(f"user {self.id} has blocked the bot; unblock() first")
-        chat = self.chat
-        data: dict[str, Any] = {
-            "message_id": chat.new_message_id(),
-            "from": self.user_object(),
-            "chat": self.chat_object(),
-            "date": self.emu.now(),
-            **content,
-        }
-        stored = StoredMessage(data=data, from_bot=False)
-        chat.messages[data["message_id"]] = stored
-        self.emu.state.add_event(chat, "user_message", data["message_id"], stored)
-        self.emu.state.enqueue_update("message", data)
-        return data
+        return post_message(self.emu, self.chat, self.chat_object(), self.user_object(), content)
 
     async def send(self, text: str) -> dict[str, Any]:
         """Send a text message; links, @mentions and /commands get entities like real ones."""
-        if not text:
-            raise ValueError("text must not be empty")
-        content: dict[str, Any] = {"text": text}
-        entities = auto_entities(text)
-        if entities:
-            content["entities"] = entities
-        return self._post(content)
+        return self._post(text_content(text))
 
     async def share_contact(
         self,
@@ -302,6 +438,18 @@ class SimulatedUser:
         last_name: str | None = None,
     ) -> dict[str, Any]:
         """Share a contact: without arguments the user's own (needs phone_number)."""
+        return self._post(
+            {"contact": self.contact_object(phone_number, user_id, first_name, last_name)}
+        )
+
+    def contact_object(
+        self,
+        phone_number: str | None = None,
+        user_id: int | None = None,
+        first_name: str | None = None,
+        last_name: str | None = None,
+    ) -> dict[str, Any]:
+        """The Contact a share sends: without arguments the user's own (needs phone_number)."""
         if phone_number is None:
             if not self.phone_number:
                 raise ValueError(f"user {self.id} has no phone_number to share")
@@ -318,7 +466,7 @@ class SimulatedUser:
                 contact["last_name"] = last_name
             if user_id is not None:
                 contact["user_id"] = user_id
-        return self._post({"contact": contact})
+        return contact
 
     async def send_location(self, latitude: float, longitude: float) -> dict[str, Any]:
         """Share a location."""
@@ -332,45 +480,7 @@ class SimulatedUser:
         caption: str | None = None,
     ) -> dict[str, Any]:
         """Upload a document; the bot can getFile and download it."""
-        stored = self.emu.state.add_file(data, "documents", file_name, mime_type)
-        document: dict[str, Any] = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "file_name": file_name,
-            "file_size": len(data),
-        }
-        if mime_type:
-            document["mime_type"] = mime_type
-        content: dict[str, Any] = {"document": document}
-        if caption:
-            content["caption"] = caption
-            entities = auto_entities(caption)
-            if entities:
-                content["caption_entities"] = entities
-        return self._post(content)
-
-    def _find_button(
-        self, label: str | None, callback_data: str | None, message: MessageView | None
-    ) -> tuple[StoredMessage, Button]:
-        candidates = (
-            [self.chat.messages[message.message_id]]
-            if message is not None
-            else [m for m in reversed(list(self.chat.messages.values())) if m.from_bot]
-        )
-        for stored in candidates:
-            if stored.deleted:
-                continue
-            for button in (b for row in MessageView(stored, self.emu).buttons for b in row):
-                if (label is not None and button.text == label) or (
-                    callback_data is not None and button.callback_data == callback_data
-                ):
-                    return stored, button
-            if message is None and MessageView(stored, self.emu).buttons:
-                # Only the newest message with a keyboard counts, like a user scrolling.
-                break
-        raise AssertionError(
-            f"no inline button {label or callback_data!r}; the chat holds: {self._describe()}"
-        )
+        return self._post(document_content(self.emu, file_name, data, mime_type, caption))
 
     async def press(
         self,
@@ -389,7 +499,7 @@ class SimulatedUser:
         stored, button = self._find_button(label, callback_data, message)
         if button.callback_data is None:
             raise AssertionError(f"button {button.text!r} has no callback_data ({button})")
-        return await self._send_callback(stored, button.callback_data, button.text, wait_answer)
+        return await self.send_callback(stored, button.callback_data, button.text, wait_answer)
 
     async def press_forged(
         self,
@@ -410,21 +520,24 @@ class SimulatedUser:
             if not from_bot:
                 raise AssertionError("no bot message to attach a forged callback query to")
             stored = from_bot[-1]
-        return await self._send_callback(stored, callback_data, callback_data, wait_answer)
+        return await self.send_callback(stored, callback_data, callback_data, wait_answer)
 
-    async def _send_callback(
+    async def send_callback(
         self, stored: StoredMessage, data: str, name: str, wait_answer: float | None
     ) -> CallbackAnswer:
+        """Press a button with ``data`` on ``stored``, a bot message in any chat the user
+        sees (the private one or a group's); waits for the answer like :meth:`press`."""
         query_id = f"{self.id}{next(_query_ids):010d}"
         message_id = stored.data["message_id"]
-        record = self.emu.register_callback_query(query_id, self.id, message_id, data)
+        chat_id = stored.data["chat"]["id"]
+        record = self.emu.register_callback_query(query_id, self.id, message_id, data, chat_id)
         self.emu.state.enqueue_update(
             "callback_query",
             {
                 "id": query_id,
                 "from": self.user_object(),
                 "message": stored.data,
-                "chat_instance": str(self.id * 7919 % 10**12),
+                "chat_instance": str(chat_id * 7919 % 10**12),
                 "data": data,
             },
         )
@@ -521,59 +634,3 @@ class SimulatedUser:
                 "new_chat_member": kicked if blocked else member,
             },
         )
-
-    # ------------------------------------------------------------ reading
-
-    @property
-    def chat_messages(self) -> list[MessageView]:
-        """Current state of the chat: edits applied, deleted messages left out."""
-        return [MessageView(m, self.emu) for m in self.chat.messages.values() if not m.deleted]
-
-    def _describe(self) -> str:
-        views = self.chat_messages
-        if not views:
-            return "(no messages)"
-        return "; ".join(
-            f"#{v.message_id} {'bot' if v.from_bot else 'user'} {v.kind} {v.text!r}"
-            + (f" buttons={v.button_texts}" if v.buttons else "")
-            for v in views
-        )
-
-    async def _next_event(self, kind: str, timeout: float) -> ChatEvent:  # noqa: ASYNC109
-        chat = self.chat
-        start = self._cursors.get(kind, 0)
-        found: list[ChatEvent] = []
-
-        def ready() -> bool:
-            for index in range(self._cursors.get(kind, start), len(chat.events)):
-                if chat.events[index].kind == kind:
-                    self._cursors[kind] = index + 1
-                    found.append(chat.events[index])
-                    return True
-            self._cursors[kind] = len(chat.events)
-            return False
-
-        if not await self.emu.state.chat_signal.wait_until(ready, timeout):
-            raise AssertionError(
-                f"no new {kind} for user {self.id} within {timeout}s; the chat holds: "
-                f"{self._describe()}"
-            )
-        return found[0]
-
-    async def next_message(self, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
-        """The next new message the bot sent to this chat."""
-        event = await self._next_event("message", timeout)
-        assert event.message is not None
-        return MessageView(event.message, self.emu)
-
-    async def next_edit(self, timeout: float = 5.0) -> MessageView:  # noqa: ASYNC109
-        """The next edit of a message in this chat (its content after that edit)."""
-        event = await self._next_event("edit", timeout)
-        assert event.message is not None
-        return MessageView(event.message, self.emu)
-
-    async def next_deletion(self, timeout: float = 5.0) -> int:  # noqa: ASYNC109
-        """The id of the next message the bot deleted."""
-        event = await self._next_event("delete", timeout)
-        assert event.message_id is not None
-        return event.message_id

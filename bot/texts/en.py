@@ -265,6 +265,13 @@ TEXTS: dict[str, str] = {
     "language.choose": "Pilih bahasa / Choose your language:",
     "language.set": "Language set to English.",
     "command.unknown": "Unknown command. Type /help for the list of commands.",
+    # private chats only: handlers/private.py
+    "private.only": (
+        "This command works only in a private chat with the bot, so that group members "
+        "cannot read your data. Open {link}"
+    ),
+    "private.open_button": "Open private chat",
+    "private.button_alert": "This button works only in a private chat with the bot.",
     "admin.status_usage": "Usage: /cek NIP",
     "admin.unlink_usage": "Usage: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} is not in the employee records.",

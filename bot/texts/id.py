@@ -274,6 +274,13 @@ TEXTS: dict[str, str] = {
     "language.choose": "Pilih bahasa / Choose your language:",
     "language.set": "Bahasa diubah ke Bahasa Indonesia.",
     "command.unknown": "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.",
+    # private chats only: handlers/private.py
+    "private.only": (
+        "Perintah ini hanya bisa dipakai di percakapan pribadi dengan bot, agar data Anda "
+        "tidak terbaca anggota grup. Buka {link}"
+    ),
+    "private.open_button": "Buka percakapan pribadi",
+    "private.button_alert": "Tombol ini hanya berfungsi di percakapan pribadi dengan bot.",
     "admin.status_usage": "Pakai: /cek NIP",
     "admin.unlink_usage": "Pakai: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} tidak terdaftar di data kepegawaian.",

@@ -7,11 +7,18 @@ Tests read like a conversation::
     await user.send("/start")
     reply = await user.next_message()
     await user.press("Setuju")
+
+and in a group, several users post where everyone reads::
+
+    group = bot.group(-100123, title="ASN Gresik")
+    await group.send(user, f"/hasil@{bot.username}")
+    pointer = await group.next_message()
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,7 +31,7 @@ from bot.context import BotContext
 from bot.settings import Settings
 from models import Employee
 from models.db import create_engine, create_sessionmaker
-from sandbox import Emulator, SimulatedUser
+from sandbox import Emulator, SimulatedGroup, SimulatedUser
 from tests.factories import add_employee, add_linked_user
 
 TOKEN = "123456:TEST-TOKEN"
@@ -58,6 +65,17 @@ class RunningBot:
         profile.setdefault("first_name", f"Pengguna {user_id}")
         return self.emulator.user(user_id, **profile)  # type: ignore[arg-type]
 
+    def group(
+        self, chat_id: int, title: str | None = None, chat_type: str = "supergroup"
+    ) -> SimulatedGroup:
+        """A group (negative id) with the bot in it; users post with group.send(user, text)."""
+        return self.emulator.group(chat_id, title, chat_type)
+
+    @property
+    def username(self) -> str:
+        """The bot's username, as in ``/hasil@username`` and ``https://t.me/username``."""
+        return str(self.emulator.bot_user["username"])
+
 
 @pytest.fixture
 async def emulator() -> AsyncIterator[Emulator]:
@@ -69,15 +87,16 @@ async def emulator() -> AsyncIterator[Emulator]:
     await emu.stop()
 
 
-def test_settings(emulator: Emulator, database_url: str) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        token=TOKEN,
-        api_base_url=emulator.base_url,
-        api_base_file_url=emulator.base_file_url,
-        database_url=database_url,
-        admin_ids=[ADMIN_ID],
-    )
+def test_settings(emulator: Emulator, database_url: str, **overrides: Any) -> Settings:
+    settings: dict[str, Any] = {
+        "token": TOKEN,
+        "api_base_url": emulator.base_url,
+        "api_base_file_url": emulator.base_file_url,
+        "database_url": database_url,
+        "admin_ids": [ADMIN_ID],
+        **overrides,
+    }
+    return Settings(_env_file=None, **settings)  # type: ignore[call-arg]
 
 
 async def linked(
@@ -99,7 +118,17 @@ async def linked(
 @pytest.fixture
 async def bot(emulator: Emulator, database_url: str, clock: FakeClock) -> AsyncIterator[RunningBot]:
     """The real application, started and polling the emulator."""
-    settings = test_settings(emulator, database_url)
+    async with running_bot(emulator, database_url, clock) as running:
+        yield running
+
+
+@asynccontextmanager
+async def running_bot(
+    emulator: Emulator, database_url: str, clock: FakeClock, **overrides: Any
+) -> AsyncIterator[RunningBot]:
+    """The real application polling ``emulator``; ``overrides`` change the test settings
+    (``concurrent_updates=1``: one update after the other, in the order they came)."""
+    settings = test_settings(emulator, database_url, **overrides)
     engine = create_engine(database_url)
     application = build_application(settings, engine=engine, clock=clock)
     async with application:
@@ -113,7 +142,9 @@ async def bot(emulator: Emulator, database_url: str, clock: FakeClock) -> AsyncI
             job.enabled = False
         assert application.updater is not None
         await application.updater.start_polling(poll_interval=0, timeout=1)
-        yield RunningBot(application, emulator, create_sessionmaker(engine), clock, settings)
-        await application.updater.stop()
-        await application.stop()
+        try:
+            yield RunningBot(application, emulator, create_sessionmaker(engine), clock, settings)
+        finally:
+            await application.updater.stop()
+            await application.stop()
     await engine.dispose()
