@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import BotCommand, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
 from telegram.ext import Application
 
 from bot.context import BotContext
@@ -84,10 +90,14 @@ async def menu_pressed(update: Update, context: BotContext) -> None:
 
 
 async def publish_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Set the command menu in Indonesian (default) and English; admins get their own."""
+    """Set the command menu in Indonesian (default) and English; admins get their own.
+
+    Private chats only: a menu shown in groups would invite /hasil where everyone reads."""
     for lang in ("id", "en"):
         commands = [BotCommand(name, t(key, lang)) for name, key in COMMANDS]
         await application.bot.set_my_commands(
-            commands, language_code=None if lang == "id" else lang
+            commands,
+            scope=BotCommandScopeAllPrivateChats(),
+            language_code=None if lang == "id" else lang,
         )
     await publish_admin_commands(application, COMMANDS)

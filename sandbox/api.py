@@ -151,14 +151,15 @@ def _not_blocked(user: SimulatedUser) -> None:
 
 
 async def bot_info(request: web.Request) -> web.StreamResponse:
-    """GET /bot: the bot user and its default-scope commands per language_code."""
+    """GET /bot: the bot user and the commands a private chat shows, per language_code
+    (those set for all private chats, else the default scope's)."""
     emu = _emu(request)
-    default_scope = json.dumps({"type": "default"}, sort_keys=True)
-    commands = {
-        language: list(entries)
-        for (scope, language), entries in sorted(emu.state.commands.items())
-        if scope == default_scope
-    }
+    commands: dict[str, list[dict[str, str]]] = {}
+    for wanted in ("default", "all_private_chats"):
+        scope_key = json.dumps({"type": wanted}, sort_keys=True)
+        for (scope, language), entries in sorted(emu.state.commands.items()):
+            if scope == scope_key:
+                commands[language] = list(entries)
     bot = emu.bot_user
     return _ok(
         {

@@ -65,8 +65,14 @@ async def test_start_after_consent_goes_straight_to_the_next_step(bot: RunningBo
     assert reply.button_texts == []
 
 
-async def test_command_menu_is_published_in_indonesian_and_english(bot: RunningBot) -> None:
-    calls = bot.emulator.calls_to("setMyCommands")
+async def test_command_menu_is_published_in_indonesian_and_english_for_private_chats(
+    bot: RunningBot,
+) -> None:
+    calls = [
+        call
+        for call in bot.emulator.calls_to("setMyCommands")
+        if call.params.get("scope", {}).get("type") == "all_private_chats"
+    ]
 
     by_language = {call.params.get("language_code"): call.params["commands"] for call in calls}
 
@@ -75,6 +81,8 @@ async def test_command_menu_is_published_in_indonesian_and_english(bot: RunningB
     assert indonesian["hasil"] == "Hasil penilaian kompetensi saya"
     assert english["hasil"] == "My competency assessment results"
     assert indonesian.keys() == english.keys()
+    # Nothing for groups: Telegram shows the default scope's menu there.
+    assert all("scope" in call.params for call in bot.emulator.calls_to("setMyCommands"))
 
 
 def _commands(raw: object) -> list[dict[str, str]]:

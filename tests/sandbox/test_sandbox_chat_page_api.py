@@ -47,7 +47,7 @@ def _entities(message: dict[str, Any]) -> list[tuple[str, int, int]]:
     return [(e["type"], e["offset"], e["length"]) for e in message["entities"]]
 
 
-async def test_bot_info_with_default_scope_commands(bot: Bot, api: Api) -> None:
+async def test_bot_info_with_the_commands_a_private_chat_shows(bot: Bot, api: Api) -> None:
     status, info = await api.get("/bot")
     assert status == 200
     assert info == {
@@ -58,7 +58,6 @@ async def test_bot_info_with_default_scope_commands(bot: Bot, api: Api) -> None:
     }
     await bot.set_my_commands([BotCommand("start", "Mulai"), BotCommand("bantuan", "Bantuan")])
     await bot.set_my_commands([BotCommand("help", "Help")], language_code="en")
-    await bot.set_my_commands([BotCommand("private", "P")], scope=BotCommandScopeAllPrivateChats())
     status, info = await api.get("/bot")
     assert info["commands"] == {
         "": [
@@ -67,6 +66,9 @@ async def test_bot_info_with_default_scope_commands(bot: Bot, api: Api) -> None:
         ],
         "en": [{"command": "help", "description": "Help"}],
     }
+    await bot.set_my_commands([BotCommand("private", "P")], scope=BotCommandScopeAllPrivateChats())
+    status, info = await api.get("/bot")
+    assert info["commands"][""] == [{"command": "private", "description": "P"}]
     await bot.delete_my_commands(language_code="en")
     assert list((await api.get("/bot"))[1]["commands"]) == [""]
 
