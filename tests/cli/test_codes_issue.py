@@ -14,8 +14,7 @@ from bot.core.codes import hash_code, is_well_formed
 from bot.settings import Settings
 from models import ActivationCode, Unit
 from models.db import create_engine, create_sessionmaker, upgrade
-from tests.factories import NIP_BUDI, NIP_SITI, add_employee, add_sub_unit, add_unit
-from tests.test_sheets import HOSTILE
+from tests.factories import HOSTILE, NIP_BUDI, NIP_SITI, add_employee, add_sub_unit, add_unit
 
 NIP_THIRD = "197001012000031003"
 

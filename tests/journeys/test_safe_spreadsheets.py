@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models import Broadcast, BroadcastDelivery, Employee
 from models.enums import BroadcastStatus, DeliveryStatus
 from tests.factories import (
+    HOSTILE,
     add_assessment_session,
     add_course,
     add_employee,
@@ -24,7 +25,6 @@ from tests.factories import (
     add_unit,
 )
 from tests.journeys.conftest import ADMIN_ID, RunningBot
-from tests.test_sheets import HOSTILE
 
 EVIL_UNIT = "=1+1"
 
