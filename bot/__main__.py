@@ -128,7 +128,9 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_codes(settings: Settings, args: argparse.Namespace) -> int:
     from bot.codes_export import run_issue_codes
 
-    return _run_async(run_issue_codes(settings, unit_code=args.unit, out_dir=args.out))
+    return _run_async(
+        run_issue_codes(settings, unit_code=args.unit, out_dir=args.out, lang=args.lang)
+    )
 
 
 def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:

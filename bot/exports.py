@@ -1,7 +1,8 @@
 """XLSX workbooks for the admins' exports (openpyxl, built in memory).
 
 Each workbook has one sheet: a title in row 1, the column headers in row 2, the
-data from row 3. NIPs are written as text so spreadsheets keep every digit.
+data from row 3. NIPs are written as text so spreadsheets keep every digit, and
+every text through :func:`bot.sheets.put`, so an imported name is never a formula.
 Times arrive aware (UTC) and are written in local time without a zone, the way
 spreadsheets show them.
 """
@@ -16,6 +17,8 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from bot.sheets import put
 
 TITLE_ROW = 1
 HEADER_ROW = 2
@@ -36,13 +39,13 @@ def workbook(
     ws = book.active
     assert ws is not None
     ws.title = _sheet_name(sheet)
-    ws.cell(row=TITLE_ROW, column=1, value=title).font = Font(bold=True, size=12)
+    put(ws, TITLE_ROW, 1, title).font = Font(bold=True, size=12)
     widths = [len(h) for h in headers]
     for column, header in enumerate(headers, start=1):
-        ws.cell(row=HEADER_ROW, column=column, value=header).font = Font(bold=True)
+        put(ws, HEADER_ROW, column, header).font = Font(bold=True)
     for row_number, row in enumerate(rows, start=FIRST_DATA_ROW):
         for column, value in enumerate(row, start=1):
-            cell = ws.cell(row=row_number, column=column, value=value)  # type: ignore[call-overload]
+            cell = put(ws, row_number, column, value)
             if isinstance(value, datetime):
                 cell.number_format = "yyyy-mm-dd hh:mm"
                 shown = 16

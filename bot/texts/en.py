@@ -171,6 +171,40 @@ TEXTS: dict[str, str] = {
         "the required level for {code} is unknown (the employee has no position); "
         "fill in the Standar {code} column."
     ),
+    # activation codes handed out on paper: bot/codes_export.py (asnbot codes issue)
+    "codes.issued": "{count} activation codes issued, valid until {expires}. One file per OPD:",
+    "codes.private": (
+        "The files hold NIP, name and code: only your account on this computer can open "
+        "them. Hand them to each OPD over a safe channel, then delete them."
+    ),
+    "codes.no_employees": "No employees yet: import the employee data first.",
+    "codes.no_employees_in_unit": "No active employees in unit {unit}, or there is no such unit.",
+    "codes.read_failed": "The employees could not be read from the database ({reason}).",
+    "codes.unchanged": "Nothing was changed: the earlier codes still work.",
+    "codes.out_not_folder": "{folder} is not a folder. Choose another folder with --out.",
+    "codes.out_not_empty": (
+        "The folder {folder} already holds files. Move them away, or choose a new folder "
+        "with --out."
+    ),
+    "codes.write_failed": "The code files could not be written to {folder}: {reason}.",
+    "codes.reason.permission": "no permission to write there",
+    "codes.reason.read_only": "that storage is read-only",
+    "codes.reason.disk_full": "the disk is full",
+    "codes.reason.not_folder": "a file, not a folder, is in the way",
+    "codes.save_failed": (
+        "The new codes could not be saved in the database ({reason}). The files in {folder} "
+        "were deleted because their codes never became valid."
+    ),
+    "codes.cleanup_failed": (
+        "The new codes could not be saved in the database ({reason}). Delete the folder "
+        "{folder}: the codes in it never became valid."
+    ),
+    "codes.save_unknown": (
+        "It is not certain whether the new codes were saved ({reason}). The files in {folder} "
+        "were kept: either the earlier codes or the codes in those files work. When the "
+        "database can be reached, run this command again with a new --out folder, then "
+        "delete the folder {folder}."
+    ),
     # linking: handlers/linking.py, bot/linking.py, handlers/admin.py
     "link.need_consent": "Press /start and agree to the use of your data first.",
     "link.need_nip_first": "Type your NIP (18 digits) first, then verify.",

@@ -1,4 +1,4 @@
-"""Dates and times as people in Indonesia read them (Babel does the locale work).
+"""Dates, times and counts as people in Indonesia read them (Babel does the locale work).
 
 ``format_datetime(moment, "id", tz)`` gives "Senin, 5 Mei 2025 pukul 08.00 WIB".
 """
@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
+from babel.numbers import format_decimal
 
 # Indonesia's three zones by their everyday names; anything else shows its key.
 ZONE_NAMES = {
@@ -50,3 +51,8 @@ def format_short_date(day: date | datetime, lang: str, tz: ZoneInfo | None = Non
     if isinstance(day, datetime):
         day = day.astimezone(tz).date() if tz else day.date()
     return babel_format_date(day, _SHORT_DATE, locale=lang)
+
+
+def format_count(number: int, lang: str) -> str:
+    """A whole number with the language's grouping: 8.971 in Indonesian, 8,971 in English."""
+    return format_decimal(number, locale=lang)

@@ -175,6 +175,41 @@ TEXTS: dict[str, str] = {
         "standar kompetensi {code} tidak diketahui (pegawai belum punya jabatan); "
         "isi kolom Standar {code}."
     ),
+    # activation codes handed out on paper: bot/codes_export.py (asnbot codes issue)
+    "codes.issued": "{count} kode aktivasi dibuat, berlaku sampai {expires}. File per OPD:",
+    "codes.private": (
+        "File berisi NIP, nama dan kode: hanya akun Anda di komputer ini yang bisa "
+        "membukanya. Serahkan ke tiap OPD lewat jalur yang aman, lalu hapus."
+    ),
+    "codes.no_employees": "Belum ada pegawai: impor data pegawai dulu.",
+    "codes.no_employees_in_unit": (
+        "Tidak ada pegawai aktif di unit {unit}, atau unit itu tidak ada."
+    ),
+    "codes.read_failed": "Data pegawai tidak bisa dibaca dari basis data ({reason}).",
+    "codes.unchanged": "Tidak ada yang berubah: kode lama tetap berlaku.",
+    "codes.out_not_folder": "{folder} bukan folder. Pilih folder lain dengan --out.",
+    "codes.out_not_empty": (
+        "Folder {folder} sudah berisi file. Pindahkan isinya, atau pilih folder baru dengan --out."
+    ),
+    "codes.write_failed": "File kode tidak bisa ditulis ke {folder}: {reason}.",
+    "codes.reason.permission": "tidak ada izin menulis di sana",
+    "codes.reason.read_only": "penyimpanan itu hanya bisa dibaca",
+    "codes.reason.disk_full": "ruang penyimpanan penuh",
+    "codes.reason.not_folder": "ada file, bukan folder, di jalur itu",
+    "codes.save_failed": (
+        "Kode baru tidak bisa disimpan ke basis data ({reason}). File di {folder} sudah "
+        "dihapus karena kodenya tidak pernah berlaku."
+    ),
+    "codes.cleanup_failed": (
+        "Kode baru tidak bisa disimpan ke basis data ({reason}). Hapus folder {folder}: "
+        "kode di dalamnya tidak pernah berlaku."
+    ),
+    "codes.save_unknown": (
+        "Tidak bisa dipastikan apakah kode baru tersimpan ({reason}). File di {folder} "
+        "dibiarkan: yang berlaku kode lama atau kode di file itu. Saat basis data bisa "
+        "dihubungi, jalankan perintah ini lagi dengan folder --out yang baru, lalu hapus "
+        "folder {folder}."
+    ),
     # linking: handlers/linking.py, bot/linking.py, handlers/admin.py
     "link.need_consent": "Tekan /start dan setujui penggunaan data terlebih dahulu.",
     "link.need_nip_first": "Ketik NIP Anda dulu (18 angka), lalu lakukan verifikasi.",

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from bot.core.codes import generate_code, hash_code
+from bot.core.codes import hash_code
+from bot.core.coverage import top_level
 from models.chat import ActivationCode
 from models.org import Employee, Unit
 
@@ -22,13 +22,21 @@ async def employees_for_codes(
     query = (
         select(Employee)
         .where(Employee.active.is_(True))
-        .options(selectinload(Employee.unit).selectinload(Unit.parent))
+        .options(selectinload(Employee.unit))
         .order_by(Employee.unit_id, Employee.name)
     )
     if unit_code is not None:
         unit_ids = await _unit_and_descendants(session, unit_code=unit_code)
         query = query.where(Employee.unit_id.in_(unit_ids))
     return (await session.scalars(query)).all()
+
+
+async def opd_codes(session: AsyncSession) -> dict[int, str]:
+    """Each unit's OPD code (its top-level ancestor's), by unit id."""
+    rows = (await session.execute(select(Unit.id, Unit.parent_id, Unit.code))).all()
+    codes = {row.id: row.code for row in rows}
+    tops = top_level({row.id: row.parent_id for row in rows})
+    return {unit: codes[top] for unit, top in tops.items()}
 
 
 async def _unit_and_descendants(session: AsyncSession, *, unit_code: str) -> list[int]:
@@ -45,13 +53,13 @@ async def _unit_and_descendants(session: AsyncSession, *, unit_code: str) -> lis
 async def issue_codes(
     session: AsyncSession,
     *,
-    employees: Sequence[Employee],
+    codes: Mapping[int, str],
     now: datetime,
     valid_for: timedelta,
-    rng: random.Random,
-) -> list[tuple[Employee, str]]:
-    """A new code for each employee; their earlier unused codes stop working now."""
-    ids = [employee.id for employee in employees]
+) -> None:
+    """Store ``codes`` (employee id to plain code) hashed; the employees' earlier
+    unused codes stop working now."""
+    ids = list(codes)
     for start in range(0, len(ids), 1000):
         await session.execute(
             update(ActivationCode)
@@ -62,17 +70,13 @@ async def issue_codes(
             )
             .values(expires_at=now)
         )
-    issued = []
-    for employee in employees:
-        code = generate_code(rng)
-        session.add(
-            ActivationCode(
-                employee_id=employee.id,
-                code_hash=hash_code(code),
-                issued_at=now,
-                expires_at=now + valid_for,
-            )
+    session.add_all(
+        ActivationCode(
+            employee_id=employee_id,
+            code_hash=hash_code(code),
+            issued_at=now,
+            expires_at=now + valid_for,
         )
-        issued.append((employee, code))
+        for employee_id, code in codes.items()
+    )
     await session.flush()
-    return issued
