@@ -95,7 +95,8 @@ async def test_admins_have_the_admin_commands_in_their_menu_and_others_do_not(
     bot: RunningBot,
 ) -> None:
     commands = bot.emulator.state.commands
-    default = [c["command"] for c in commands[(json.dumps({"type": "default"}), "")]]
+    private = json.dumps({"type": "all_private_chats"})
+    default = [c["command"] for c in commands[(private, "")]]
     scope = json.dumps({"chat_id": ADMIN_ID, "type": "chat"}, sort_keys=True)
     admin_id = [c["command"] for c in commands[(scope, "")]]
     admin_en = [c["command"] for c in commands[(scope, "en")]]
