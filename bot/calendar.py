@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from icalendar import Calendar, Event  # type: ignore[import-untyped]
+from icalendar import Calendar, Event
 
 PRODID = "-//BKPSDM//asnbot//ID"
 UID_DOMAIN = "asnbot"
