@@ -158,7 +158,8 @@ async def test_the_reason_after_tidak_bisa_hadir_is_taken_elsewhere(
 async def test_an_announcement_composed_step_by_step_elsewhere_is_sent_as_composed(
     elsewhere: Elsewhere,
 ) -> None:
-    await linked_employee(elsewhere, 3401)
+    await linked_employee(elsewhere.db, elsewhere.clock, 3401)
+    elsewhere.user(3401)
     admin = elsewhere.user(ADMIN_ID)
 
     await admin.send("/umumkan")
@@ -195,7 +196,8 @@ async def test_an_announcement_composed_step_by_step_elsewhere_is_sent_as_compos
 async def test_the_progress_of_an_announcement_stays_one_message_elsewhere(
     elsewhere: Elsewhere,
 ) -> None:
-    await linked_employee(elsewhere, 3402)
+    await linked_employee(elsewhere.db, elsewhere.clock, 3402)
+    elsewhere.user(3402)
     admin = elsewhere.user(ADMIN_ID)
     await compose_and_send(admin, "Pengumuman untuk semua")
     shown = await admin.next_message()  # the live progress message
@@ -282,6 +284,38 @@ async def test_a_nip_typed_before_the_hop_is_verified_by_the_contact_after_it(
     assert link is not None and link.employee_id == budi.id
 
 
+async def test_kirim_pressed_twice_reaching_both_instances_sends_one_announcement(
+    database_url: str, clock: FakeClock
+) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("several instances need PostgreSQL or MariaDB")
+    engine = create_engine(database_url)
+    db = create_sessionmaker(engine)
+    async with running_cluster(database_url, clock) as cluster:
+        await linked_employee(db, clock, 3403)
+        cluster.emulator.user(3403, first_name="Pegawai")
+        admin = cluster.emulator.user(ADMIN_ID, first_name="Admin")
+        cluster.route(0)
+        await compose(admin, "Pengumuman untuk semua")
+
+        cluster.route(None)  # one press to each instance, both at once
+        presses = [await admin.press("Kirim ke 1 orang", wait_answer=None) for _ in range(2)]
+        ids = {press.query_id for press in presses}
+        answers = [
+            await cluster.emulator.wait_for_call(
+                "answerCallbackQuery", predicate=lambda c: c.params["callback_query_id"] in ids
+            )
+            for _ in presses
+        ]
+    async with db() as session:
+        count = await session.scalar(select(func.count(Broadcast.id)))
+    await engine.dispose()
+
+    assert cluster.forwarded[0] > 0 and cluster.forwarded[1] > 0
+    assert count == 1
+    assert sorted(bool(a.params.get("show_alert")) for a in answers) == [False, True]
+
+
 # ---------------------------------------------------------------- helpers
 
 
@@ -298,17 +332,23 @@ async def budi_invited(where: Elsewhere) -> int:
     return participation.id
 
 
-async def linked_employee(where: Elsewhere, user_id: int) -> None:
-    async with where.db.begin() as session:
+async def linked_employee(
+    db: async_sessionmaker[AsyncSession], clock: FakeClock, user_id: int
+) -> None:
+    async with db.begin() as session:
         person = await add_employee(session, nip=f"19860926201505{user_id:04d}")
-        await add_linked_user(
-            session, employee=person, telegram_user_id=user_id, now=where.clock.now()
-        )
-    where.user(user_id)
+        await add_linked_user(session, employee=person, telegram_user_id=user_id, now=clock.now())
 
 
 async def compose_and_send(admin: SimulatedUser, text: str) -> MessageView:
     """/umumkan to everyone linked (one person), no attachment, Kirim: the queued note."""
+    await compose(admin, text)
+    await admin.press("Kirim ke 1 orang")
+    return await admin.next_edit()
+
+
+async def compose(admin: SimulatedUser, text: str) -> None:
+    """/umumkan to everyone linked, no attachment, up to the preview and its Kirim."""
     await admin.send("/umumkan")
     await admin.next_message()
     await admin.send(text)
@@ -318,5 +358,3 @@ async def compose_and_send(admin: SimulatedUser, text: str) -> MessageView:
     await admin.press("Semua yang tertaut")
     for _ in range(3):
         await admin.next_message()
-    await admin.press("Kirim ke 1 orang")
-    return await admin.next_edit()
