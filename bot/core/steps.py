@@ -62,6 +62,6 @@ class Held:
     payload: dict[str, Any]
     expired: bool
 
-
-def held(payload: dict[str, Any], *, expires_at: datetime, now: datetime) -> Held:
-    return Held(payload=payload, expired=expires_at <= now)
+    @classmethod
+    def found(cls, payload: dict[str, Any], *, expires_at: datetime, now: datetime) -> Held:
+        return cls(payload=payload, expired=expires_at <= now)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.steps import Held, Step, held
+from bot.core.steps import Held, Step
 from models.chat import ConversationStep
 from models.queries.seats import rowcount
 from models.upserts import table_of
@@ -53,7 +53,7 @@ async def peek(
             )
         )
     ).first()
-    return None if row is None else held(row.payload, expires_at=row.expires_at, now=now)
+    return None if row is None else Held.found(row.payload, expires_at=row.expires_at, now=now)
 
 
 async def take(
@@ -73,7 +73,7 @@ async def take(
                 .returning(ConversationStep.payload, ConversationStep.expires_at)
             )
         ).first()
-        return None if row is None else held(row.payload, expires_at=row.expires_at, now=now)
+        return None if row is None else Held.found(row.payload, expires_at=row.expires_at, now=now)
     # No DELETE ... RETURNING (MySQL, SQLite before 3.35): read, then delete that row;
     # only the delete that removed it counts.
     found = (
@@ -88,7 +88,7 @@ async def take(
     gone = await session.execute(delete(ConversationStep).where(ConversationStep.id == found.id))
     if rowcount(gone) != 1:
         return None
-    return held(found.payload, expires_at=found.expires_at, now=now)
+    return Held.found(found.payload, expires_at=found.expires_at, now=now)
 
 
 async def forget(
