@@ -4,7 +4,9 @@ A NIP is public, so it only says who the user claims to be; the link is made
 when a second factor proves it (their own Telegram-verified phone number, or an
 activation code from BKPSDM). Until then the bot says nothing that would tell a
 stranger whether a NIP exists: a missing NIP and a wrong phone get the same
-answer. Failures are counted per Telegram user and per NIP.
+answer. Failures are counted per Telegram user and per NIP. The NIP typed and a
+code from a deep link wait as conversation steps (``bot/core/steps.py``), for an
+hour and a day.
 
 Each function decides and writes through the query functions, and returns an
 :class:`Outcome` (a catalogue key and its parameters) for the handler to say.
@@ -22,9 +24,11 @@ from bot.core.codes import hash_code, looks_like_code
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
 from bot.core.phone import same_phone
+from bot.core.steps import LINK_CODE, LINK_NIP
 from models.chat import ChatLink
 from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
+from models.queries import steps
 from models.queries.audit import audit
 from models.queries.links import (
     code_by_hash,
@@ -84,17 +88,22 @@ async def answer_text(
             limit=limit,
             hash_key=hash_key,
         )
-    outcome = submit_nip(link, text, today=today)
-    if outcome.key == "link.nip_received" and link.pending_code_hash:
-        return await verify_code(
-            session,
-            link=link,
-            code_hash=link.pending_code_hash,
-            now=now,
-            limit=limit,
-            hash_key=hash_key,
-        )
-    return outcome
+    outcome = await submit_nip(session, link, text, today=today, now=now)
+    if outcome.key != "link.nip_received":
+        return outcome
+    code = await steps.peek(
+        session, telegram_user_id=link.telegram_user_id, step=LINK_CODE, now=now
+    )
+    if code is None or code.expired:
+        return outcome
+    return await verify_code(
+        session,
+        link=link,
+        code_hash=str(code.payload["code_hash"]),
+        now=now,
+        limit=limit,
+        hash_key=hash_key,
+    )
 
 
 async def answer_contact(
@@ -123,13 +132,21 @@ async def answer_contact(
     )
 
 
-def submit_nip(link: ChatLink, raw: str, *, today: date) -> Outcome:
+async def submit_nip(
+    session: AsyncSession, link: ChatLink, raw: str, *, today: date, now: datetime
+) -> Outcome:
     """Remember the NIP the user typed, or say exactly what is wrong with it."""
     try:
         nip = parse_nip(raw, today=today)
     except InvalidNip as error:
         return Outcome(error.key, error.params)
-    link.pending_nip = nip.value
+    await steps.put(
+        session,
+        telegram_user_id=link.telegram_user_id,
+        step=LINK_NIP,
+        payload={"nip": nip.value},
+        now=now,
+    )
     return Outcome(
         "link.nip_received",
         {"masked": nip.masked, "warnings": [(w.key, w.params) for w in nip.warnings]},
@@ -147,16 +164,23 @@ async def verify_contact(
     hash_key: bytes,
 ) -> Outcome:
     """Link when the shared contact is the user's own and its phone is on record."""
+    nip = await _typed_nip(session, link, now)
+    if isinstance(nip, Outcome):
+        return nip
     check = _Check(
-        link=link, method=VerificationMethod.CONTACT, now=now, limit=limit, hash_key=hash_key
+        link=link,
+        nip=nip,
+        method=VerificationMethod.CONTACT,
+        now=now,
+        limit=limit,
+        hash_key=hash_key,
     )
     blocked = await _locked(session, check)
     if blocked:
         return blocked
-    assert link.pending_nip is not None
     if contact_user_id != link.telegram_user_id:
         return await _fail(session, check, Outcome("link.not_own_contact"))
-    employee = await employee_by_nip(session, nip=link.pending_nip)
+    employee = await employee_by_nip(session, nip=nip)
     if employee is None or not employee.active or not same_phone(employee.phone, phone):
         return await _fail(session, check, Outcome("link.phone_mismatch"))
     return await _link(session, link=link, employee=employee, method=check.method, now=now)
@@ -172,15 +196,17 @@ async def verify_code(
     hash_key: bytes,
 ) -> Outcome:
     """Link when the activation code (by its hash) belongs to the NIP given and is valid."""
+    nip = await _typed_nip(session, link, now)
+    if isinstance(nip, Outcome):
+        return nip
     check = _Check(
-        link=link, method=VerificationMethod.CODE, now=now, limit=limit, hash_key=hash_key
+        link=link, nip=nip, method=VerificationMethod.CODE, now=now, limit=limit, hash_key=hash_key
     )
     blocked = await _locked(session, check)
     if blocked:
         return blocked
-    assert link.pending_nip is not None
     code = await code_by_hash(session, code_hash=code_hash)
-    employee = await employee_by_nip(session, nip=link.pending_nip)
+    employee = await employee_by_nip(session, nip=nip)
     if code is None or employee is None or code.employee_id != employee.id or not employee.active:
         return await _fail(session, check, Outcome("link.code_mismatch"))
     if code.used_at is not None:
@@ -200,6 +226,7 @@ class _Check:
     """One try of a second factor, as the attempt limit sees it."""
 
     link: ChatLink
+    nip: str  # the NIP typed, not yet verified
     method: VerificationMethod
     now: datetime
     limit: AttemptLimit
@@ -207,14 +234,25 @@ class _Check:
 
     @property
     def nip_hash(self) -> str:
-        assert self.link.pending_nip is not None
-        return nip_digest(self.link.pending_nip, key=self.hash_key)
+        return nip_digest(self.nip, key=self.hash_key)
+
+
+async def _typed_nip(session: AsyncSession, link: ChatLink, now: datetime) -> str | Outcome:
+    """The NIP this second factor is for; else what to say (none typed, or too long ago:
+    then it is forgotten)."""
+    typed = await steps.peek(
+        session, telegram_user_id=link.telegram_user_id, step=LINK_NIP, now=now
+    )
+    if typed is None:
+        return Outcome("link.need_nip_first")
+    if typed.expired:
+        await steps.forget(session, telegram_user_id=link.telegram_user_id, steps=[LINK_NIP])
+        return Outcome("link.nip_expired")
+    return str(typed.payload["nip"])
 
 
 async def _locked(session: AsyncSession, check: _Check) -> Outcome | None:
     """Why this try may not be made now, if it may not."""
-    if check.link.pending_nip is None:
-        return Outcome("link.need_nip_first")
     failures = await recent_failures(
         session,
         telegram_user_id=check.link.telegram_user_id,
@@ -261,7 +299,7 @@ async def _link(
             actor_telegram_id=link.telegram_user_id,
             employee_id=employee.id,
         )
-        link.pending_nip = None
+        await steps.forget(session, telegram_user_id=link.telegram_user_id, steps=[LINK_NIP])
         return Outcome("link.already_linked_elsewhere")
     await link_employee(session, link=link, employee=employee, method=method, now=now)
     return Outcome(

@@ -4,9 +4,10 @@ Steps: the text (Telegram HTML, validated by :mod:`bot.core.broadcast`; text
 formatted in the Telegram app arrives as entities and is taken as such), an
 optional document or photo, the audience (buttons, lists, or a file of NIPs), a
 preview sent exactly as recipients will get it, the **Sudah dibaca** switch, and
-**Kirim**. The draft lives in the admin's ``user_data`` until then; nothing is
-stored before **Kirim**. Sending, pausing and the live progress are the
-outbox's and :mod:`jobs.broadcasts`' work.
+**Kirim**. Until then the draft is a conversation step of the admin's (saved
+before each question the bot asks, so any instance takes the answer; a day after
+the last step it expires); nothing else is stored before **Kirim**. Sending,
+pausing and the live progress are the outbox's and :mod:`jobs.broadcasts`' work.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
@@ -26,17 +28,19 @@ from bot.context import BotContext
 from bot.core import broadcast as rules
 from bot.core.errors import DomainError
 from bot.core.jp import is_behind, jp_progress
+from bot.core.steps import DRAFT
 from bot.imports.reader import normalise_header, open_table
 from bot.texts import t
 from handlers import admin_broadcast_views as views
 from handlers.callbacks import int_part, parts
 from handlers.common import admin_button, admin_language, require_link, user_language
+from handlers.steps import forget, recall, remember
 from jobs.broadcasts import refresh
 from jobs.render import render, send_rendered
 from models.queries import broadcasts as bq
+from models.queries import steps
 from models.queries.audit import audit
 
-DRAFT = "admin.broadcast"  # user_data: the announcement being composed
 TEXT, ATTACHMENT, NIP_FILE, READY = "text", "attachment", "nip", "ready"
 FORMATTING = {
     MessageEntityType.BOLD, MessageEntityType.ITALIC, MessageEntityType.UNDERLINE,
@@ -53,8 +57,8 @@ async def announce(update: Update, context: BotContext) -> None:
     lang = await admin_language(update, context)
     if lang is None:
         return
-    assert update.effective_message is not None and context.user_data is not None
-    context.user_data[DRAFT] = {"step": TEXT, "ask_ack": False}
+    assert update.effective_message is not None and update.effective_user is not None
+    await _save(context, {"admin_id": update.effective_user.id, "step": TEXT, "ask_ack": False})
     await update.effective_message.reply_html(
         t("broadcast.ask_text", lang), reply_markup=InlineKeyboardMarkup([views.cancel_row(lang)])
     )
@@ -62,14 +66,22 @@ async def announce(update: Update, context: BotContext) -> None:
 
 async def on_input(update: Update, context: BotContext) -> None:
     """Text, a document or a photo while an admin composes: the step's answer."""
-    message, draft = update.effective_message, _draft(context)
-    if message is None or draft is None or draft["step"] == READY:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    held = await recall(context, user.id, DRAFT)
+    if held is None or held.payload["step"] == READY:
         return
     if (message.caption or "").lower().startswith("/impor"):
         return  # an import (handlers.admin_data) while composing
     lang = await admin_language(update, context)
     if lang is None:
         return
+    if held.expired:
+        await forget(context, user.id, DRAFT)
+        await message.reply_html(t("broadcast.draft_expired", lang))
+        raise ApplicationHandlerStop
+    draft = held.payload
     attachment = _attachment(message)
     try:
         if draft["step"] == TEXT:
@@ -92,7 +104,7 @@ async def no_attachment(update: Update, context: BotContext) -> None:
         return
     query, lang, draft = pressed
     await query.answer()
-    await _ask_audience_in_place(query, draft, lang)
+    await _ask_audience_in_place(query, context, draft, lang)
 
 
 async def choose_audience(update: Update, context: BotContext) -> None:
@@ -112,6 +124,7 @@ async def choose_audience(update: Update, context: BotContext) -> None:
         )
     elif kind == rules.NIP_FILE:
         draft["step"] = NIP_FILE
+        await _save(context, draft)
         await query.edit_message_text(t("broadcast.ask_nip_file", lang))
     else:
         await _list_page(update, context, kind, 0, lang)
@@ -157,7 +170,7 @@ async def change_audience(update: Update, context: BotContext) -> None:
         return
     query, lang, draft = pressed
     await query.answer()
-    await _ask_audience_in_place(query, draft, lang)
+    await _ask_audience_in_place(query, context, draft, lang)
 
 
 async def toggle_ack(update: Update, context: BotContext) -> None:
@@ -168,6 +181,7 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
     query, lang, draft = pressed
     await query.answer()
     draft["ask_ack"] = not draft["ask_ack"]
+    await _save(context, draft)
     _, keyboard = render(
         notification_id=0, kind="broadcast", payload=_payload(draft, 0), due_at=context.clock.now(),
         late=False, lang=lang, tz=context.settings.tz,
@@ -188,35 +202,18 @@ async def send(update: Update, context: BotContext) -> None:
     pressed, user = await _draft_of(update, context), update.effective_user
     if pressed is None or user is None or "count" not in pressed[2]:
         return
-    query, lang, draft = pressed
-    now = context.clock.now()
-    audience = draft["audience"]
+    query, lang, _ = pressed
     async with context.db.begin() as session:
-        recipients = await _recipients(session, context, draft)
-        broadcast = await bq.create(
-            session,
-            created_by=user.id,
-            text=draft["text"],
-            attachment_kind=draft.get("attachment_kind"),
-            attachment_file_id=draft.get("attachment_file_id"),
-            audience={k: v for k, v in audience.items() if k != "employee_ids"},
-            ask_ack=draft["ask_ack"],
-            employee_ids=recipients,
-            now=now,
-        )
-        await audit(
-            session, now=now, action="broadcast.created", actor_kind="admin",
-            actor_telegram_id=user.id, broadcast_id=broadcast.id, audience=audience["kind"],
-            recipients=len(recipients), ask_ack=draft["ask_ack"],
-            attachment=draft.get("attachment_kind"),
-        )  # fmt: skip
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
+        written = await _write(session, context, user.id)
+    if written is None:
+        await query.answer(t("broadcast.no_draft", lang), show_alert=True)
+        return
+    broadcast_id, count = written
     await query.answer()
     await query.edit_message_text(
-        t("broadcast.queued", lang, id=broadcast.id, count=len(recipients)), parse_mode="HTML"
+        t("broadcast.queued", lang, id=broadcast_id, count=count), parse_mode="HTML"
     )
-    await refresh(context, broadcast.id, force=True)
+    await refresh(context, broadcast_id, force=True)
 
 
 async def cancel_draft(update: Update, context: BotContext) -> None:
@@ -225,8 +222,7 @@ async def cancel_draft(update: Update, context: BotContext) -> None:
     query = update.callback_query
     if lang is None or query is None:
         return
-    assert context.user_data is not None
-    context.user_data.pop(DRAFT, None)
+    await forget(context, query.from_user.id, DRAFT)
     await query.answer()
     await query.edit_message_text(t("broadcast.cancelled_draft", lang))
 
@@ -282,9 +278,43 @@ async def mark_read(update: Update, context: BotContext) -> None:
 # ---------------------------------------------------------------- helpers
 
 
-def _draft(context: BotContext) -> dict[str, Any] | None:
-    draft = context.user_data.get(DRAFT) if context.user_data is not None else None
-    return draft if isinstance(draft, dict) else None
+async def _write(
+    session: AsyncSession, context: BotContext, admin_id: int
+) -> tuple[int, int] | None:
+    """Take the admin's draft and write its announcement into the outbox: (its id, how
+    many recipients); None when the draft is gone. Taken in the transaction that writes:
+    of two Kirim pressed at once (on two instances), one sends, the other finds none."""
+    now = context.clock.now()
+    taken = await steps.take(session, telegram_user_id=admin_id, step=DRAFT, now=now)
+    if taken is None:
+        return None
+    draft = taken.payload
+    audience = draft["audience"]
+    recipients = await _recipients(session, context, draft)
+    broadcast = await bq.create(
+        session,
+        created_by=admin_id,
+        text=draft["text"],
+        attachment_kind=draft.get("attachment_kind"),
+        attachment_file_id=draft.get("attachment_file_id"),
+        audience={k: v for k, v in audience.items() if k != "employee_ids"},
+        ask_ack=draft["ask_ack"],
+        employee_ids=recipients,
+        now=now,
+    )
+    await audit(
+        session, now=now, action="broadcast.created", actor_kind="admin",
+        actor_telegram_id=admin_id, broadcast_id=broadcast.id, audience=audience["kind"],
+        recipients=len(recipients), ask_ack=draft["ask_ack"],
+        attachment=draft.get("attachment_kind"),
+    )  # fmt: skip
+    return broadcast.id, len(recipients)
+
+
+async def _save(context: BotContext, draft: dict[str, Any]) -> None:
+    """Store the draft as it is now: before the bot asks the next question, so that
+    whichever instance gets the answer finds it."""
+    await remember(context, draft["admin_id"], DRAFT, draft)
 
 
 async def _draft_of(
@@ -296,11 +326,12 @@ async def _draft_of(
     if pressed is None:
         return None
     query, lang = pressed
-    draft = _draft(context)
-    if draft is None:
-        await query.answer(t("broadcast.no_draft", lang), show_alert=True)
+    held = await recall(context, query.from_user.id, DRAFT)
+    if held is None or held.expired:
+        key = "broadcast.no_draft" if held is None else "broadcast.draft_expired"
+        await query.answer(t(key, lang), show_alert=True)
         return None
-    return query, lang, draft
+    return query, lang, held.payload
 
 
 def _attachment(message: Message) -> tuple[str, str] | None:
@@ -338,12 +369,13 @@ async def _take_text(
     draft["text"] = rules.check_text(source, with_attachment=attachment is not None)
     if attachment is None:
         draft["step"] = ATTACHMENT
+        await _save(context, draft)
         await message.reply_html(
             t("broadcast.ask_attachment", lang), reply_markup=views.attachment_buttons(lang)
         )
         return
     draft["attachment_kind"], draft["attachment_file_id"] = attachment
-    await _ask_audience(message, draft, lang)
+    await _ask_audience(message, context, draft, lang)
 
 
 async def _take_attachment(
@@ -360,19 +392,25 @@ async def _take_attachment(
         return
     rules.check_text(draft["text"], with_attachment=True)
     draft["attachment_kind"], draft["attachment_file_id"] = attachment
-    await _ask_audience(message, draft, lang)
+    await _ask_audience(message, context, draft, lang)
 
 
-async def _ask_audience(message: Message, draft: dict[str, Any], lang: str) -> None:
+async def _ask_audience(
+    message: Message, context: BotContext, draft: dict[str, Any], lang: str
+) -> None:
     draft["step"] = READY
+    await _save(context, draft)
     await message.reply_html(
         t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
     )
 
 
-async def _ask_audience_in_place(query: CallbackQuery, draft: dict[str, Any], lang: str) -> None:
+async def _ask_audience_in_place(
+    query: CallbackQuery, context: BotContext, draft: dict[str, Any], lang: str
+) -> None:
     """:func:`_ask_audience` for a button: the menu replaces the button's message."""
     draft["step"] = READY
+    await _save(context, draft)
     await query.edit_message_text(
         t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
     )
@@ -497,6 +535,7 @@ async def _preview(
     )  # fmt: skip
     preview = await send_rendered(context.bot, message.chat_id, text, keyboard, _payload(draft, 0))
     draft["preview_id"] = preview.message_id
+    await _save(context, draft)
     await message.reply_html(
         views.confirm_text(count, html.escape(draft["label"]), draft["ask_ack"], lang),
         reply_markup=views.confirm_buttons(count, draft["ask_ack"], lang),

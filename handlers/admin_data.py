@@ -3,7 +3,7 @@
 transaction). ``/impor`` alone lists the kinds with their templates.
 
 The file may come with the caption ``/impor <kind>``, or after ``/impor <kind>``
-(the kind waits in ``user_data``). The document handler runs before group 0 and
+(the kind waits as a conversation step). The document handler runs before group 0 and
 lets every other document pass, so an announcement can still carry one.
 """
 
@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.context import BotContext
+from bot.core import steps
 from bot.core.errors import DomainError
 from bot.imports import KINDS, ImportRejected, format_summary, import_file
 from bot.imports.format import format_row_error
@@ -24,10 +25,10 @@ from bot.texts import t
 from bot.texts.paging import pack_blocks
 from handlers.callbacks import data, parts
 from handlers.common import admin_button, admin_language
+from handlers.steps import remember, take
 from models.queries.audit import audit
 
 TEMPLATE = "imp:tpl"  # + kind
-PENDING_KIND = "admin.import_kind"  # user_data: the kind announced by /impor <kind>
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 COMMAND = "/impor"
 
@@ -47,8 +48,8 @@ async def impor(update: Update, context: BotContext) -> None:
     if kind not in KINDS:
         await update.effective_message.reply_html(_unknown_kind(kind, lang))
         return
-    assert context.user_data is not None
-    context.user_data[PENDING_KIND] = kind
+    assert update.effective_user is not None
+    await remember(context, update.effective_user.id, steps.IMPORT_KIND, {"kind": kind})
     await update.effective_message.reply_html(
         t("admin.import.send_file", lang, kind=t(f"import.kind.{kind}", lang))
     )
@@ -61,15 +62,18 @@ async def on_document(update: Update, context: BotContext) -> None:
         return
     caption = (message.caption or "").split()
     from_caption = bool(caption) and caption[0].split("@")[0].lower() == COMMAND
-    pending = context.user_data.get(PENDING_KIND) if context.user_data is not None else None
+    assert message.from_user is not None
+    pending = await take(context, message.from_user.id, steps.IMPORT_KIND)
     if not from_caption and pending is None:
         return  # not an import: other handlers may want it
     lang = await admin_language(update, context)
     if lang is None:
         raise ApplicationHandlerStop
-    if context.user_data is not None:
-        context.user_data.pop(PENDING_KIND, None)
-    kind = caption[1].lower() if from_caption and len(caption) > 1 else pending
+    if not from_caption and pending is not None and pending.expired:
+        await message.reply_html(t("admin.import.kind_expired", lang))
+        raise ApplicationHandlerStop
+    waiting = pending.payload["kind"] if pending is not None and not pending.expired else None
+    kind = caption[1].lower() if from_caption and len(caption) > 1 else waiting
     if kind is None:
         await message.reply_html(_kinds_text(lang), reply_markup=_template_buttons(lang))
     elif kind not in KINDS:

@@ -10,10 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
+from bot.core.steps import LANGUAGE
 from bot.linking import is_linked
 from bot.texts import normalise_language, t
 from bot.texts.formatting import format_short_date, format_time
 from models.chat import ChatLink
+from models.queries import steps
 from models.queries.admins import is_granted_admin
 from models.queries.links import chat_link
 
@@ -31,19 +33,37 @@ async def load_link(
         return await chat_link(own, telegram_user_id=update.effective_user.id)
 
 
-def language_for(link: ChatLink | None, update: Update, context: BotContext) -> str:
-    """The language this user chose (/bahasa), else their Telegram client's."""
+async def language_for(
+    link: ChatLink | None,
+    update: Update,
+    context: BotContext,
+    session: AsyncSession | None = None,
+) -> str:
+    """The language this user chose (/bahasa: on the link, or before there is one as a
+    step), else their Telegram client's. Read in ``session`` if given, else in its own."""
     if link is not None:
         return link.language
-    chosen = context.user_data.get("lang") if context.user_data is not None else None
-    if isinstance(chosen, str):
-        return chosen
+    user = update.effective_user
+    if user is not None:
+        now = context.clock.now()
+        if session is not None:
+            chosen = await steps.peek(session, telegram_user_id=user.id, step=LANGUAGE, now=now)
+        else:
+            async with context.db() as own:
+                chosen = await steps.peek(own, telegram_user_id=user.id, step=LANGUAGE, now=now)
+        if chosen is not None and not chosen.expired:
+            return normalise_language(str(chosen.payload.get("language")))
+    return client_language(update)
+
+
+def client_language(update: Update) -> str:
+    """The language of the user's Telegram app (Indonesian unless it is English)."""
     user = update.effective_user
     return normalise_language(user.language_code if user else None)
 
 
 async def user_language(context: BotContext, update: Update) -> str:
-    return language_for(await load_link(context, update), update, context)
+    return await language_for(await load_link(context, update), update, context)
 
 
 async def require_link(
@@ -55,7 +75,7 @@ async def require_link(
     link = await load_link(context, update, session)
     if is_linked(link):
         return link
-    lang = language_for(link, update, context)
+    lang = await language_for(link, update, context, session)
     assert update.effective_message is not None
     keyboard = InlineKeyboardMarkup(
         [[InlineKeyboardButton(t("link.link_button", lang), callback_data=LINK_START)]]

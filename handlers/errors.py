@@ -20,7 +20,7 @@ from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.texts import t
-from handlers.common import language_for
+from handlers.common import client_language
 
 log = logging.getLogger(__name__)
 
@@ -69,8 +69,8 @@ async def on_error(update: object, context: BotContext) -> None:
         update.effective_user.id if isinstance(update, Update) and update.effective_user else None
     )
     chat = update.effective_chat if isinstance(update, Update) else None
-    # The database may be down: the language comes from the chat, not the stored link.
-    lang = language_for(None, update, context) if isinstance(update, Update) else "id"
+    # The database may be down: the language comes from the Telegram app, not the link.
+    lang = client_language(update) if isinstance(update, Update) else "id"
     if is_database_unavailable(context.error):
         context.bot_data.metrics.database_errors.inc()
         log.warning(

@@ -17,10 +17,12 @@ from telegram.constants import ParseMode
 from bot.context import BotContext
 from bot.core.attempts import AttemptLimit
 from bot.core.nip import mask_nip
+from bot.core.steps import LANGUAGE as CHOSEN_LANGUAGE
 from bot.linking import Outcome, answer_contact, answer_text, is_linked
 from bot.texts import t
 from bot.texts.formatting import format_short_date
 from handlers.common import language_for, render, require_link, user_language
+from models.queries import steps
 from models.queries.links import (
     active_consent,
     chat_link,
@@ -39,7 +41,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     now = context.clock.now()
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
-        lang = language_for(link, update, context)
+        lang = await language_for(link, update, context, session)
         outcome = await answer_text(
             session,
             link=link,
@@ -58,7 +60,7 @@ async def on_contact(update: Update, context: BotContext) -> None:
     assert update.effective_user is not None and message is not None and message.contact
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
-        lang = language_for(link, update, context)
+        lang = await language_for(link, update, context, session)
         outcome = await answer_contact(
             session,
             link=link,
@@ -134,7 +136,7 @@ async def unlink_command(update: Update, context: BotContext) -> None:
     assert update.effective_user is not None and update.effective_message is not None
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
-        lang = language_for(link, update, context)
+        lang = await language_for(link, update, context, session)
         if link is None or not is_linked(link):
             key = "unlink.not_linked"
         else:
@@ -165,7 +167,8 @@ async def delete_command(update: Update, context: BotContext) -> None:
 
 
 async def delete_answer(update: Update, context: BotContext) -> None:
-    """Withdraw consent and delete the link at once, or leave everything as it is."""
+    """Withdraw consent and delete the link and every step at once, or leave everything
+    as it is."""
     query = update.callback_query
     assert query is not None and update.effective_user is not None
     lang = await user_language(context, update)
@@ -174,8 +177,6 @@ async def delete_answer(update: Update, context: BotContext) -> None:
             await withdraw_consent(
                 session, telegram_user_id=update.effective_user.id, now=context.clock.now()
             )
-        if context.user_data is not None:
-            context.user_data.clear()
         key = "delete.done"
     else:
         key = "delete.cancelled"
@@ -198,16 +199,23 @@ async def language_command(update: Update, context: BotContext) -> None:
 
 
 async def language_chosen(update: Update, context: BotContext) -> None:
-    """Remember the language chosen (in the link once there is one)."""
+    """Remember the language chosen: in the link, or as a step until there is one."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     lang = query.data.removeprefix(LANGUAGE)
+    user_id = update.effective_user.id
     async with context.db.begin() as session:
-        link = await chat_link(session, telegram_user_id=update.effective_user.id)
+        link = await chat_link(session, telegram_user_id=user_id)
         if link is not None:
             link.language = lang
-    if context.user_data is not None:
-        context.user_data["lang"] = lang
+        else:
+            await steps.put(
+                session,
+                telegram_user_id=user_id,
+                step=CHOSEN_LANGUAGE,
+                payload={"language": lang},
+                now=context.clock.now(),
+            )
     await query.answer()
     await query.edit_message_text(t("language.set", lang))
 

@@ -32,8 +32,10 @@ from bot.core.schedule import (
     is_upcoming,
     programs_to_offer,
 )
+from bot.core.steps import REASON
 from bot.texts import t
 from bot.texts.paging import pack_blocks
+from handlers import steps
 from handlers.callbacks import int_part
 from handlers.common import render, require_link
 from handlers.schedule_views import (
@@ -54,7 +56,6 @@ from models.org import Employee
 from models.queries import schedule as q
 from models.queries.results import released_program_ids
 
-REASON_FOR = "schedule.reason_for"  # user_data: the participation awaiting a reason
 MAX_PAST = 10
 MAX_CHOICES = 15
 
@@ -76,8 +77,8 @@ async def schedule(update: Update, context: BotContext) -> None:
         )
         offers = await _offers(session, mine, link.employee, now=context.clock.now())
     assert update.effective_message is not None
-    if context.user_data is not None:
-        context.user_data.pop(REASON_FOR, None)
+    # /jadwal again after "Tidak bisa hadir": the next text is no longer the reason.
+    await steps.forget(context, link.telegram_user_id, REASON)
     message, lang = update.effective_message, link.language
     if not upcoming and not offers:
         await message.reply_html(t("schedule.none", lang))
@@ -100,13 +101,17 @@ async def schedule(update: Update, context: BotContext) -> None:
 
 async def on_reason(update: Update, context: BotContext) -> None:
     """The text after "Tidak bisa hadir" is the reason; any other text passes on."""
-    if context.user_data is None or REASON_FOR not in context.user_data:
+    assert update.effective_user is not None and update.effective_message is not None
+    asked = await steps.take(context, update.effective_user.id, REASON)
+    if asked is None:
         return
-    participation_id = int(context.user_data.pop(REASON_FOR))
     link = await require_link(update, context)
     if link is None or link.employee_id is None:
         raise ApplicationHandlerStop
-    assert update.effective_message is not None
+    if asked.expired:
+        await _say(update, context, link, "schedule.reason_expired")
+        raise ApplicationHandlerStop
+    participation_id = int(asked.payload["participation_id"])
     reason = clean_reason(update.effective_message.text or "")
     try:
         async with context.db.begin() as session:
@@ -161,8 +166,7 @@ async def decline(update: Update, context: BotContext) -> None:
     except ScheduleRefused as err:
         await _refuse(update, context, link, err)
         return
-    assert context.user_data is not None
-    context.user_data[REASON_FOR] = found.id
+    await steps.remember(context, link.telegram_user_id, REASON, {"participation_id": found.id})
     await _say(update, context, link, "schedule.ask_reason", _seat_params(found, link, context))
 
 

@@ -1,6 +1,7 @@
 """Delete what is kept only for a while: messages whose time is up (revealed
-results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set), and failed link
-attempts once the attempt limit no longer counts them.
+results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set), failed link
+attempts once the attempt limit no longer counts them, and conversation steps a
+day after they expired (``bot/core/steps.py``).
 
 A row is forgotten once Telegram has deleted its message or refused for good
 (the user deleted it already, or it is older than Telegram allows); after a
@@ -17,8 +18,10 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.core.attempts import WINDOW
+from bot.core.steps import KEEP_EXPIRED
 from models.queries.deletions import due_deletions, forget_deletions
 from models.queries.links import forget_failures
+from models.queries.steps import forget_expired
 
 log = logging.getLogger(__name__)
 
@@ -52,3 +55,11 @@ async def forget_old_failures(context: BotContext) -> None:
         gone = await forget_failures(session, before=context.clock.now() - KEEP_FAILURES)
     if gone:
         log.info("forgot %d failed link attempt(s)", gone)
+
+
+async def forget_expired_steps(context: BotContext) -> None:
+    """Delete conversation steps that expired more than :data:`KEEP_EXPIRED` ago."""
+    async with context.db.begin() as session:
+        gone = await forget_expired(session, before=context.clock.now() - KEEP_EXPIRED)
+    if gone:
+        log.info("forgot %d expired conversation step(s)", gone)

@@ -14,7 +14,14 @@ from models.assessment import (
 )
 from models.audit import AuditEvent
 from models.base import Base
-from models.chat import ActivationCode, Admin, ChatLink, Consent, LinkAttempt
+from models.chat import (
+    ActivationCode,
+    Admin,
+    ChatLink,
+    Consent,
+    ConversationStep,
+    LinkAttempt,
+)
 from models.enums import (
     BroadcastStatus,
     CompetencyKind,
@@ -55,6 +62,7 @@ __all__ = [
     "CompetencyKind",
     "CompetencyStandard",
     "Consent",
+    "ConversationStep",
     "Course",
     "CourseCompetency",
     "CourseMode",

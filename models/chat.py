@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime, str_enum
@@ -30,11 +30,24 @@ class ChatLink(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     linked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     blocked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # While linking: the NIP typed (not yet verified) and a code from a deep link.
-    pending_nip: Mapped[str | None] = mapped_column(String(18))
-    pending_code_hash: Mapped[str | None] = mapped_column(String(128))
+    # While linking, the NIP typed and a code from a deep link are conversation steps.
 
     employee: Mapped[Employee | None] = relationship()
+
+
+class ConversationStep(Base):
+    """A step a Telegram user is in the middle of (``bot/core/steps.py``): one row per
+    user and kind, so the answer may reach any instance, or one restarted since."""
+
+    __tablename__ = "conversation_steps"
+    __table_args__ = (UniqueConstraint("telegram_user_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_user_id: Mapped[int] = mapped_column(BigInteger)
+    name: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Consent(Base):

@@ -63,6 +63,13 @@ EMPLOYEE_HEADER = [
 ]
 
 
+def employees_csv() -> bytes:
+    """An import file of one good employee (Siti Aminah, BKPSDM), as CSV."""
+    row = ["199001012015052002", "Siti Aminah", "PNS", "BKPSDM", "BKPSDM", "badan", "",
+           "Analis", "Pelaksana", "", "", "", "Ya"]  # fmt: skip
+    return "\n".join([",".join(EMPLOYEE_HEADER), ",".join(row)]).encode()
+
+
 async def add_unit(session: AsyncSession, code: str = "OPD-BKPSDM", name: str = "BKPSDM") -> Unit:
     unit = await session.scalar(select(Unit).where(Unit.code == code))
     if unit is None:

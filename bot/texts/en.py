@@ -208,6 +208,9 @@ TEXTS: dict[str, str] = {
     # linking: handlers/linking.py, bot/linking.py, handlers/admin.py
     "link.need_consent": "Press /start and agree to the use of your data first.",
     "link.need_nip_first": "Type your NIP (18 digits) first, then verify.",
+    "link.nip_expired": (
+        "The time to verify your NIP is up. Type your NIP (18 digits) again, then verify."
+    ),
     "link.code_received": "Activation code received. Type your NIP (18 digits) to finish linking.",
     "link.nip_received": (
         "NIP {masked} received.\n\n"
@@ -442,6 +445,10 @@ TEXTS: dict[str, str] = {
     "schedule.reason_recorded": (
         "Your request for a new date has been recorded. BKPSDM will review it and let you know."
     ),
+    "schedule.reason_expired": (
+        "The time to write the reason is up, so this message was not recorded and nothing has "
+        "changed. Press <b>I cannot attend</b> again in /jadwal, then write the reason."
+    ),
     "schedule.not_yours": "That session is not in your records. Nothing was changed.",
     "schedule.cannot_answer": (
         "This session is over, cancelled, or your attendance is already recorded; your answer "
@@ -583,6 +590,10 @@ TEXTS: dict[str, str] = {
     "admin.import.kind_line": "• <code>{kind}</code>: {name}",
     "admin.import.template_button": "{name} template",
     "admin.import.send_file": "Send the CSV or XLSX file with the {kind} data now.",
+    "admin.import.kind_expired": (
+        "The wait for the import file is over, so this file was not imported. Type /impor KIND "
+        "again and send the file, or send the file with the caption /impor KIND."
+    ),
     "admin.queue.empty": "No reschedule requests are waiting.",
     "admin.queue.heading": "<b>Reschedule requests</b>: {count} waiting.",
     "admin.queue.card": (
@@ -818,6 +829,9 @@ TEXTS: dict[str, str] = {
     "broadcast.queued": "✅ Announcement #{id} queued for {count} recipients.",
     "broadcast.cancelled_draft": "Announcement cancelled. Nothing was sent.",
     "broadcast.no_draft": "This announcement draft is gone. Start again with /umumkan.",
+    "broadcast.draft_expired": (
+        "This announcement draft has expired and was not sent. Start again with /umumkan."
+    ),
     "broadcast.gone": "This choice no longer exists.",
     "broadcast.progress.sending": "📣 <b>Announcement #{id}</b>: sending",
     "broadcast.progress.paused": "⏸ <b>Announcement #{id}</b>: paused",

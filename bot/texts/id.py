@@ -213,6 +213,9 @@ TEXTS: dict[str, str] = {
     # linking: handlers/linking.py, bot/linking.py, handlers/admin.py
     "link.need_consent": "Tekan /start dan setujui penggunaan data terlebih dahulu.",
     "link.need_nip_first": "Ketik NIP Anda dulu (18 angka), lalu lakukan verifikasi.",
+    "link.nip_expired": (
+        "Waktu verifikasi NIP sudah habis. Ketik NIP Anda lagi (18 angka), lalu lakukan verifikasi."
+    ),
     "link.code_received": (
         "Kode aktivasi diterima. Ketik NIP Anda (18 angka) untuk menyelesaikan penautan."
     ),
@@ -454,6 +457,10 @@ TEXTS: dict[str, str] = {
     "schedule.reason_recorded": (
         "Permintaan jadwal ulang Anda sudah dicatat. BKPSDM akan meninjaunya dan memberi kabar."
     ),
+    "schedule.reason_expired": (
+        "Waktu untuk menulis alasan sudah habis, jadi pesan ini tidak dicatat dan tidak ada "
+        "yang berubah. Tekan lagi <b>Tidak bisa hadir</b> di /jadwal, lalu tulis alasannya."
+    ),
     "schedule.not_yours": "Jadwal itu tidak ditemukan di data Anda. Tidak ada yang berubah.",
     "schedule.cannot_answer": (
         "Sesi ini sudah lewat, sudah dibatalkan, atau kehadiran Anda sudah dicatat; jawaban "
@@ -600,6 +607,10 @@ TEXTS: dict[str, str] = {
     "admin.import.kind_line": "• <code>{kind}</code>: {name}",
     "admin.import.template_button": "Templat {name}",
     "admin.import.send_file": "Kirim file CSV atau XLSX berisi data {kind} sekarang.",
+    "admin.import.kind_expired": (
+        "Waktu menunggu file impor sudah habis, jadi file ini tidak diimpor. Ketik /impor JENIS "
+        "lagi lalu kirim filenya, atau kirim file dengan keterangan /impor JENIS."
+    ),
     "admin.queue.empty": "Tidak ada permintaan jadwal ulang yang menunggu.",
     "admin.queue.heading": "<b>Permintaan jadwal ulang</b>: {count} menunggu.",
     "admin.queue.card": (
@@ -839,6 +850,9 @@ TEXTS: dict[str, str] = {
     "broadcast.queued": "✅ Pengumuman #{id} masuk antrean untuk {count} penerima.",
     "broadcast.cancelled_draft": "Pengumuman dibatalkan. Tidak ada yang dikirim.",
     "broadcast.no_draft": "Draf pengumuman ini sudah tidak ada. Mulai lagi dengan /umumkan.",
+    "broadcast.draft_expired": (
+        "Draf pengumuman ini sudah kedaluwarsa dan tidak dikirim. Mulai lagi dengan /umumkan."
+    ),
     "broadcast.gone": "Pilihan ini sudah tidak ada.",
     "broadcast.progress.sending": "📣 <b>Pengumuman #{id}</b>: sedang dikirim",
     "broadcast.progress.paused": "⏸ <b>Pengumuman #{id}</b>: dijeda",

@@ -413,6 +413,45 @@ async def watched(session: AsyncSession, *, now: datetime) -> Sequence[Broadcast
     return rows.all()
 
 
+async def claim_progress(
+    session: AsyncSession,
+    *,
+    broadcast_id: int,
+    seen_at: datetime | None,
+    seen_text: str | None,
+    text: str,
+    now: datetime,
+) -> bool:
+    """Take the turn to show ``text`` on the admin's progress message (send it, or edit
+    it): only while nobody did since ``seen_at`` / ``seen_text`` were read, so that two
+    instances never both send or edit it."""
+    result = await session.execute(
+        update(Broadcast)
+        .where(
+            Broadcast.id == broadcast_id,
+            _is(Broadcast.progress_at, seen_at),
+            _is(Broadcast.progress_text, seen_text),
+        )
+        .values(progress_at=now, progress_text=text)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result) == 1
+
+
+async def progress_sent(session: AsyncSession, *, broadcast_id: int, message_id: int) -> None:
+    """Remember the admin's progress message, for every instance to edit."""
+    await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id)
+        .values(progress_message_id=message_id)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _is(column: Any, value: object) -> Any:
+    return column.is_(None) if value is None else column == value
+
+
 async def _move(
     session: AsyncSession, broadcast_id: int, old: Sequence[BroadcastStatus], **values: Any
 ) -> bool:

@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core.attempts import Failure
+from bot.core.steps import LINKING
 from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
 from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
+from models.queries import steps
 from models.queries.audit import audit
 from models.queries.seats import rowcount
 
@@ -180,6 +182,7 @@ async def link_employee(
     now: datetime,
 ) -> None:
     _point(link, employee, method=method, linked_at=now)
+    await steps.forget(session, telegram_user_id=link.telegram_user_id, steps=LINKING)
     await audit(
         session,
         now=now,
@@ -197,6 +200,7 @@ async def unlink(
     """Detach the employee from this Telegram account; consent stays as it is."""
     employee_id = link.employee_id
     _point(link, None, method=None, linked_at=None)
+    await steps.forget(session, telegram_user_id=link.telegram_user_id, steps=LINKING)
     await audit(
         session,
         now=now,
@@ -214,18 +218,17 @@ def _point(
     method: VerificationMethod | None,
     linked_at: datetime | None,
 ) -> None:
-    """Link to ``employee`` (active), or to no one (pending); half-typed input goes."""
+    """Link to ``employee`` (active), or to no one (pending)."""
     link.employee_id = employee.id if employee is not None else None
     link.employee = employee
     link.status = LinkStatus.ACTIVE if employee is not None else LinkStatus.PENDING
     link.verification_method = method
     link.linked_at = linked_at
-    link.pending_nip = None
-    link.pending_code_hash = None
 
 
 async def withdraw_consent(session: AsyncSession, *, telegram_user_id: int, now: datetime) -> None:
-    """Withdraw consent at once: the consent is marked, the link and chat data deleted."""
+    """Withdraw consent at once: the consent is marked; the link and every conversation
+    step (half-typed input, chosen language, drafts) are deleted."""
     link = await chat_link(session, telegram_user_id=telegram_user_id)
     employee_id = link.employee_id if link else None
     await session.execute(
@@ -234,6 +237,7 @@ async def withdraw_consent(session: AsyncSession, *, telegram_user_id: int, now:
         .values(withdrawn_at=now)
     )
     await session.execute(delete(ChatLink).where(ChatLink.telegram_user_id == telegram_user_id))
+    await steps.forget(session, telegram_user_id=telegram_user_id)
     await audit(
         session,
         now=now,

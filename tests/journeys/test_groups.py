@@ -9,7 +9,7 @@ from sqlalchemy import select
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.clock import FakeClock
-from models import AuditEvent, ChatLink, Employee, LinkStatus
+from models import AuditEvent, ChatLink, ConversationStep, Employee, LinkStatus
 from sandbox import Emulator, SimulatedGroup, SimulatedUser
 from sandbox.users import Button, MessageView
 from tests.factories import NIP_BUDI, NIP_SITI, add_employee, add_released_result
@@ -182,7 +182,11 @@ async def test_a_nip_typed_in_a_group_is_not_taken(bot: RunningBot) -> None:
 
     assert [m.text for m in group.bot_messages] == [POINTER]
     link = await link_of(bot, 3102)
-    assert link is not None and link.pending_nip is None and link.employee_id is None
+    async with bot.db() as session:
+        typed = await session.scalar(
+            select(ConversationStep).where(ConversationStep.telegram_user_id == 3102)
+        )
+    assert link is not None and typed is None and link.employee_id is None
     assert len(siti.chat_messages) == 2  # /start and the consent, nothing after
 
 
