@@ -296,6 +296,7 @@ TEXTS: dict[str, str] = {
     "delete.no_button": "Cancel",
     "delete.done": (
         "Consent withdrawn and your data in this bot deleted. Thank you. "
+        "Earlier messages in this chat stay in your Telegram: delete the chat if you wish. "
         "Type /start to use the bot again."
     ),
     "delete.cancelled": "Cancelled. Nothing has changed.",

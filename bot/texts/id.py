@@ -306,7 +306,8 @@ TEXTS: dict[str, str] = {
     "delete.no_button": "Batal",
     "delete.done": (
         "Persetujuan dicabut dan data Anda di bot ini sudah dihapus. Terima kasih. "
-        "Ketik /start jika ingin memakai bot lagi."
+        "Pesan lama di percakapan ini tetap ada di Telegram Anda: hapus percakapan ini "
+        "jika ingin. Ketik /start jika ingin memakai bot lagi."
     ),
     "delete.cancelled": "Dibatalkan. Tidak ada yang berubah.",
     "language.choose": "Pilih bahasa / Choose your language:",

@@ -263,6 +263,7 @@ async def test_results_are_refused_at_once_after_hapus_and_the_chat_data_is_gone
 
     assert confirm.button_texts == ["Ya, hapus", "Batal"]
     assert "data Anda di bot ini sudah dihapus" in (done.text or "")
+    assert "hapus percakapan ini jika ingin" in (done.text or "")
     assert "belum tertaut" in (refused.text or "")
     async with bot.db() as session:
         consent_row = await session.scalar(select(Consent).where(Consent.telegram_user_id == 2014))
