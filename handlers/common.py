@@ -79,6 +79,14 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
 
 
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """A button nobody handles (from an older version of the bot, or forged): answer it,
+    so the user's app stops waiting, and say what to do instead."""
+    assert update.callback_query is not None
+    lang = await user_language(context, update)
+    await update.callback_query.answer(t("command.stale_button", lang), show_alert=True)
+
+
 async def admin_language(update: Update, context: BotContext) -> str | None:
     """The admin's language; None for anyone else, after the unknown-command answer
     (an alert for a button, and nothing changes)."""

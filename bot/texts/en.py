@@ -258,6 +258,7 @@ TEXTS: dict[str, str] = {
     "language.choose": "Pilih bahasa / Choose your language:",
     "language.set": "Language set to English.",
     "command.unknown": "Unknown command. Type /help for the list of commands.",
+    "command.stale_button": "This button no longer works. Type /help for the list of commands.",
     "admin.status_usage": "Usage: /cek NIP",
     "admin.unlink_usage": "Usage: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} is not in the employee records.",

@@ -269,6 +269,7 @@ TEXTS: dict[str, str] = {
     "language.choose": "Pilih bahasa / Choose your language:",
     "language.set": "Bahasa diubah ke Bahasa Indonesia.",
     "command.unknown": "Perintah tidak dikenal. Ketik /bantuan untuk daftar perintah.",
+    "command.stale_button": "Tombol ini sudah tidak berlaku. Ketik /bantuan untuk daftar perintah.",
     "admin.status_usage": "Pakai: /cek NIP",
     "admin.unlink_usage": "Pakai: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} tidak terdaftar di data kepegawaian.",

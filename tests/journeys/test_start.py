@@ -92,3 +92,17 @@ async def test_help_lists_every_command_of_the_menu(bot: RunningBot) -> None:
     assert "/jadwal: Jadwal penilaian kompetensi saya" in (reply.text or "")
     assert "Apa itu JPM?" in (reply.text or "")
     assert "1 JP = 45 menit" in (reply.text or "")
+
+
+async def test_a_button_no_handler_takes_is_answered_in_the_users_language(
+    bot: RunningBot,
+) -> None:
+    user = bot.user(1006, language_code="en")
+    await user.send("/bantuan")
+    await user.next_message()
+
+    # Found by the fuzz (tests/journeys/test_fuzz.py): the app waited for an answer.
+    answer = await user.press_forged("0")
+
+    assert answer.show_alert
+    assert answer.text == "This button no longer works. Type /help for the list of commands."
