@@ -4,10 +4,12 @@ and replies that turn an outcome into words."""
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.linking import is_linked
@@ -62,6 +64,19 @@ async def require_link(
     )
     await update.effective_message.reply_html(t("link.not_linked", lang), reply_markup=keyboard)
     return None
+
+
+async def double_tap_safe(edit: Awaitable[object]) -> None:
+    """Make the edit a button asks for, unless the message shows that already.
+
+    A second tap on the same button, sent before the first edit reached the phone,
+    asks again for what the message now shows; Telegram refuses that edit as "not
+    modified", and there is nothing left to do."""
+    try:
+        await edit
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
 
 
 async def is_admin(context: BotContext, telegram_user_id: int) -> bool:
