@@ -33,7 +33,7 @@ from handlers.callbacks import int_part, parts
 from handlers.common import (
     admin_button,
     admin_language,
-    double_tap_safe,
+    edit_if_possible,
     require_link,
     user_language,
 )
@@ -113,14 +113,14 @@ async def choose_audience(update: Update, context: BotContext) -> None:
         draft["audience"] = {"kind": kind}
         await _preview(update, context, draft, lang)
     elif kind == rules.POSITION:
-        await double_tap_safe(
+        await edit_if_possible(
             query.edit_message_text(
                 t("broadcast.pick.pos", lang), reply_markup=views.position_list(lang)
             )
         )
     elif kind == rules.NIP_FILE:
         draft["step"] = NIP_FILE
-        await double_tap_safe(query.edit_message_text(t("broadcast.ask_nip_file", lang)))
+        await edit_if_possible(query.edit_message_text(t("broadcast.ask_nip_file", lang)))
     else:
         await _list_page(update, context, kind, 0, lang)
 
@@ -181,12 +181,12 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
         late=False, lang=lang, tz=context.settings.tz,
     )  # fmt: skip
     assert update.effective_chat is not None
-    await double_tap_safe(
+    await edit_if_possible(
         context.bot.edit_message_reply_markup(
             update.effective_chat.id, draft["preview_id"], reply_markup=keyboard
         )
     )
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             views.confirm_text(draft["count"], html.escape(draft["label"]), draft["ask_ack"], lang),
             parse_mode="HTML",
@@ -225,7 +225,7 @@ async def send(update: Update, context: BotContext) -> None:
     assert context.user_data is not None
     context.user_data.pop(DRAFT, None)
     await query.answer()
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             t("broadcast.queued", lang, id=broadcast.id, count=len(recipients)), parse_mode="HTML"
         )
@@ -242,7 +242,7 @@ async def cancel_draft(update: Update, context: BotContext) -> None:
     assert context.user_data is not None
     context.user_data.pop(DRAFT, None)
     await query.answer()
-    await double_tap_safe(query.edit_message_text(t("broadcast.cancelled_draft", lang)))
+    await edit_if_possible(query.edit_message_text(t("broadcast.cancelled_draft", lang)))
 
 
 async def control(update: Update, context: BotContext) -> None:
@@ -387,7 +387,7 @@ async def _ask_audience(message: Message, draft: dict[str, Any], lang: str) -> N
 async def _ask_audience_in_place(query: CallbackQuery, draft: dict[str, Any], lang: str) -> None:
     """:func:`_ask_audience` for a button: the menu replaces the button's message."""
     draft["step"] = READY
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
         )
@@ -450,7 +450,7 @@ async def _list_page(
             session, kind=kind, now=context.clock.now(), offset=offset, limit=views.PAGE
         )
     key = f"broadcast.pick.{kind}" if total else "broadcast.pick.empty"
-    await double_tap_safe(
+    await edit_if_possible(
         update.callback_query.edit_message_text(
             t(key, lang), reply_markup=views.choice_list(kind, items, total, offset, lang)
         )

@@ -19,7 +19,7 @@ from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
-from handlers.common import admin_button, admin_language, double_tap_safe
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
 from models.enums import LinkStatus, SessionStatus
 from models.queries import reschedule as q
@@ -88,7 +88,7 @@ async def approve(update: Update, context: BotContext) -> None:
             )
         ]
     )
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context) + "\n\n" + t("admin.queue.pick", lang),
             parse_mode="HTML",
@@ -109,7 +109,7 @@ async def back(update: Update, context: BotContext) -> None:
         await query.answer(t("admin.queue.handled", lang), show_alert=True)
         return
     await query.answer()
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context),
             parse_mode="HTML",
@@ -156,7 +156,7 @@ async def move_to(update: Update, context: BotContext) -> None:
         return
     assert request is not None and target is not None
     await query.answer()
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context, heading="admin.queue.approved"), parse_mode="HTML"
         )
@@ -189,7 +189,7 @@ async def reject(update: Update, context: BotContext) -> None:
         await query.answer(t("admin.queue.handled", lang), show_alert=True)
         return
     await query.answer()
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context, heading="admin.queue.rejected"), parse_mode="HTML"
         )

@@ -66,16 +66,21 @@ async def require_link(
     return None
 
 
-async def double_tap_safe(edit: Awaitable[object]) -> None:
-    """Make the edit a button asks for, unless the message shows that already.
+# Edits Telegram refuses where there is nothing left to do (see edit_if_possible).
+_NOTHING_TO_EDIT = ("message is not modified", "there is no text in the message to edit")
+
+
+async def edit_if_possible(edit: Awaitable[object]) -> None:
+    """Make the edit a button asks for, unless there is nothing to edit.
 
     A second tap on the same button, sent before the first edit reached the phone,
-    asks again for what the message now shows; Telegram refuses that edit as "not
-    modified", and there is nothing left to do."""
+    asks again for what the message now shows: Telegram refuses that edit as "not
+    modified". A forged button on a photo or a file (the bot puts none there that
+    edit text) asks to edit a message without text."""
     try:
         await edit
     except BadRequest as error:
-        if "not modified" not in error.message.lower():
+        if not error.message.lower().startswith(_NOTHING_TO_EDIT):
             raise
 
 

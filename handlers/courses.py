@@ -26,7 +26,7 @@ from bot.core.competencies import COMPETENCIES
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
 from handlers.callbacks import int_part, parts
-from handlers.common import double_tap_safe, require_link
+from handlers.common import edit_if_possible, require_link
 from handlers.courses_views import (
     ACTION_CODES,
     MODES,
@@ -301,7 +301,7 @@ async def _linked(update: Update, context: BotContext) -> ChatLink | None:
 async def _edit(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
     query = update.callback_query
     assert query is not None
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
     )
 

@@ -35,7 +35,7 @@ from bot.core.schedule import (
 from bot.texts import t
 from bot.texts.paging import pack_blocks
 from handlers.callbacks import int_part
-from handlers.common import double_tap_safe, render, require_link
+from handlers.common import edit_if_possible, render, require_link
 from handlers.schedule_views import (
     can_answer_now,
     card_buttons,
@@ -323,7 +323,7 @@ async def cancel(update: Update, context: BotContext) -> None:
         await _refuse(update, context, link, err)
         return
     assert update.callback_query is not None
-    await double_tap_safe(
+    await edit_if_possible(
         update.callback_query.edit_message_text(
             render(
                 "schedule.booking_cancelled",
@@ -482,7 +482,7 @@ async def _edit_card(
     text = session_card(participation, lang, context)
     if heading:
         text = t(heading, lang) + "\n\n" + text
-    await double_tap_safe(
+    await edit_if_possible(
         update.callback_query.edit_message_text(
             text,
             parse_mode=ParseMode.HTML,

@@ -13,7 +13,7 @@ from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
 from bot.linking import is_linked
 from bot.texts import t
-from handlers.common import double_tap_safe, language_for, load_link, render, user_language
+from handlers.common import edit_if_possible, language_for, load_link, render, user_language
 from handlers.menu import help_text
 from models.queries.links import has_consent, record_consent
 
@@ -71,7 +71,7 @@ async def agree(update: Update, context: BotContext) -> None:
             link.pending_code_hash = code_hash
     await query.answer()
     next_step = t("link.code_received" if code_hash else "start.next_step", lang)
-    await double_tap_safe(
+    await edit_if_possible(
         query.edit_message_text(
             t("start.consent_recorded", lang) + "\n\n" + next_step, parse_mode=ParseMode.HTML
         )

@@ -63,6 +63,8 @@ FOUND_BY_TAPPING = [
     _found("consent_pending", "/start", Press(0), Forged("consent:yes")),
     _found("admin", "/rilis", Forged("rel:no"), Forged("rel:no")),
     _found("linked", "/hapus", Forged("delete:no"), Forged("delete:no"), client="ms"),
+    # A forged button on a photo: its text cannot be edited.
+    _found("admin", "/statistik", Forged("consent:yes")),
 ]
 
 
