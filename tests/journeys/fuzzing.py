@@ -23,7 +23,7 @@ import logging
 import os
 import re
 import string
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -36,6 +36,7 @@ from models import AssessmentProgram, AssessmentSession, ParticipationStatus
 from models.queries.admins import grant_admin
 from sandbox import SimulatedUser
 from sandbox.state import CallRecord
+from sandbox.users import MessageView
 from tests.factories import (
     add_assessment_session,
     add_code,
@@ -117,15 +118,21 @@ BILINGUAL = [
 ]
 
 
-def reads_as(text: str, lang: str) -> bool:
+def words_of(*texts: str) -> set[str]:
+    """The words :func:`reads_as` counts, lower-cased."""
+    return {w.lower() for text in texts for w in _WORD.findall(text)}
+
+
+def reads_as(text: str, lang: str, data: Collection[str] = ()) -> bool:
     """Whether ``text`` is in ``lang``: none of the other catalogue's phrases, and its
-    own phrases, else more of its own words than the other's, else a bilingual text."""
+    own phrases, else more of its own words than the other's (words of ``data``, the
+    names and places the database holds, count for neither), else a bilingual text."""
     other = _OTHER[lang]
     if any(phrase in text for phrase in PHRASES[other]):
         return False
     if any(phrase in text for phrase in PHRASES[lang]):
         return True
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [w.lower() for w in _WORD.findall(text) if w.lower() not in data]
     own, foreign = (sum(w in WORDS[x] for w in words) for x in (lang, other))
     return own > foreign or (own == foreign and any(b in text for b in BILINGUAL))
 
@@ -152,6 +159,8 @@ class World:
 
     results: AssessmentProgram
     sessions: list[AssessmentSession]
+    # The words of its names, places and reasons: Indonesian in an English reply too.
+    data: set[str]
 
 
 async def seed_world(session: AsyncSession, now: datetime) -> World:
@@ -185,7 +194,16 @@ async def seed_world(session: AsyncSession, now: datetime) -> World:
         await add_course(session, title="Pelayanan Publik", now=now, quota=1),
     ]
     await add_enrollment(session, course=courses[1], employee=other, status="registered", at=now)
-    return World(results, sessions)
+    data = words_of(
+        other.name,
+        results.name,
+        booking.name,
+        asked.reason or "",
+        *(f"{s.venue_name} {s.address}" for s in sessions),
+        *(f"{c.title} {c.description} {c.venue} {c.provider} {c.contact}" for c in courses),
+        "Kepala Bagian BKPSDM",  # what add_employee names positions and the unit
+    )
+    return World(results, sessions, data)
 
 
 async def add_fuzzed_employee(
@@ -198,7 +216,7 @@ async def add_fuzzed_employee(
     now: datetime,
 ) -> None:
     """A linked employee with a result, an invitation and training hours."""
-    employee = await add_employee(session, nip=_nip(number), name=f"Pegawai {number}", phone=None)
+    employee = await add_employee(session, nip=_nip(number), name=f"Rina {number}", phone=None)
     await add_linked_user(
         session, employee=employee, telegram_user_id=telegram_user_id, now=now, language=language
     )
@@ -342,10 +360,12 @@ class Fuzzer:
         if isinstance(action, Text):
             await user.send(action.text)
         else:
-            data = action.data if isinstance(action, Forged) else _button(user, action.n)
+            message, data = (
+                (None, action.data) if isinstance(action, Forged) else _button(user, action.n)
+            )
             if data is None:
                 return []
-            query_id = (await user.press_forged(data, wait_answer=None)).query_id
+            query_id = (await user.press_forged(data, message=message, wait_answer=None)).query_id
             chosen = re.fullmatch(r"lang:(id|en)", data)
             if chosen:
                 expected = person.chosen = chosen.group(1)
@@ -354,18 +374,21 @@ class Fuzzer:
         await self.settle()
         problems = [f"raised {error!r}" for error in self.errors]
         problems += [f"logged {r.getMessage()!r}" for r in self.logged.records]
+        assert self.world is not None
+        calls = self.bot.emulator.calls[start:]
         return problems + _problems(
-            user.id, self.bot.emulator.calls[start:], expected=expected, query_id=query_id
+            user.id, calls, expected=expected, query_id=query_id, data=self.world.data
         )
 
 
-def _button(user: SimulatedUser, n: int) -> str | None:
-    """The data of the n-th button (modulo their count) of the newest inline keyboard."""
+def _button(user: SimulatedUser, n: int) -> tuple[MessageView | None, str | None]:
+    """The n-th button (modulo their count) of the newest inline keyboard: its message
+    and its data."""
     for view in reversed(user.chat_messages):
         data = [b.callback_data for row in view.buttons for b in row if b.callback_data]
         if data:
-            return data[n % len(data)]
-    return None
+            return view, data[n % len(data)]
+    return None, None
 
 
 def _unchanged(call: CallRecord) -> bool:
@@ -376,7 +399,7 @@ def _unchanged(call: CallRecord) -> bool:
 
 
 def _problems(
-    user_id: int, calls: list[CallRecord], *, expected: str, query_id: str | None
+    user_id: int, calls: list[CallRecord], *, expected: str, query_id: str | None, data: set[str]
 ) -> list[str]:
     """What is wrong with the Bot API calls the bot made for one input of ``user_id``."""
     problems = [
@@ -399,7 +422,7 @@ def _problems(
         problems.append("no reply")
     for call in replies:
         text = call.params.get("text") or call.params.get("caption")
-        if isinstance(text, str) and text and not reads_as(text, expected):
+        if isinstance(text, str) and text and not reads_as(text, expected, data):
             problems.append(f"not in {expected}: {call.method} {text[:300]!r}")
         if call.method == "answerCallbackQuery" and re.search(r"<[a-z/]|&[a-z#]", text or ""):
             problems.append(f"markup in a plain-text answer: {text!r}")
