@@ -38,7 +38,7 @@ from handlers import (
     schedule,
     start,
 )
-from handlers.common import LINK_START, unknown_command
+from handlers.common import LINK_START, unknown_button, unknown_command
 from handlers.errors import on_error
 
 HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
@@ -133,9 +133,10 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
         MessageHandler(filters.CONTACT, linking.on_contact),
-        # Last: any other command, then any other text.
+        # Last: any other command, then any other text, then any other button.
         MessageHandler(filters.COMMAND, unknown_command),
         MessageHandler(filters.TEXT, linking.on_text),
+        CallbackQueryHandler(unknown_button),
     ],
 }
 

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.context import BotContext
 from bot.texts import t
 from handlers.callbacks import data, int_part
-from handlers.common import admin_button, admin_language
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.audit import AuditEvent
 from models.queries.admin import audit_page
 
@@ -36,7 +36,7 @@ async def older(update: Update, context: BotContext) -> None:
     query, lang = gate
     await query.answer()
     text, keyboard = await _page(context, lang, offset=int_part(query.data, 2) or 0)
-    await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard)
+    await edit_if_possible(query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard))
 
 
 async def _page(

@@ -33,7 +33,13 @@ from bot.imports.reader import normalise_header, open_table
 from bot.texts import t
 from handlers import admin_broadcast_views as views
 from handlers.callbacks import int_part, parts
-from handlers.common import admin_button, admin_language, require_link, user_language
+from handlers.common import (
+    admin_button,
+    admin_language,
+    edit_if_possible,
+    require_link,
+    user_language,
+)
 from handlers.steps import forget, recall, remember
 from jobs.broadcasts import refresh
 from jobs.render import render, send_rendered
@@ -119,13 +125,15 @@ async def choose_audience(update: Update, context: BotContext) -> None:
         draft["audience"] = {"kind": kind}
         await _preview(update, context, draft, lang)
     elif kind == rules.POSITION:
-        await query.edit_message_text(
-            t("broadcast.pick.pos", lang), reply_markup=views.position_list(lang)
+        await edit_if_possible(
+            query.edit_message_text(
+                t("broadcast.pick.pos", lang), reply_markup=views.position_list(lang)
+            )
         )
     elif kind == rules.NIP_FILE:
         draft["step"] = NIP_FILE
         await _save(context, draft)
-        await query.edit_message_text(t("broadcast.ask_nip_file", lang))
+        await edit_if_possible(query.edit_message_text(t("broadcast.ask_nip_file", lang)))
     else:
         await _list_page(update, context, kind, 0, lang)
 
@@ -187,13 +195,17 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
         late=False, lang=lang, tz=context.settings.tz,
     )  # fmt: skip
     assert update.effective_chat is not None
-    await context.bot.edit_message_reply_markup(
-        update.effective_chat.id, draft["preview_id"], reply_markup=keyboard
+    await edit_if_possible(
+        context.bot.edit_message_reply_markup(
+            update.effective_chat.id, draft["preview_id"], reply_markup=keyboard
+        )
     )
-    await query.edit_message_text(
-        views.confirm_text(draft["count"], html.escape(draft["label"]), draft["ask_ack"], lang),
-        parse_mode="HTML",
-        reply_markup=views.confirm_buttons(draft["count"], draft["ask_ack"], lang),
+    await edit_if_possible(
+        query.edit_message_text(
+            views.confirm_text(draft["count"], html.escape(draft["label"]), draft["ask_ack"], lang),
+            parse_mode="HTML",
+            reply_markup=views.confirm_buttons(draft["count"], draft["ask_ack"], lang),
+        )
     )
 
 
@@ -210,8 +222,10 @@ async def send(update: Update, context: BotContext) -> None:
         return
     broadcast_id, count = written
     await query.answer()
-    await query.edit_message_text(
-        t("broadcast.queued", lang, id=broadcast_id, count=count), parse_mode="HTML"
+    await edit_if_possible(
+        query.edit_message_text(
+            t("broadcast.queued", lang, id=broadcast_id, count=count), parse_mode="HTML"
+        )
     )
     await refresh(context, broadcast_id, force=True)
 
@@ -224,7 +238,7 @@ async def cancel_draft(update: Update, context: BotContext) -> None:
         return
     await forget(context, query.from_user.id, DRAFT)
     await query.answer()
-    await query.edit_message_text(t("broadcast.cancelled_draft", lang))
+    await edit_if_possible(query.edit_message_text(t("broadcast.cancelled_draft", lang)))
 
 
 async def control(update: Update, context: BotContext) -> None:
@@ -411,8 +425,10 @@ async def _ask_audience_in_place(
     """:func:`_ask_audience` for a button: the menu replaces the button's message."""
     draft["step"] = READY
     await _save(context, draft)
-    await query.edit_message_text(
-        t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
+    await edit_if_possible(
+        query.edit_message_text(
+            t("broadcast.ask_audience", lang), reply_markup=views.audience_menu(lang)
+        )
     )
 
 
@@ -472,8 +488,10 @@ async def _list_page(
             session, kind=kind, now=context.clock.now(), offset=offset, limit=views.PAGE
         )
     key = f"broadcast.pick.{kind}" if total else "broadcast.pick.empty"
-    await update.callback_query.edit_message_text(
-        t(key, lang), reply_markup=views.choice_list(kind, items, total, offset, lang)
+    await edit_if_possible(
+        update.callback_query.edit_message_text(
+            t(key, lang), reply_markup=views.choice_list(kind, items, total, offset, lang)
+        )
     )
 
 

@@ -15,7 +15,7 @@ from bot.texts import t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part, parts
-from handlers.common import admin_button, admin_language
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import exports as q
 from models.queries.audit import audit
 from models.queries.stats import units
@@ -80,7 +80,9 @@ async def choose(update: Update, context: BotContext) -> None:
             for item_id, label in items
         ]
     )
-    await query.edit_message_text(t(f"admin.export.pick.{what}", lang), reply_markup=keyboard)
+    await edit_if_possible(
+        query.edit_message_text(t(f"admin.export.pick.{what}", lang), reply_markup=keyboard)
+    )
 
 
 async def send_file(update: Update, context: BotContext) -> None:

@@ -19,7 +19,7 @@ from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
-from handlers.common import admin_button, admin_language
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
 from models.enums import LinkStatus, SessionStatus
 from models.queries import reschedule as q
@@ -88,10 +88,12 @@ async def approve(update: Update, context: BotContext) -> None:
             )
         ]
     )
-    await query.edit_message_text(
-        _card(request, lang, context) + "\n\n" + t("admin.queue.pick", lang),
-        parse_mode="HTML",
-        reply_markup=InlineKeyboardMarkup(rows),
+    await edit_if_possible(
+        query.edit_message_text(
+            _card(request, lang, context) + "\n\n" + t("admin.queue.pick", lang),
+            parse_mode="HTML",
+            reply_markup=InlineKeyboardMarkup(rows),
+        )
     )
 
 
@@ -107,8 +109,12 @@ async def back(update: Update, context: BotContext) -> None:
         await query.answer(t("admin.queue.handled", lang), show_alert=True)
         return
     await query.answer()
-    await query.edit_message_text(
-        _card(request, lang, context), parse_mode="HTML", reply_markup=_card_buttons(request, lang)
+    await edit_if_possible(
+        query.edit_message_text(
+            _card(request, lang, context),
+            parse_mode="HTML",
+            reply_markup=_card_buttons(request, lang),
+        )
     )
 
 
@@ -150,8 +156,10 @@ async def move_to(update: Update, context: BotContext) -> None:
         return
     assert request is not None and target is not None
     await query.answer()
-    await query.edit_message_text(
-        _card(request, lang, context, heading="admin.queue.approved"), parse_mode="HTML"
+    await edit_if_possible(
+        query.edit_message_text(
+            _card(request, lang, context, heading="admin.queue.approved"), parse_mode="HTML"
+        )
     )
     await _notify(context, request, "admin.queue.notify_moved")
 
@@ -181,8 +189,10 @@ async def reject(update: Update, context: BotContext) -> None:
         await query.answer(t("admin.queue.handled", lang), show_alert=True)
         return
     await query.answer()
-    await query.edit_message_text(
-        _card(request, lang, context, heading="admin.queue.rejected"), parse_mode="HTML"
+    await edit_if_possible(
+        query.edit_message_text(
+            _card(request, lang, context, heading="admin.queue.rejected"), parse_mode="HTML"
+        )
     )
     await _notify(context, request, "admin.queue.notify_rejected")
 

@@ -12,7 +12,7 @@ from bot.context import BotContext
 from bot.texts import t
 from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
-from handlers.common import admin_button, admin_language
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import release as q
 from models.queries.audit import audit
 from models.queries.schedule import program_by_id
@@ -75,10 +75,12 @@ async def ask(update: Update, context: BotContext) -> None:
             ]
         ]
     )
-    await query.edit_message_text(
-        t("admin.release.ask", lang, name=html.escape(program.name), count=count),
-        parse_mode="HTML",
-        reply_markup=keyboard,
+    await edit_if_possible(
+        query.edit_message_text(
+            t("admin.release.ask", lang, name=html.escape(program.name), count=count),
+            parse_mode="HTML",
+            reply_markup=keyboard,
+        )
     )
 
 
@@ -108,9 +110,11 @@ async def confirm(update: Update, context: BotContext) -> None:
         await query.answer(t("admin.release.nothing", lang), show_alert=True)
         return
     await query.answer()
-    await query.edit_message_text(
-        t("admin.release.done", lang, name=html.escape(program.name), count=count),
-        parse_mode="HTML",
+    await edit_if_possible(
+        query.edit_message_text(
+            t("admin.release.done", lang, name=html.escape(program.name), count=count),
+            parse_mode="HTML",
+        )
     )
 
 
@@ -121,4 +125,6 @@ async def cancel(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     await query.answer()
-    await query.edit_message_text(t("admin.release.cancelled", lang), parse_mode="HTML")
+    await edit_if_possible(
+        query.edit_message_text(t("admin.release.cancelled", lang), parse_mode="HTML")
+    )

@@ -9,6 +9,9 @@ from __future__ import annotations
 from telegram.constants import InlineKeyboardButtonLimit
 
 MAX_BYTES = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+# Ids and offsets in callback data index 32-bit INTEGER columns on every database; a
+# larger number (only a forged button carries one) would make the query itself fail.
+MAX_NUMBER = 2**31 - 1
 
 
 def data(*parts: str | int) -> str:
@@ -24,8 +27,10 @@ def parts(callback_data: str | None) -> list[str]:
 
 
 def int_part(callback_data: str | None, index: int) -> int | None:
-    """The ``index``-th part as an int, or None when it is missing or not a number."""
+    """The ``index``-th part as an int, or None when it is missing, not plain ASCII
+    digits (``str.isdigit`` also takes "²", which ``int`` refuses) or over MAX_NUMBER."""
     items = parts(callback_data)
-    if index < len(items) and items[index].isdigit():
-        return int(items[index])
+    if index < len(items) and items[index].isascii() and items[index].isdigit():
+        number = int(items[index])
+        return number if number <= MAX_NUMBER else None
     return None

@@ -4,10 +4,12 @@ and replies that turn an outcome into words."""
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable
 from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.core.steps import LANGUAGE
@@ -84,6 +86,24 @@ async def require_link(
     return None
 
 
+# Edits Telegram refuses where there is nothing left to do (see edit_if_possible).
+_NOTHING_TO_EDIT = ("message is not modified", "there is no text in the message to edit")
+
+
+async def edit_if_possible(edit: Awaitable[object]) -> None:
+    """Make the edit a button asks for, unless there is nothing to edit.
+
+    A second tap on the same button, sent before the first edit reached the phone,
+    asks again for what the message now shows: Telegram refuses that edit as "not
+    modified". A forged button on a photo or a file (the bot puts none there that
+    edit text) asks to edit a message without text."""
+    try:
+        await edit
+    except BadRequest as error:
+        if not error.message.lower().startswith(_NOTHING_TO_EDIT):
+            raise
+
+
 async def is_admin(context: BotContext, telegram_user_id: int) -> bool:
     """Admins are named in ASNBOT_ADMIN_IDS or granted with `asnbot admin add`."""
     if telegram_user_id in context.settings.admin_ids:
@@ -97,6 +117,14 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     lang = await user_language(context, update)
     await update.effective_message.reply_html(render("command.unknown", {}, lang, context))
+
+
+async def unknown_button(update: Update, context: BotContext) -> None:
+    """A button nobody handles (from an older version of the bot, or forged): answer it,
+    so the user's app stops waiting, and say what to do instead."""
+    assert update.callback_query is not None
+    lang = await user_language(context, update)
+    await update.callback_query.answer(t("command.stale_button", lang), show_alert=True)
 
 
 async def admin_language(update: Update, context: BotContext) -> str | None:

@@ -19,7 +19,6 @@ from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.core import waitlist
@@ -27,7 +26,7 @@ from bot.core.competencies import COMPETENCIES
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
 from handlers.callbacks import int_part, parts
-from handlers.common import require_link
+from handlers.common import edit_if_possible, require_link
 from handlers.courses_views import (
     ACTION_CODES,
     MODES,
@@ -302,11 +301,9 @@ async def _linked(update: Update, context: BotContext) -> ChatLink | None:
 async def _edit(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
     query = update.callback_query
     assert query is not None
-    try:
-        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
-    except BadRequest as exc:  # the same page pressed again: nothing to change
-        if "not modified" not in str(exc).lower():
-            raise
+    await edit_if_possible(
+        query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    )
 
 
 def _competency(value: str) -> str | None:

@@ -21,7 +21,7 @@ from bot.core.steps import LANGUAGE as CHOSEN_LANGUAGE
 from bot.linking import Outcome, answer_contact, answer_text, is_linked
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from handlers.common import language_for, render, require_link, user_language
+from handlers.common import edit_if_possible, language_for, render, require_link, user_language
 from models.queries import steps
 from models.queries.links import (
     active_consent,
@@ -181,7 +181,7 @@ async def delete_answer(update: Update, context: BotContext) -> None:
     else:
         key = "delete.cancelled"
     await query.answer()
-    await query.edit_message_text(t(key, lang), parse_mode=ParseMode.HTML)
+    await edit_if_possible(query.edit_message_text(t(key, lang), parse_mode=ParseMode.HTML))
 
 
 async def language_command(update: Update, context: BotContext) -> None:
@@ -217,7 +217,7 @@ async def language_chosen(update: Update, context: BotContext) -> None:
                 now=context.clock.now(),
             )
     await query.answer()
-    await query.edit_message_text(t("language.set", lang))
+    await edit_if_possible(query.edit_message_text(t("language.set", lang)))
 
 
 def _escaped(params: dict[str, str]) -> dict[str, str]:

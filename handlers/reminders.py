@@ -9,7 +9,7 @@ from bot.context import BotContext
 from bot.core.reminders import OPTIONAL_KINDS, opted_out, toggled
 from bot.texts import t
 from handlers.callbacks import data, int_part
-from handlers.common import require_link
+from handlers.common import edit_if_possible, require_link
 from models.chat import ChatLink
 from models.queries.outbox import acknowledge as record_ack
 from models.queries.outbox import set_blocked, set_prefs
@@ -43,7 +43,7 @@ async def toggle(update: Update, context: BotContext) -> None:
     link.notification_prefs = prefs
     await query.answer()
     text, keyboard = _view(link, context)
-    await query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard)
+    await edit_if_possible(query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard))
 
 
 async def acknowledge(update: Update, context: BotContext) -> None:
@@ -64,7 +64,7 @@ async def acknowledge(update: Update, context: BotContext) -> None:
         )
     await query.answer(t("notify.acked", link.language) if mine else None)
     if mine:
-        await query.edit_message_reply_markup(None)
+        await edit_if_possible(query.edit_message_reply_markup(None))
 
 
 async def on_my_chat_member(update: Update, context: BotContext) -> None:

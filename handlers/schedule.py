@@ -37,7 +37,7 @@ from bot.texts import t
 from bot.texts.paging import pack_blocks
 from handlers import steps
 from handlers.callbacks import int_part
-from handlers.common import render, require_link
+from handlers.common import edit_if_possible, render, require_link
 from handlers.schedule_views import (
     can_answer_now,
     card_buttons,
@@ -327,11 +327,16 @@ async def cancel(update: Update, context: BotContext) -> None:
         await _refuse(update, context, link, err)
         return
     assert update.callback_query is not None
-    await update.callback_query.edit_message_text(
-        render(
-            "schedule.booking_cancelled", _seat_params(found, link, context), link.language, context
-        ),
-        parse_mode=ParseMode.HTML,
+    await edit_if_possible(
+        update.callback_query.edit_message_text(
+            render(
+                "schedule.booking_cancelled",
+                _seat_params(found, link, context),
+                link.language,
+                context,
+            ),
+            parse_mode=ParseMode.HTML,
+        )
     )
 
 
@@ -481,10 +486,12 @@ async def _edit_card(
     text = session_card(participation, lang, context)
     if heading:
         text = t(heading, lang) + "\n\n" + text
-    await update.callback_query.edit_message_text(
-        text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=card_buttons(participation, lang, context),
+    await edit_if_possible(
+        update.callback_query.edit_message_text(
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=card_buttons(participation, lang, context),
+        )
     )
 
 

@@ -15,7 +15,7 @@ from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
 from bot.linking import is_linked
 from bot.texts import t
-from handlers.common import language_for, load_link, render, user_language
+from handlers.common import edit_if_possible, language_for, load_link, render, user_language
 from handlers.menu import help_text
 from models.queries import steps
 from models.queries.links import has_consent, record_consent
@@ -80,8 +80,10 @@ async def agree(update: Update, context: BotContext) -> None:
     await query.answer()
     has_code = code is not None and not code.expired
     next_step = t("link.code_received" if has_code else "start.next_step", lang)
-    await query.edit_message_text(
-        t("start.consent_recorded", lang) + "\n\n" + next_step, parse_mode=ParseMode.HTML
+    await edit_if_possible(
+        query.edit_message_text(
+            t("start.consent_recorded", lang) + "\n\n" + next_step, parse_mode=ParseMode.HTML
+        )
     )
 
 

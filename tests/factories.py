@@ -131,18 +131,21 @@ async def add_released_result(
     employee: Employee,
     now: datetime,
     achieved: tuple[int, ...] = (3, 3, 2, 3, 3, 2, 3, 3, 2),
+    program: AssessmentProgram | None = None,
 ) -> Result:
-    """domain.md's worked example: standard 3 for nine competencies, JPM 88.9%."""
-    program = AssessmentProgram(
-        code="PK-2024",
-        name="Penilaian Kompetensi ASN 2024",
-        year=2024,
-        method="Assessment Center",
-        thresholds={"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0},
-        results_released_at=now,
-    )
-    session.add(program)
-    await session.flush()
+    """domain.md's worked example: standard 3 for nine competencies, JPM 88.9%
+    (in its own program PK-2024 unless ``program`` is given)."""
+    if program is None:
+        program = AssessmentProgram(
+            code="PK-2024",
+            name="Penilaian Kompetensi ASN 2024",
+            year=2024,
+            method="Assessment Center",
+            thresholds={"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0},
+            results_released_at=now,
+        )
+        session.add(program)
+        await session.flush()
     codes = ("M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01")
     result = Result(
         program_id=program.id,

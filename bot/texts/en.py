@@ -310,6 +310,7 @@ TEXTS: dict[str, str] = {
     ),
     "private.open_button": "Open private chat",
     "private.button_alert": "This button works only in a private chat with the bot.",
+    "command.stale_button": "This button no longer works. Type /help for the list of commands.",
     "admin.status_usage": "Usage: /cek NIP",
     "admin.unlink_usage": "Usage: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} is not in the employee records.",

@@ -320,6 +320,7 @@ TEXTS: dict[str, str] = {
     ),
     "private.open_button": "Buka percakapan pribadi",
     "private.button_alert": "Tombol ini hanya berfungsi di percakapan pribadi dengan bot.",
+    "command.stale_button": "Tombol ini sudah tidak berlaku. Ketik /bantuan untuk daftar perintah.",
     "admin.status_usage": "Pakai: /cek NIP",
     "admin.unlink_usage": "Pakai: /lepas NIP",
     "admin.nip_unknown": "NIP {masked} tidak terdaftar di data kepegawaian.",

@@ -29,3 +29,12 @@ def test_callback_data_is_joined_and_checked_in_bytes() -> None:
     assert int_part("sched:rsvp", 2) is None
     with pytest.raises(ValueError, match="64 bytes"):
         data("x", "é" * 32)
+
+
+@pytest.mark.parametrize("forged", ["9223372036854775808", "2147483648", "²", "٣", "-1", "1e3"])
+def test_numbers_no_button_of_the_bot_carries_are_not_read(forged: str) -> None:
+    assert int_part(f"res:show:{forged}", 2) is None
+
+
+def test_the_largest_database_id_is_read() -> None:
+    assert int_part("res:show:2147483647", 2) == 2147483647

@@ -227,6 +227,39 @@ async def test_someone_elses_result_id_is_refused(bot: RunningBot) -> None:
     assert not [m for m in user.chat_messages if "88,9%" in (m.text or "")]
 
 
+async def test_a_result_id_too_large_for_the_database_is_refused(bot: RunningBot) -> None:
+    await linked_budi(bot, 3008)
+    user = bot.user(3008)
+    await user.send("/hasil")
+    await user.next_message()
+
+    # Found by the fuzz (tests/journeys/test_fuzz.py): the query failed with OverflowError.
+    answer = await user.press_forged("res:show:9223372036854775808")
+
+    assert answer.show_alert and answer.text == "Hasil ini tidak tersedia."
+    await user.send("/bantuan")
+    reply = await user.next_message()
+    assert (reply.text or "").startswith("Yang bisa saya bantu")  # no apology came first
+
+
+async def test_a_forged_button_on_the_chart_is_answered_and_edits_nothing(bot: RunningBot) -> None:
+    budi = await linked_budi(bot, 3009)
+    async with bot.db.begin() as session:
+        await add_released_result(session, employee=budi, now=bot.clock.now())
+    user = bot.user(3009)
+    _, chart = await reveal(user)
+
+    # Found by the fuzz: editing a photo's text was refused, and the user got an apology.
+    answer = await user.press_forged("delete:no", message=chart)
+
+    assert answer.answered
+    await user.send("/bantuan")
+    reply = await user.next_message()
+    assert (reply.text or "").startswith("Yang bisa saya bantu")  # no apology came first
+    [shown] = [m for m in user.chat_messages if m.message_id == chart.message_id]
+    assert shown.kind == "photo" and "Standar dan capaian" in (shown.text or "")
+
+
 async def test_an_unreleased_result_shows_its_status_and_expected_date(bot: RunningBot) -> None:
     budi = await linked_budi(bot, 3008)
     now = bot.clock.now()

@@ -100,3 +100,36 @@ async def test_help_lists_every_command_of_the_menu(bot: RunningBot) -> None:
     assert "/jadwal: Jadwal penilaian kompetensi saya" in (reply.text or "")
     assert "Apa itu JPM?" in (reply.text or "")
     assert "1 JP = 45 menit" in (reply.text or "")
+
+
+async def test_a_button_no_handler_takes_is_answered_in_the_users_language(
+    bot: RunningBot,
+) -> None:
+    user = bot.user(1006, language_code="en")
+    await user.send("/bantuan")
+    await user.next_message()
+
+    # Found by the fuzz (tests/journeys/test_fuzz.py): the app waited for an answer.
+    answer = await user.press_forged("0")
+
+    assert answer.show_alert
+    assert answer.text == "This button no longer works. Type /help for the list of commands."
+
+
+async def test_a_second_tap_on_setuju_changes_nothing_and_apologises_for_nothing(
+    bot: RunningBot,
+) -> None:
+    user = bot.user(1007, language_code="id")
+    await user.send("/start")
+    consent = await user.next_message()
+    await user.press("Setuju")
+    await user.next_edit()
+
+    # The second tap left the phone before the first edit took the button away. Found by
+    # the fuzz (tests/journeys/test_fuzz.py): the edit to the same text was refused.
+    second = await user.press_forged("consent:yes", message=consent)
+
+    assert second.answered
+    await user.send("/bantuan")
+    reply = await user.next_message()
+    assert (reply.text or "").startswith("Yang bisa saya bantu")  # no apology came first
