@@ -5,18 +5,22 @@
 It reads one pickled ``ParseJob`` from stdin and writes the frames of
 :func:`bot.imports.parsing.parse_file` to stdout, each a pickle after its
 length; a ``DomainError`` ends them with ``Refused``, anything else with
-``Crashed``. Its start is paid on every import, so it imports only the parsing
-half: the cell parsers need ``models.enums``, but the ``models`` package would
-first load SQLAlchemy and every table, so the package is registered without
-running its ``__init__`` (a row pickled here unpickles in the parent, which has
-them all); and openpyxl is kept from loading numpy, which it only needs to write.
+``Crashed``. When stdin closes (the parent is done, or died) it exits at once.
+
+Its start is paid on every import, so it imports only the parsing half: the
+cell parsers need ``models.enums``, but the ``models`` package would first load
+SQLAlchemy and every table, so the package is registered without running its
+``__init__`` (a row pickled here unpickles in the parent, which has them all);
+and openpyxl is kept from loading numpy, which it only needs to write.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
 import sys
+import threading
 import traceback
 import types
 import warnings
@@ -43,6 +47,7 @@ def serve() -> None:
         _write(out, pickle.dumps(frame, pickle.HIGHEST_PROTOCOL), LENGTH_BYTES)
 
     job = pickle.load(sys.stdin.buffer)
+    threading.Thread(target=_end_with_parent, daemon=True).start()
     try:
         for frame in parse_file(job):
             send(frame)
@@ -50,6 +55,12 @@ def serve() -> None:
         send(Refused(type(exc), exc.key, dict(exc.params)))
     except Exception:
         send(Crashed(traceback.format_exc()))
+
+
+def _end_with_parent() -> None:
+    """The parent holds our stdin open until it is done with us, or dies."""
+    sys.stdin.buffer.read()
+    os._exit(1)
 
 
 def _write(out: BinaryIO, data: bytes, length_bytes: int) -> None:

@@ -68,7 +68,7 @@ class Table:
         count = 0
         limit = self._limits.max_rows
         for number, cells in self._raw_rows:
-            if not any(_filled(cell) for cell in cells):
+            if _blank(cells):
                 blanks += 1
                 if blanks >= BLANK_RUN:
                     if next(self._raw_rows, None) is not None:
@@ -82,8 +82,8 @@ class Table:
             yield number, cells
 
 
-def _filled(cell: object) -> bool:
-    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+def _blank(cells: list[Any]) -> bool:
+    return all(cell is None or (type(cell) is str and not cell.strip()) for cell in cells)  # noqa: E721
 
 
 def normalise_header(header: object) -> str:

@@ -9,8 +9,9 @@ It costs a start of about half a second and the pickling of the parsed rows
 (figures in ``bench/RESULTS.md``); on two cores parsing then overlaps the
 database writes, which the parent keeps on its event loop.
 
-The parent sends the pickled :class:`ParseJob` on the child's stdin and reads
-frames from its stdout, each a pickle after its length (8 bytes, big-endian).
+The parent sends the pickled :class:`ParseJob` on the child's stdin, which it
+keeps open (the child ends when it closes, so a killed bot leaves no child
+behind), and reads frames from its stdout, each a pickle after its length.
 The child ends after :class:`End`, or after a :class:`Refused` (a
 :class:`DomainError` the admin can fix) or :class:`Crashed` (a bug, with its
 traceback for the parent's log). Leaving ``frames()`` early kills the child.
@@ -62,13 +63,14 @@ class ProcessWorker:
             assert process.stdin is not None and process.stdout is not None
             process.stdin.write(pickle.dumps(job, pickle.HIGHEST_PROTOCOL))
             await process.stdin.drain()
-            process.stdin.close()
             yield _read_frames(process.stdout)
         finally:
             if process.returncode is None:
                 with suppress(ProcessLookupError):
                     process.kill()
             await process.wait()
+            if process.stdin is not None:
+                process.stdin.close()
 
 
 async def _read_frames(stdout: asyncio.StreamReader) -> AsyncIterator[Frame]:
