@@ -33,6 +33,8 @@ from typing import Protocol
 from bot.imports.parsing import LENGTH_BYTES, Crashed, End, Frame, ParseJob, Refused
 
 _ROOT = Path(__file__).resolve().parents[2]  # where the ``bot`` package lives
+# The parent takes in a few frames (about 1 MB each) while it writes: the child parses on.
+_READ_AHEAD = 4 * 1024 * 1024
 
 
 class ImportWorkerCrashed(Exception):
@@ -58,6 +60,7 @@ class ProcessWorker:
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.DEVNULL,
             env=_child_environment(),
+            limit=_READ_AHEAD,
         )
         try:
             assert process.stdin is not None and process.stdout is not None
