@@ -9,9 +9,9 @@ import zipfile
 
 from openpyxl import load_workbook
 
-from bot.imports.format import CHAT_LINES, chat_rejection, format_rejection
+from bot.imports.format import CHAT_LINES, chat_rejection, chat_summary, format_rejection
 from bot.imports.report import errors_file_name, errors_workbook
-from bot.imports.types import RowError
+from bot.imports.types import ImportSummary, RowError
 
 
 def not_one_of(row: int, value: str) -> RowError:
@@ -54,6 +54,22 @@ def test_long_error_lines_are_cut_to_fit_one_message() -> None:
     assert not complete
     assert len(html.unescape(text)) <= 4096 < len(text)  # Telegram counts the parsed text
     assert text.splitlines()[-1] == "The full list is in the attached file."
+
+
+def test_a_summary_with_many_warnings_lists_50_and_counts_with_babel() -> None:
+    warnings = [RowError(row, "NIP", "nip.sequence_zero") for row in range(2, 1502)]
+    summary = ImportSummary("employees", 1500, 1500, 0, warnings)
+
+    text, complete = chat_summary(summary, "id")
+
+    lines = text.splitlines()
+    assert not complete
+    assert lines[0] == (
+        "Impor pegawai selesai: 1.500 baris dibaca, 1.500 baru, 0 diperbarui, 0 tidak berubah."
+    )
+    assert lines[1] == "1.500 peringatan (baris tetap diimpor, mohon diperiksa):"
+    assert len([line for line in lines if line.startswith("Baris ")]) == CHAT_LINES
+    assert lines[-2] == "... dan 1.450 lainnya."
 
 
 def test_the_error_file_holds_text_never_a_formula() -> None:
