@@ -81,9 +81,9 @@ NOTES = """## How to read these figures
   after the other (2026-11-30, two cores shared with five other engineers' test
   runs; load average in brackets): 98 s before, 69 s after (about 2); 138 s and
   172 s (2-4.5); 121 s and 121 s (3.5); 142 s and 139 s (4); 130 s and 115 s
-  (1-3.5); after alone, 131 s (2-3). Where the parsing runs, by `python -m bench.import_worker` (load
-  about 2; a ticker on the event loop asks to wake every 10 ms, and how late it
-  wakes is what another user's answer waits):
+  (1-3.5); after alone, 131 s (2-3). Where the parsing runs, by
+  `python -m bench.import_worker` (load about 2; a ticker on the event loop asks
+  to wake every 10 ms, and how late it wakes is what another user's answer waits):
 
   | file | parsed | seconds | loop lag p50 | p99 | max |
   |---|---|---|---|---|---|
