@@ -15,6 +15,7 @@ from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTyp
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, BotData
+from bot.imports.worker import ImportWorker, ProcessWorker
 from bot.keys import hash_key
 from bot.logs import update_context
 from bot.metrics import Metrics
@@ -49,6 +50,7 @@ def build_application(
     *,
     engine: AsyncEngine | None = None,
     clock: Clock | None = None,
+    import_worker: ImportWorker | None = None,
     rate_limiter: bool = True,
 ) -> BotApplication:
     """The bot, wired to ``settings``; the engine is created here unless given.
@@ -82,6 +84,7 @@ def build_application(
     application.bot_data.clock = clock or SystemClock()
     application.bot_data.hash_key = hash_key(settings)
     application.bot_data.metrics = Metrics(commands=_command_names())
+    application.bot_data.import_worker = import_worker or ProcessWorker()
     application.add_handlers(HANDLERS)  # type: ignore[arg-type]
     application.add_error_handler(on_error)
     if application.job_queue is not None:

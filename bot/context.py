@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
+from bot.imports.worker import ImportWorker
 from bot.metrics import Metrics
 from bot.settings import Settings
 
@@ -21,6 +22,7 @@ class BotData:
     clock: Clock
     metrics: Metrics
     hash_key: bytes  # of the keyed hashes (bot/keys.py)
+    import_worker: ImportWorker
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     plan_interval_seconds: float = Field(default=300.0, gt=0)
     outbox_retry_limit: int = Field(default=5, gt=0)
     concurrent_updates: int = Field(default=16, gt=0)
+    import_max_file_mb: float = Field(default=10.0, gt=0)
+    import_max_rows: int = Field(default=100_000, gt=0)
+    import_max_unpacked_mb: float = Field(default=200.0, gt=0)
+    import_timeout_seconds: float = Field(default=300.0, gt=0)
     log_level: str = "INFO"
     sandbox_host: str = "127.0.0.1"
     sandbox_port: int = Field(default=8080, ge=0, le=65535)

@@ -17,7 +17,9 @@ through this module:
 
 from __future__ import annotations
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -31,6 +33,21 @@ def is_risky(text: str) -> bool:
 def put(sheet: Worksheet, row: int, column: int, value: object) -> Cell | MergedCell:
     """Write ``value`` into one cell; text is stored as text, never as a formula."""
     cell = sheet.cell(row=row, column=column)
+    _fill(cell, value)
+    return cell
+
+
+def write_only_row(sheet: WriteOnlyWorksheet, values: list[object]) -> None:
+    """:func:`put` for a sheet of a write-only workbook: append one row."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet)
+        _fill(cell, value)
+        cells.append(cell)
+    sheet.append(cells)
+
+
+def _fill(cell: Cell | MergedCell, value: object) -> None:
     if isinstance(value, str):
         # Control characters are not allowed in XLSX: openpyxl would refuse the
         # whole file because of one pasted name.
@@ -41,7 +58,6 @@ def put(sheet: Worksheet, row: int, column: int, value: object) -> Cell | Merged
             cell.quotePrefix = True
     else:
         cell.value = value  # type: ignore[assignment]
-    return cell
 
 
 def csv_field(value: object) -> object:

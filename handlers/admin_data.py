@@ -5,10 +5,15 @@ transaction). ``/impor`` alone lists the kinds with their templates.
 The file may come with the caption ``/impor <kind>``, or after ``/impor <kind>``
 (the kind waits as a conversation step). The document handler runs before group 0 and
 lets every other document pass, so an announcement can still carry one.
+
+The file is parsed in a worker process within the limits of the settings
+(``ASNBOT_IMPORT_*``), so other users are answered meanwhile. The admin gets one
+message, plus a file of every error when they do not all fit in it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import tempfile
 from pathlib import Path
@@ -19,10 +24,12 @@ from telegram.ext import ApplicationHandlerStop
 from bot.context import BotContext
 from bot.core import steps
 from bot.core.errors import DomainError
-from bot.imports import KINDS, ImportRejected, format_summary, import_file
-from bot.imports.format import format_row_error
+from bot.imports import KINDS, ImportLimits, ImportRejected, import_file
+from bot.imports.format import chat_rejection, chat_summary
+from bot.imports.reader import check_file_size
+from bot.imports.report import errors_file_name, errors_workbook
+from bot.imports.types import RowError
 from bot.texts import t
-from bot.texts.paging import pack_blocks
 from handlers.callbacks import data, parts
 from handlers.common import admin_button, admin_language
 from handlers.steps import remember, take
@@ -106,13 +113,23 @@ async def _import(message: Message, context: BotContext, kind: str, lang: str) -
     assert message.document is not None and message.from_user is not None
     name = Path(message.document.file_name or f"{kind}.csv").name
     now = context.clock.now()
+    limits = ImportLimits.from_settings(context.settings)
     with tempfile.TemporaryDirectory(prefix="asnbot-import-") as folder:
         path = Path(folder) / f"{kind}{Path(name).suffix.lower() or '.csv'}"
-        file = await message.document.get_file()
-        await file.download_to_drive(path)
         try:
+            check_file_size(name, message.document.file_size or 0, limits)
+            file = await message.document.get_file()
+            await file.download_to_drive(path)
             async with context.db.begin() as session:
-                summary = await import_file(session, kind, path, tz=context.settings.tz, now=now)
+                summary = await import_file(
+                    session,
+                    kind,
+                    path,
+                    tz=context.settings.tz,
+                    now=now,
+                    limits=limits,
+                    worker=context.bot_data.import_worker,
+                )
                 await audit(
                     session,
                     now=now,
@@ -126,15 +143,28 @@ async def _import(message: Message, context: BotContext, kind: str, lang: str) -
                     **summary.details,
                 )
         except ImportRejected as rejected:
-            lines = [t("import.rejected", lang, count=len(rejected.errors))]
-            lines += [html.escape(format_row_error(e, lang)) for e in rejected.errors]
-            for page in pack_blocks(lines, separator="\n"):
-                await message.reply_html(page)
+            text, complete = chat_rejection(rejected.errors, rejected.total, lang)
+            await message.reply_html(text)
+            if not complete:
+                await _send_list(message, name, rejected.errors, rejected.total, lang)
             return
         except DomainError as err:
+            if "name" in err.params:
+                err.params["name"] = name  # the admin's file name, not the one on disk
             await message.reply_html(html.escape(err.message(lang)))
             return
-    await message.reply_html(html.escape(format_summary(summary, lang, limit=50)))
+    text, complete = chat_summary(summary, lang)
+    await message.reply_html(text)
+    if not complete:
+        await _send_list(message, name, summary.warnings, len(summary.warnings), lang)
+
+
+async def _send_list(
+    message: Message, name: str, errors: list[RowError], total: int, lang: str
+) -> None:
+    """Every error (or warning) as an XLSX, written off the event loop."""
+    data = await asyncio.to_thread(errors_workbook, errors, total, lang)
+    await message.reply_document(document=data, filename=errors_file_name(name, lang))
 
 
 def _kinds_text(lang: str) -> str:

@@ -2,7 +2,9 @@
 
 Cells arrive as text (CSV) or as whatever openpyxl read (text, int, float,
 datetime, date, bool). Every parser accepts both and raises :class:`CellError`
-with an ``import.*`` key. Pure functions: no database, no clock.
+with an ``import.*`` key, whatever the cell holds (``tests/imports/test_cells_fuzz.py``
+feeds them odd values); a value quoted back goes through :func:`echo`, so one
+message line stays short. Pure functions: no database, no clock.
 """
 
 from __future__ import annotations
@@ -27,6 +29,23 @@ class CellError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+ECHO_LENGTH = 40
+# Longer digit strings are never a number these files hold (NIP: 18 digits), and
+# int() refuses more than 4,300 digits with a ValueError.
+_LONGEST_INTEGER = 30
+
+
+def echo(value: object) -> str:
+    """A cell's content as an error message quotes it: one line, at most
+    ``ECHO_LENGTH`` characters and an ellipsis."""
+    try:
+        raw = value if isinstance(value, str) else str(value)
+    except ValueError:  # an int too long to print
+        raw = "…"
+    line = " ".join(raw.split())
+    return line if len(line) <= ECHO_LENGTH else line[:ECHO_LENGTH] + "…"
 
 
 def text(value: object, max_length: int = 200) -> str:
@@ -57,7 +76,7 @@ def nip_text(value: object) -> str:
 
 def integer(value: object, *, minimum: int | None = None, maximum: int | None = None) -> int:
     if isinstance(value, bool):
-        raise CellError("import.not_integer", value=value)
+        raise CellError("import.not_integer", value=echo(value))
     if isinstance(value, float) and value.is_integer():
         number = int(value)
     elif isinstance(value, int):
@@ -65,24 +84,26 @@ def integer(value: object, *, minimum: int | None = None, maximum: int | None = 
     else:
         raw = str(value).strip()
         if not re.fullmatch(r"[+-]?\d+", raw):
-            raise CellError("import.not_integer", value=raw)
+            raise CellError("import.not_integer", value=echo(raw))
+        if len(raw) > _LONGEST_INTEGER:
+            raise CellError("import.out_of_range", value=echo(raw), min=minimum, max=maximum)
         number = int(raw)
     if minimum is not None and number < minimum or maximum is not None and number > maximum:
-        raise CellError("import.out_of_range", value=number, min=minimum, max=maximum)
+        raise CellError("import.out_of_range", value=echo(number), min=minimum, max=maximum)
     return number
 
 
 def decimal(value: object, *, minimum: Decimal, maximum: Decimal) -> Decimal:
     """A number; a decimal comma (``2,5``) is read like a decimal point."""
     if isinstance(value, bool):
-        raise CellError("import.not_number", value=value)
+        raise CellError("import.not_number", value=echo(value))
     raw = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise CellError("import.not_number", value=str(value).strip()) from None
+        raise CellError("import.not_number", value=echo(value)) from None
     if not number.is_finite() or not minimum <= number <= maximum:
-        raise CellError("import.out_of_range", value=str(value).strip(), min=minimum, max=maximum)
+        raise CellError("import.out_of_range", value=echo(value), min=minimum, max=maximum)
     return number
 
 
@@ -92,7 +113,7 @@ def choice(mapping: Mapping[str, T], expected: str) -> Callable[[object], T]:
     def parse(value: object) -> T:
         key = " ".join(str(value).split()).casefold()
         if key not in mapping:
-            raise CellError("import.not_one_of", value=str(value).strip(), expected=expected)
+            raise CellError("import.not_one_of", value=echo(value), expected=expected)
         return mapping[key]
 
     return parse
@@ -120,7 +141,9 @@ def statuses(value: object) -> str:
     items = {item.strip().upper() for item in re.split(r"[,;/]", str(value)) if item.strip()}
     bad = items - {"PNS", "PPPK"}
     if bad:
-        raise CellError("import.not_one_of", value=", ".join(sorted(bad)), expected="PNS, PPPK")
+        raise CellError(
+            "import.not_one_of", value=echo(", ".join(sorted(bad))), expected="PNS, PPPK"
+        )
     return ",".join(s for s in ("PNS", "PPPK") if s in items)
 
 
@@ -148,7 +171,9 @@ def phone(value: object) -> str:
 
     A numeric XLSX cell has lost its leading zero, so ``8...`` is accepted too.
     """
-    raw = str(int(value)) if isinstance(value, (int, float)) else str(value)
+    if isinstance(value, float) and not value.is_integer():  # also inf and nan
+        raise CellError("import.bad_phone")
+    raw = str(int(value)) if isinstance(value, int | float) else str(value)
     normalised = normalise_phone(raw)
     if normalised is None:
         raise CellError("import.bad_phone")
@@ -161,14 +186,14 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 def email(value: object) -> str:
     raw = str(value).strip()
     if len(raw) > 254 or not _EMAIL.fullmatch(raw):
-        raise CellError("import.bad_email", value=raw)
+        raise CellError("import.bad_email", value=echo(raw))
     return raw
 
 
 def url(value: object) -> str:
     raw = str(value).strip()
     if len(raw) > 500 or not re.fullmatch(r"https?://[^\s/]+\.[^\s]+", raw):
-        raise CellError("import.bad_url", value=raw)
+        raise CellError("import.bad_url", value=echo(raw))
     return raw
 
 
@@ -186,8 +211,8 @@ def _date_from_text(raw: str) -> date:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
-                raise CellError("import.bad_date", value=raw) from None
-    raise CellError("import.bad_date", value=raw)
+                raise CellError("import.bad_date", value=echo(raw)) from None
+    raise CellError("import.bad_date", value=echo(raw))
 
 
 def day(value: object) -> date:
@@ -213,16 +238,19 @@ def local_datetime(tz: ZoneInfo) -> Callable[[object], datetime]:
             date_part, _, time_part = raw.partition(" ")
             if not time_part:
                 _date_from_text(date_part)
-                raise CellError("import.time_missing", value=raw)
+                raise CellError("import.time_missing", value=echo(raw))
             match = _TIME.fullmatch(time_part)
             if not match:
-                raise CellError("import.bad_datetime", value=raw)
+                raise CellError("import.bad_datetime", value=echo(raw))
             try:
                 clock = time(int(match["h"]), int(match["min"]), int(match["s"] or 0))
                 naive = datetime.combine(_date_from_text(date_part), clock)
             except (ValueError, CellError):
-                raise CellError("import.bad_datetime", value=raw) from None
-        return naive.replace(tzinfo=tz).astimezone(ZoneInfo("UTC"))
+                raise CellError("import.bad_datetime", value=echo(raw)) from None
+        try:
+            return naive.replace(tzinfo=tz).astimezone(ZoneInfo("UTC"))
+        except OverflowError:  # year 1 or 9999 pushed past the calendar by the zone
+            raise CellError("import.bad_datetime", value=echo(value)) from None
 
     return parse
 
@@ -237,7 +265,7 @@ def competency_list(value: object) -> tuple[tuple[str, int | None], ...]:
         name, _, level = item.partition(":")
         competency = name.strip().upper()
         if not re.fullmatch(r"[A-Z]{1,4}\.\d{1,3}", competency) or competency in seen:
-            raise CellError("import.bad_competency_list", value=item.strip())
+            raise CellError("import.bad_competency_list", value=echo(item))
         target = integer(level, minimum=1, maximum=5) if level.strip() else None
         seen.add(competency)
         items.append((competency, target))

@@ -1,7 +1,9 @@
 """``asnbot import KIND FILE``: run an import and tell the operator how it went.
 
 Exit codes: 0 imported, 1 rejected (every bad row printed, nothing written),
-2 the file could not be read at all.
+2 the file could not be read at all. The file is parsed in a worker process as
+in the chat, without the chat's limits on size, rows and time (the operator's
+own files may be national); a zip bomb is still refused.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ async def run_import(settings: Settings, kind: str, path: Path, *, lang: str) ->
                 )
             )
     except ImportRejected as rejected:
-        print(format_rejection(rejected.errors, lang), file=sys.stderr)
+        print(format_rejection(rejected.errors, lang, total=rejected.total), file=sys.stderr)
         return 1
     except DomainError as exc:
         print(f"asnbot import: {exc.message(lang)}", file=sys.stderr)

@@ -177,7 +177,11 @@ class Cells:
             return parse(raw)
         except c.CellError as exc:
             self.errors.append(RowError(self.row, column, exc.key, exc.params))
-            return None
+        except (ValueError, ArithmeticError):
+            # A conversion the parsers did not foresee (they are fuzzed so that none
+            # is left): still the cell's fault, never a crash of the whole import.
+            self.error(column, "import.unreadable_value")
+        return None
 
     def text(self, column: str, max_length: int = 200) -> str:
         return self.get(column, lambda v: c.text(v, max_length)) or ""

@@ -1,15 +1,19 @@
 """``import_file``: read a file, check every row, write it all or nothing.
 
-Rows are parsed one by one (pure), then checked against the database and the
-rest of the file in batches. Writing stops at the first error, but checking goes
+Rows are read and parsed in a worker process (:mod:`bot.imports.worker`), so the
+event loop stays free for other users; they arrive in batches and are checked
+against the database and the rest of the file, then written, in the caller's
+session on the event loop. Writing stops at the first error, but checking goes
 on to the last row, so the admin gets every bad row at once. Any error raises
-:class:`ImportRejected`, which rolls the whole transaction back.
+:class:`ImportRejected`, which rolls the whole transaction back. Over the time
+limit the worker is killed and :class:`ImportLimitExceeded` rolls back too.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,15 +25,16 @@ from bot.core.errors import DomainError
 from bot.imports.employees import EmployeeImporter
 from bot.imports.holidays import HolidayImporter
 from bot.imports.importer import Importer
-from bot.imports.reader import Table, normalise_header, open_table
+from bot.imports.limits import ImportLimitExceeded, ImportLimits
+from bot.imports.parsing import Batch, End, Header, ParseJob
 from bot.imports.records import (
     CourseImporter,
     ParticipantImporter,
     ResultImporter,
     SessionImporter,
 )
-from bot.imports.rows import COLUMNS, COMPETENCY_HEADER, PARSERS, STANDARD_PREFIX
 from bot.imports.types import ImportContext, ImportRejected, ImportSummary, RowError
+from bot.imports.worker import ImportWorker, ProcessWorker
 from models.upserts import CHUNK_SIZE
 
 KINDS = ("employees", "sessions", "participants", "results", "courses", "holidays")
@@ -43,6 +48,9 @@ IMPORTERS: dict[str, type[Importer[Any]]] = {
 }
 # Below this many rows a progress bar only flickers.
 PROGRESS_MIN_ROWS = 2000
+# Errors kept to list (the chat's file, the terminal); beyond, they are only counted,
+# so a file of 100,000 wrong rows cannot fill the bot's memory with messages.
+MAX_LISTED_ERRORS = 10_000
 
 
 async def import_file(
@@ -52,6 +60,8 @@ async def import_file(
     *,
     tz: ZoneInfo,
     now: datetime,
+    limits: ImportLimits | None = None,
+    worker: ImportWorker | None = None,
     progress: bool = False,
 ) -> ImportSummary:
     """Import ``path`` as ``kind``; all rows are written or none.
@@ -62,73 +72,81 @@ async def import_file(
     """
     if kind not in KINDS:
         raise DomainError("import.unknown_kind", kind=kind, kinds=", ".join(KINDS))
-    ctx = ImportContext(tz=tz, now=now)
-    with open_table(Path(path)) as table:
-        columns = resolve_headers(kind, table.headers)
-        if isinstance(db, AsyncSession):
-            return await _run(db, kind, table, columns, ctx, progress)
-        async with db.begin() as session:
-            return await _run(session, kind, table, columns, ctx, progress)
-
-
-def resolve_headers(kind: str, headers: Sequence[object]) -> list[str | None]:
-    """Each file column's template header (``None`` for a column we do not know).
-
-    Raises :class:`DomainError` naming the missing required headers, or a header
-    given twice.
-    """
-    required, optional = COLUMNS[kind]
-    known = {normalise_header(name): name for name in required + optional}
-    resolved: list[str | None] = []
-    for header in headers:
-        key = normalise_header(header)
-        name = known.get(key)
-        match = COMPETENCY_HEADER.fullmatch(key) if kind == "results" else None
-        if name is None and match:
-            code = match[2].upper()
-            name = STANDARD_PREFIX + code if match[1] else code
-        if name is not None and name in resolved:
-            raise DomainError("import.duplicate_header", header=name)
-        resolved.append(name)
-    missing = [name for name in required if name not in resolved]
-    if missing:
-        raise DomainError("import.missing_header", headers=", ".join(missing), count=len(missing))
-    return resolved
+    limits = limits or ImportLimits()
+    job = ParseJob(kind, str(path), ImportContext(tz=tz, now=now), limits)
+    worker = worker or ProcessWorker()
+    try:
+        async with asyncio.timeout(limits.max_seconds) as deadline:
+            if isinstance(db, AsyncSession):
+                return await _run(db, job, worker, progress)
+            async with db.begin() as session:
+                return await _run(session, job, worker, progress)
+    except TimeoutError:
+        if deadline.expired():
+            raise ImportLimitExceeded("import.too_slow", limit=limits.max_seconds) from None
+        raise
 
 
 async def _run(
-    session: AsyncSession,
-    kind: str,
-    table: Table,
-    columns: list[str | None],
-    ctx: ImportContext,
-    progress: bool,
+    session: AsyncSession, job: ParseJob, worker: ImportWorker, progress: bool
 ) -> ImportSummary:
-    importer = IMPORTERS[kind](session, ctx, [name for name in columns if name])
-    errors = await importer.load()
-    parse = PARSERS[kind]
-    warnings: list[RowError] = []
-    batch: list[Any] = []
-    count = 0
-    for number, cells in _with_progress(table, progress):
-        count += 1
-        values = {name: cell for name, cell in zip(columns, cells, strict=False) if name}
-        parsed = parse(values, number, ctx)
-        if isinstance(parsed, list):
-            errors += parsed
-            continue
-        warnings.extend(getattr(parsed, "warnings", ()))
-        batch.append(parsed)
-        if len(batch) >= CHUNK_SIZE:
-            errors += await _flush(importer, batch, write=not errors)
-            batch = []
-    errors += await _flush(importer, batch, write=not errors)
-    errors += await importer.finish(write=not errors)
+    async with worker.frames(job) as frames:
+        header = await anext(frames)
+        assert isinstance(header, Header)
+        importer = IMPORTERS[job.kind](session, job.ctx, [name for name in header.columns if name])
+        errors = Errors(await importer.load())
+        warnings: list[RowError] = []
+        batch: list[Any] = []
+        count = 0
+        stopped_at = None
+        with _progress_bar(header, progress) as bar:
+            async for frame in frames:
+                if isinstance(frame, End):
+                    stopped_at = frame.stopped_at
+                    break
+                assert isinstance(frame, Batch)
+                count += frame.read
+                errors.add(frame.errors)
+                for parsed in frame.rows:
+                    warnings.extend(getattr(parsed, "warnings", ()))
+                    batch.append(parsed)
+                    if len(batch) >= CHUNK_SIZE:
+                        errors.add(await _flush(importer, batch, write=not errors))
+                        batch = []
+                if bar is not None:
+                    bar.update(frame.read)
+    errors.add(await _flush(importer, batch, write=not errors))
+    errors.add(await importer.finish(write=not errors))
     if errors:
-        raise ImportRejected(sorted(errors, key=lambda e: e.row))
+        raise ImportRejected(errors.listed(), total=errors.total)
     return ImportSummary(
-        kind, count, importer.created, importer.updated, warnings, dict(importer.details)
+        job.kind,
+        count,
+        importer.created,
+        importer.updated,
+        warnings,
+        dict(importer.details),
+        stopped_at=stopped_at,
     )
+
+
+class Errors:
+    """Every error counted; the first ``MAX_LISTED_ERRORS`` kept to be listed."""
+
+    def __init__(self, first: list[RowError]) -> None:
+        self.kept: list[RowError] = []
+        self.total = 0
+        self.add(first)
+
+    def add(self, errors: list[RowError]) -> None:
+        self.total += len(errors)
+        self.kept.extend(errors[: MAX_LISTED_ERRORS - len(self.kept)])
+
+    def __bool__(self) -> bool:
+        return self.total > 0
+
+    def listed(self) -> list[RowError]:
+        return sorted(self.kept, key=lambda e: e.row)
 
 
 async def _flush(importer: Importer[Any], batch: list[Any], *, write: bool) -> list[RowError]:
@@ -140,11 +158,12 @@ async def _flush(importer: Importer[Any], batch: list[Any], *, write: bool) -> l
     return errors
 
 
-def _with_progress(table: Table, progress: bool) -> Iterator[tuple[int, list[Any]]]:
-    if not progress or (table.estimated_rows or 0) <= PROGRESS_MIN_ROWS:
-        yield from table.rows
-        return
+def _progress_bar(header: Header, progress: bool) -> AbstractContextManager[Any]:
+    if not progress or (header.estimated_rows or 0) <= PROGRESS_MIN_ROWS:
+        return nullcontext(None)
     from tqdm import tqdm  # type: ignore[import-untyped]
 
-    with tqdm(table.rows, total=table.estimated_rows, file=sys.stderr, unit=" rows") as bar:
-        yield from bar
+    bar: AbstractContextManager[Any] = tqdm(
+        total=header.estimated_rows, file=sys.stderr, unit=" rows"
+    )
+    return bar

@@ -35,6 +35,8 @@ class ImportSummary:
 
     Rows that matched an existing record without changing it count as neither.
     ``details`` counts side effects such as units and positions created.
+    ``stopped_at`` is the row where a long run of blank rows ended the reading
+    although the sheet went on (:mod:`bot.imports.reader`).
     """
 
     kind: str
@@ -43,6 +45,7 @@ class ImportSummary:
     updated: int
     warnings: list[RowError] = field(default_factory=list)
     details: dict[str, int] = field(default_factory=dict)
+    stopped_at: int | None = None
 
     @property
     def unchanged(self) -> int:
@@ -50,10 +53,12 @@ class ImportSummary:
 
 
 class ImportRejected(DomainError):
-    """The file has bad rows; nothing was written. ``errors`` lists every one."""
+    """The file has bad rows; nothing was written. ``errors`` lists them by row,
+    every one unless there were more than could be kept (``total`` counts all)."""
 
-    def __init__(self, errors: list[RowError]) -> None:
-        super().__init__("import.rejected", count=len(errors))
+    def __init__(self, errors: list[RowError], *, total: int | None = None) -> None:
+        self.total = len(errors) if total is None else total
+        super().__init__("import.rejected", count=self.total)
         self.errors = errors
 
 

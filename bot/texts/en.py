@@ -102,11 +102,21 @@ TEXTS: dict[str, str] = {
     "import.detail.programs_created": "New assessment programs: {count}.",
     "import.detail.programs_updated": "Assessment programs updated: {count}.",
     "import.warnings": "{count} warnings (the rows were imported; please check them):",
+    "import.stopped_at": (
+        "Reading stopped at row {row} after {count} blank rows in a row. If there is "
+        "data below them, delete the blank rows and import again."
+    ),
     "import.rejected": (
         "File rejected: {count} errors, nothing was saved. Fix these rows and import again:"
     ),
     "import.row_error": "Row {row}, column {column}: {reason}",
     "import.more_errors": "... and {count} more.",
+    "import.all_in_file": "The full list is in the attached file.",
+    "import.file.sheet": "Errors",
+    "import.file.name": "errors",
+    "import.file.row": "Row",
+    "import.file.column": "Column",
+    "import.file.reason": "Reason",
     "import.unknown_kind": 'Unknown import kind "{kind}"; choose one of: {kinds}.',
     "import.unknown_extension": (
         "{name} cannot be imported: only .csv and .xlsx files are accepted "
@@ -117,12 +127,41 @@ TEXTS: dict[str, str] = {
         '{name} is not UTF-8 text. In Excel choose Save As "CSV UTF-8", or send it as .xlsx.'
     ),
     "import.empty_file": "{name} is empty: row 1 must hold the column headers.",
-    "import.unreadable": "{name} cannot be read ({detail}).",
+    "import.unreadable": (
+        "{name} cannot be read. Open it in Excel, save it again as .xlsx or CSV UTF-8, "
+        "and send it again."
+    ),
+    "import.unreadable_from_row": (
+        "{name} cannot be read from row {row} on. Open it in Excel, save it again as "
+        ".xlsx, and send it again."
+    ),
+    "import.file_too_big": (
+        "{name} is too big ({size} MB); the limit is {limit} MB. Split it into several "
+        "files and send them one by one."
+    ),
+    "import.unpacked_too_big": (
+        "{name} is too big once unpacked ({size} MB); the limit is {limit} MB. Keep only "
+        "the data sheet, or split it into several files."
+    ),
+    "import.packed_too_tight": (
+        "{name} was refused: its content is packed {ratio} times, while an ordinary Excel "
+        "file is packed at most {limit} times. The file is damaged or deliberately odd; "
+        "open it in Excel, save it again, and send it again."
+    ),
+    "import.too_many_rows": (
+        "{name} holds more than {limit} data rows; the limit is {limit} rows per import. "
+        "Split it into several files. Nothing was saved."
+    ),
+    "import.too_slow": (
+        "The import was stopped: it took longer than the {limit}-second limit. Nothing "
+        "was saved. Split the file into parts and import them one by one."
+    ),
     "import.duplicate_header": 'Column "{header}" appears more than once in the header row.',
     "import.missing_header": "Required columns missing from the header row: {headers}.",
     "import.required": "is required.",
     "import.too_long": "is too long ({length} characters, at most {max}).",
     "import.not_text": "must be text.",
+    "import.unreadable_value": "its content cannot be read.",
     "import.nip_as_number": (
         "the NIP is stored as a number, so Excel rounded it; format the NIP column "
         "as Text and type it again."

@@ -1,4 +1,4 @@
-"""Dates, times and counts as people in Indonesia read them (Babel does the locale work).
+"""Dates, times and numbers as people in Indonesia read them (Babel does the locale work).
 
 ``format_datetime(moment, "id", tz)`` gives "Senin, 5 Mei 2025 pukul 08.00 WIB".
 """
@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
@@ -47,12 +48,12 @@ def format_date(day: date, lang: str) -> str:
     return babel_format_date(day, _DATE.get(lang, _DATE["id"]), locale=lang)
 
 
+def format_number(value: float | Decimal, lang: str) -> str:
+    """``100000`` -> "100.000" in Indonesian, "100,000" in English; ``25.3`` -> "25,3"."""
+    return format_decimal(value, locale=lang)
+
+
 def format_short_date(day: date | datetime, lang: str, tz: ZoneInfo | None = None) -> str:
     if isinstance(day, datetime):
         day = day.astimezone(tz).date() if tz else day.date()
     return babel_format_date(day, _SHORT_DATE, locale=lang)
-
-
-def format_count(number: int, lang: str) -> str:
-    """A whole number with the language's grouping: 8.971 in Indonesian, 8,971 in English."""
-    return format_decimal(number, locale=lang)

@@ -104,12 +104,22 @@ TEXTS: dict[str, str] = {
     "import.detail.programs_created": "Program asesmen baru: {count}.",
     "import.detail.programs_updated": "Program asesmen diperbarui: {count}.",
     "import.warnings": "{count} peringatan (baris tetap diimpor, mohon diperiksa):",
+    "import.stopped_at": (
+        "Pembacaan berhenti di baris {row} karena {count} baris kosong berturut-turut. "
+        "Jika di bawahnya masih ada data, hapus baris kosong itu lalu impor ulang."
+    ),
     "import.rejected": (
         "File ditolak: {count} kesalahan, tidak ada data yang disimpan. "
         "Perbaiki baris berikut lalu impor ulang:"
     ),
     "import.row_error": "Baris {row}, kolom {column}: {reason}",
     "import.more_errors": "... dan {count} lainnya.",
+    "import.all_in_file": "Daftar lengkapnya ada di file terlampir.",
+    "import.file.sheet": "Kesalahan",
+    "import.file.name": "kesalahan",
+    "import.file.row": "Baris",
+    "import.file.column": "Kolom",
+    "import.file.reason": "Keterangan",
     "import.unknown_kind": 'Jenis impor "{kind}" tidak dikenal; pilih salah satu: {kinds}.',
     "import.unknown_extension": (
         "File {name} tidak bisa diimpor: hanya .csv dan .xlsx yang diterima "
@@ -121,12 +131,41 @@ TEXTS: dict[str, str] = {
         "atau kirim sebagai .xlsx."
     ),
     "import.empty_file": "File {name} kosong: baris 1 harus berisi judul kolom.",
-    "import.unreadable": "File {name} tidak bisa dibaca ({detail}).",
+    "import.unreadable": (
+        "File {name} tidak bisa dibaca. Buka di Excel, simpan ulang sebagai .xlsx "
+        "atau CSV UTF-8, lalu kirim lagi."
+    ),
+    "import.unreadable_from_row": (
+        "File {name} tidak bisa dibaca mulai baris {row}. Buka di Excel, simpan ulang "
+        "sebagai .xlsx, lalu kirim lagi."
+    ),
+    "import.file_too_big": (
+        "File {name} terlalu besar ({size} MB); batasnya {limit} MB. "
+        "Bagi menjadi beberapa file lalu kirim satu per satu."
+    ),
+    "import.unpacked_too_big": (
+        "File {name} terlalu besar setelah dibuka ({size} MB); batasnya {limit} MB. "
+        "Simpan hanya lembar datanya, atau bagi menjadi beberapa file."
+    ),
+    "import.packed_too_tight": (
+        "File {name} ditolak: isinya dipadatkan {ratio} kali, padahal file Excel biasa "
+        "paling banyak {limit} kali. File ini rusak atau sengaja dibuat janggal; "
+        "buka di Excel, simpan ulang, lalu kirim lagi."
+    ),
+    "import.too_many_rows": (
+        "File {name} berisi lebih dari {limit} baris data; batasnya {limit} baris "
+        "sekali impor. Bagi menjadi beberapa file. Tidak ada data yang disimpan."
+    ),
+    "import.too_slow": (
+        "Impor dihentikan karena lebih lama dari batas {limit} detik. Tidak ada data "
+        "yang disimpan. Bagi file menjadi beberapa bagian lalu impor satu per satu."
+    ),
     "import.duplicate_header": 'Kolom "{header}" muncul lebih dari sekali di baris judul.',
     "import.missing_header": "Kolom wajib tidak ada di baris judul: {headers}.",
     "import.required": "wajib diisi.",
     "import.too_long": "terlalu panjang ({length} karakter, paling banyak {max}).",
     "import.not_text": "harus berupa teks.",
+    "import.unreadable_value": "isinya tidak bisa dibaca.",
     "import.nip_as_number": (
         "NIP tersimpan sebagai angka sehingga Excel membulatkannya; format kolom NIP "
         "sebagai Teks lalu ketik ulang."

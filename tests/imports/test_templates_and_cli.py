@@ -99,6 +99,32 @@ def test_cli_rejects_a_bad_file_naming_the_row(cli_env, tmp_path, write_csv, sam
     assert rows(tmp_path, "select count(*) from audit_events") == [(0,)]
 
 
+def test_cli_prints_every_error_each_on_one_short_line(cli_env, tmp_path, write_csv, samples):
+    bad = []
+    for number in range(60):
+        row = list(samples.budi)
+        row[2] = f"{number} " + "x" * 5000
+        bad.append(row)
+    path = write_csv("bad.csv", samples.header, bad)
+
+    done = subprocess.run(
+        [str(ASNBOT), "import", "employees", str(path)],
+        env=cli_env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    lines = done.stderr.splitlines()
+    assert done.returncode == 1
+    assert lines[0].startswith("File ditolak: 60 kesalahan")
+    assert len([line for line in lines if line.startswith("Baris ")]) == 60
+    assert max(len(line) for line in lines) < 200
+    assert 'Baris 61, kolom Status: "59 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"' in done.stderr
+    assert rows(tmp_path, "select count(*) from employees") == [(0,)]
+
+
 def test_cli_unreadable_file_exits_2(cli_env, tmp_path):
     path = tmp_path / "pegawai.txt"
     path.write_text("NIP\n")

@@ -102,7 +102,7 @@ async def test_a_good_file_sent_after_the_command_is_imported_and_audited(
     assert event.detail["created"] == 2
 
 
-async def test_a_long_rejection_is_split_into_several_messages(bot: RunningBot) -> None:
+async def test_a_long_rejection_is_one_message_and_the_rest_in_a_file(bot: RunningBot) -> None:
     admin = bot.user(ADMIN_ID)
     rows = []
     for number in range(120):
@@ -115,9 +115,10 @@ async def test_a_long_rejection_is_split_into_several_messages(bot: RunningBot) 
     first = await admin.next_message()
     second = await admin.next_message()
 
-    assert "File ditolak" in (first.text or "")
-    assert "Baris" in (second.text or "")
-    assert all(len(m.text or "") <= 4096 for m in (first, second))
+    assert (first.text or "").startswith("File ditolak: 240 kesalahan")  # NIP and Status
+    assert 'Baris 2, kolom Status: "<Honorer>" tidak dikenal' in (first.text or "")
+    assert second.document is not None
+    assert second.document.file_name == "pegawai-kesalahan.xlsx"
     assert await employees(bot) == 0
 
 
