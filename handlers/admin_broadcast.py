@@ -12,6 +12,7 @@ pausing and the live progress are the outbox's and :mod:`jobs.broadcasts`' work.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import tempfile
@@ -29,7 +30,8 @@ from bot.core import broadcast as rules
 from bot.core.errors import DomainError
 from bot.core.jp import is_behind, jp_progress
 from bot.core.steps import DRAFT
-from bot.imports.reader import normalise_header, open_table
+from bot.imports.limits import ImportLimits
+from bot.imports.reader import check_file_size, normalise_header, open_table
 from bot.texts import t
 from handlers import admin_broadcast_views as views
 from handlers.callbacks import int_part, parts
@@ -435,16 +437,31 @@ async def _ask_audience_in_place(
 async def _take_nip_file(
     message: Message, context: BotContext, draft: dict[str, Any], lang: str
 ) -> None:
-    """A CSV or XLSX of NIPs: its employees are the audience; unknown NIPs are named."""
+    """A CSV or XLSX of NIPs: its employees are the audience; unknown NIPs are named.
+
+    The file gets the import's limits, and is read in a thread: a big or hostile file
+    must not hold other users' answers (the import's worker process is for kinds)."""
     assert message.document is not None
     name = Path(message.document.file_name or "nip.csv").name
-    with tempfile.TemporaryDirectory(prefix="asnbot-nip-") as folder:
-        path = Path(folder) / f"nip{Path(name).suffix.lower() or '.csv'}"
-        await (await message.document.get_file()).download_to_drive(path)
-        rows = _nips_in(path)
+    limits = ImportLimits.from_settings(context.settings)
+    try:
+        check_file_size(name, message.document.file_size or 0, limits)
+        with tempfile.TemporaryDirectory(prefix="asnbot-nip-") as folder:
+            path = Path(folder) / f"nip{Path(name).suffix.lower() or '.csv'}"
+            await (await message.document.get_file()).download_to_drive(path)
+            rows = await asyncio.to_thread(_nips_in, path, limits)
+    except DomainError as err:
+        if "name" in err.params:
+            err.params["name"] = name  # the admin's file name, not the one on disk
+        await message.reply_html(html.escape(err.message(lang)))
+        return
     async with context.db() as session:
-        known = await bq.employees_by_nip(session, nips=[nip for _, nip in rows])
-    unknown = [f"{row}: {nip or '-'}" for row, nip in rows if nip not in known]
+        known = await bq.employees_by_nip(session, nips=[nip for _, nip in rows if nip])
+    unknown = [
+        f"{row}: {t('broadcast.nip_as_number', lang) if nip is None else nip or '-'}"
+        for row, nip in rows
+        if nip not in known
+    ]
     if unknown:
         lines = unknown[:_UNKNOWN_SHOWN]
         more = len(unknown) - len(lines)
@@ -460,21 +477,31 @@ async def _take_nip_file(
     await _preview(None, context, draft, lang, message=message)
 
 
-def _nips_in(path: Path) -> list[tuple[int, str]]:
-    """(row number, NIP digits) of every row: the column headed NIP, else the first."""
-    with open_table(path) as table:
+def _nips_in(path: Path, limits: ImportLimits) -> list[tuple[int, str | None]]:
+    """(row number, NIP digits) of every non-blank row: the column headed NIP, else the
+    first (then the first row is a NIP too).
+
+    A NIP Excel stored as a number has lost its last digits: its row gets None and is
+    named as such, never matched to whoever the rounded number points at."""
+    with open_table(path, limits) as table:
         headers = [normalise_header(h) for h in table.headers]
         column = next((i for i, h in enumerate(headers) if "nip" in h), 0)
-        found = [] if "nip" in headers[column] else [(1, _digits(table.headers[column]))]
+        first = _digits(table.headers[column])
+        found: list[tuple[int, str | None]] = (
+            [] if "nip" in headers[column] or not first else [(1, first)]
+        )
         for number, cells in table.rows:
-            found.append((number, _digits(cells[column] if column < len(cells) else "")))
-    return [(row, nip) for row, nip in found if nip or row > 1]
+            cell = cells[column] if column < len(cells) else None
+            if cell is None or (isinstance(cell, str) and not cell.strip()):
+                continue
+            found.append((number, _digits(cell)))
+    return found
 
 
-def _digits(cell: object) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
-    return re.sub(r"\D", "", "" if cell is None else str(cell))
+def _digits(cell: object) -> str | None:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return None
+    return re.sub(r"\D", "", str(cell))[:40]
 
 
 async def _list_page(

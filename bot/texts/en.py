@@ -895,6 +895,7 @@ TEXTS: dict[str, str] = {
     "broadcast.preview_only": "This is only a preview.",
     "broadcast.read_again": "Already recorded as read.",
     "broadcast.nip_unknown": "⚠️ {count} unknown NIP(s) (row: NIP):\n{rows}",
+    "broadcast.nip_as_number": "stored as a number (format the NIP column as Text)",
     "broadcast.nip_more": "... and {count} more.",
     "broadcast.html.stray_lt": (
         "The text cannot be sent: the &lt; at character {position} is not a tag Telegram "

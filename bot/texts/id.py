@@ -914,6 +914,7 @@ TEXTS: dict[str, str] = {
     "broadcast.preview_only": "Ini hanya pratinjau.",
     "broadcast.read_again": "Sudah tercatat dibaca.",
     "broadcast.nip_unknown": "⚠️ {count} NIP tidak dikenal (baris: NIP):\n{rows}",
+    "broadcast.nip_as_number": "tersimpan sebagai angka (format kolom NIP sebagai Teks)",
     "broadcast.nip_more": "... dan {count} lainnya.",
     "broadcast.html.stray_lt": (
         "Teks tidak dapat dikirim: tanda &lt; pada karakter ke-{position} bukan tag yang "

@@ -5,10 +5,12 @@ run when the test says so)."""
 from __future__ import annotations
 
 import asyncio
+import io
 from collections import Counter
 from datetime import timedelta
 
 import pytest
+from openpyxl import Workbook
 from sqlalchemy import func, insert, select
 
 from bot.application import build_application
@@ -349,3 +351,51 @@ async def delivered(bot: RunningBot) -> int:
             )
             or 0
         )
+
+
+async def ask_for_nip_file(bot: RunningBot) -> SimulatedUser:
+    admin = bot.user(ADMIN_ID)
+    await admin.send("/umumkan")
+    await admin.next_message()
+    await admin.send("Undangan khusus")
+    await admin.next_message()
+    await admin.press("Tanpa lampiran")
+    await admin.next_edit()
+    await admin.press("Daftar NIP (berkas)")
+    await admin.next_edit()
+    return admin
+
+
+async def test_a_nip_excel_stored_as_a_number_is_named_and_reaches_nobody(
+    bot: RunningBot,
+) -> None:
+    await three_people(bot)
+    admin = await ask_for_nip_file(bot)
+    book = Workbook()
+    book.active.append(["NIP"])
+    book.active.append(["198609262015051001"])
+    book.active.append([198609262015051001])  # a number cell: Excel keeps 15 digits of it
+    data = io.BytesIO()
+    book.save(data)
+
+    await admin.send_document("penerima.xlsx", data.getvalue())
+    unknown = await admin.next_message()
+    heading = await admin.next_message()
+
+    assert "1 NIP tidak dikenal" in (unknown.text or "")
+    assert "3: tersimpan sebagai angka (format kolom NIP sebagai Teks)" in (unknown.text or "")
+    assert "Pratinjau untuk 1 penerima" in (heading.text or "")
+
+
+async def test_a_nip_file_over_the_import_size_limit_is_refused_before_it_is_downloaded(
+    bot: RunningBot,
+) -> None:
+    bot.application.bot_data.settings = bot.settings.model_copy(update={"import_max_file_mb": 0.01})
+    admin = await ask_for_nip_file(bot)
+    csv = b"NIP\n" + b"198609262015051001\n" * 1000
+
+    await admin.send_document("penerima.csv", csv, mime_type="text/csv")
+    reply = await admin.next_message()
+
+    assert (reply.text or "").startswith("File penerima.csv terlalu besar")
+    assert bot.emulator.calls_to("getFile") == []
