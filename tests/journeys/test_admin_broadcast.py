@@ -245,15 +245,7 @@ async def test_sudah_dibaca_counts_once_and_the_admin_sees_the_count(bot: Runnin
 
 async def test_a_file_of_nips_names_the_unknown_ones(bot: RunningBot) -> None:
     await three_people(bot)
-    admin = bot.user(ADMIN_ID)
-    await admin.send("/umumkan")
-    await admin.next_message()
-    await admin.send("Undangan khusus")
-    await admin.next_message()
-    await admin.press("Tanpa lampiran")
-    await admin.next_edit()
-    await admin.press("Daftar NIP (berkas)")
-    await admin.next_edit()
+    admin = await ask_for_nip_file(bot)
     csv = b"NIP;Nama\n198609262015051001;Budi\n199901012020011009;Siapa\n"
     await admin.send_document("penerima.csv", csv, mime_type="text/csv")
     unknown = await admin.next_message()
