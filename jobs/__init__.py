@@ -11,7 +11,7 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from jobs.broadcasts import report_progress
-from jobs.deletions import delete_due_messages, forget_old_failures
+from jobs.deletions import delete_due_messages, forget_idle_paces, forget_old_failures
 from jobs.dispatch import dispatch_due
 from jobs.planning import plan_notifications
 from jobs.waitlist import expire_offers
@@ -20,6 +20,7 @@ PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
 BROADCAST_PROGRESS = "broadcast_progress"
 DELETIONS = "delete_messages"
 FORGET_FAILURES = "forget_link_attempts"
+FORGET_PACES = "forget_idle_paces"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -43,3 +44,5 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     job_queue.run_repeating(delete_due_messages, interval=30, first=30, name=DELETIONS)
     # Failed link attempts, once the attempt limit no longer counts them.
     job_queue.run_repeating(forget_old_failures, interval=3600, first=300, name=FORGET_FAILURES)
+    # Sending paces of chats quiet for a day (bot/flood.py keeps one per chat).
+    job_queue.run_repeating(forget_idle_paces, interval=3600, first=600, name=FORGET_PACES)

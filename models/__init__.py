@@ -39,6 +39,7 @@ from models.outbox import (
     Notification,
     ScheduledDeletion,
 )
+from models.pace import SendPace
 
 __all__ = [
     "ActivationCode",
@@ -70,6 +71,7 @@ __all__ = [
     "LinkStatus",
     "Notification",
     "ScheduledDeletion",
+    "SendPace",
     "NotificationStatus",
     "Participation",
     "ParticipationStatus",
