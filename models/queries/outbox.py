@@ -2,10 +2,12 @@
 
 Claiming is what keeps two bot processes on one database from sending the same
 notice: a batch is claimed with a conditional ``UPDATE ... WHERE status =
-'pending'`` under a token unique to the batch, and only the rows carrying that
-token are sent. On PostgreSQL and MariaDB the candidates are first picked with
-``FOR UPDATE SKIP LOCKED`` so two dispatchers take different rows instead of
-waiting on each other. Due rows are found through the ``(status, due_at)`` index.
+'pending'`` under a token unique to the batch, and right before each send the
+claim is renewed with another conditional ``UPDATE`` (same token, not older than
+the lease): a notice whose renewal fails is not this batch's any more and is not
+sent. On PostgreSQL and MariaDB the candidates are first picked with ``FOR
+UPDATE SKIP LOCKED`` so two dispatchers take different rows instead of waiting
+on each other. Due rows are found through the ``(status, due_at)`` index.
 """
 
 from __future__ import annotations
@@ -198,22 +200,43 @@ async def reclaim_expired(session: AsyncSession, *, now: datetime, lease: timede
 
 
 async def claim_due(
-    session: AsyncSession, *, now: datetime, token: str, limit: int
+    session: AsyncSession,
+    *,
+    now: datetime,
+    token: str,
+    limit: int,
+    together: Collection[str] = (),
 ) -> list[Notification]:
-    """Claim up to ``limit`` due notices for the batch ``token``, oldest due first.
+    """Claim up to ``limit`` due notices for the batch ``token``, oldest due first,
+    and with them the other due notices of ``together`` kinds for the same people
+    (one message can then carry them all).
 
     Commit right after: the claim is what other processes see.
     """
     pick = (
-        select(Notification.id)
+        select(Notification.id, Notification.employee_id)
         .where(Notification.status == PENDING, Notification.due_at <= now)
         .order_by(Notification.due_at, Notification.id)
         .limit(limit)
     )
-    if session.get_bind().dialect.name in ("postgresql", "mysql", "mariadb"):
+    locking = session.get_bind().dialect.name in ("postgresql", "mysql", "mariadb")
+    if locking:
         pick = pick.with_for_update(skip_locked=True)
-    ids = sorted((await session.scalars(pick)).all())
-    for notification_id in ids:
+    picked = (await session.execute(pick)).all()
+    ids = {notification_id for notification_id, _ in picked}
+    if together and picked:
+        people = sorted({employee_id for _, employee_id in picked})
+        more = select(Notification.id).where(
+            Notification.status == PENDING,
+            Notification.due_at <= now,
+            Notification.kind.in_(list(together)),
+            Notification.employee_id.in_(people[:IN_CHUNK]),
+            Notification.id.not_in(sorted(ids)),
+        )
+        if locking:
+            more = more.with_for_update(skip_locked=True)
+        ids.update((await session.scalars(more.limit(limit))).all())
+    for notification_id in sorted(ids):
         await session.execute(
             update(Notification)
             .where(Notification.id == notification_id, Notification.status == PENDING)
@@ -230,6 +253,54 @@ async def claim_due(
     return list(rows.all())
 
 
+def _held(token: str, now: datetime, lease: timedelta) -> Any:
+    """Claimed under ``token`` and younger than the lease: still this batch's."""
+    return (
+        (Notification.status == CLAIMED)
+        & (Notification.claimed_by == token)
+        & (Notification.claimed_at > now - lease)
+    )
+
+
+async def renew(
+    session: AsyncSession,
+    *,
+    ids: Collection[int],
+    token: str,
+    now: datetime,
+    lease: timedelta,
+) -> set[int]:
+    """Prove, right before a send, that these claims are still the batch's; renew them.
+
+    Returns the ids that are: the others went back to pending after the lease (and
+    maybe to another instance); sending them would send them twice.
+    """
+    wanted = sorted(ids)
+    result = await session.execute(
+        update(Notification)
+        .where(Notification.id.in_(wanted), _held(token, now, lease))
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if rowcount(result) == len(wanted):
+        return set(wanted)
+    held = await session.scalars(
+        select(Notification.id).where(Notification.id.in_(wanted), _held(token, now, lease))
+    )
+    return set(held.all())
+
+
+async def extend(session: AsyncSession, *, token: str, now: datetime, lease: timedelta) -> int:
+    """Renew every claim the batch ``token`` still holds (a long run keeps its batch)."""
+    result = await session.execute(
+        update(Notification)
+        .where(_held(token, now, lease))
+        .values(claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result)
+
+
 async def finish(
     session: AsyncSession, *, notification_id: int, token: str, status: str, **values: Any
 ) -> bool:
@@ -242,6 +313,27 @@ async def finish(
             Notification.claimed_by == token,
         )
         .values(status=NotificationStatus(status), **values)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result) == 1
+
+
+async def sent(session: AsyncSession, *, notification_id: int, now: datetime) -> bool:
+    """Record a notice Telegram accepted, whoever claims it now.
+
+    Normally this batch still does. If its lease ran out while the message was on
+    its way and another instance took the notice, that one has not sent it yet (it
+    renews its claim right before sending, and that fails once this is written).
+    """
+    result = await session.execute(
+        update(Notification)
+        .where(Notification.id == notification_id, Notification.status.in_([PENDING, CLAIMED]))
+        .values(
+            status=NotificationStatus.SENT,
+            sent_at=now,
+            attempts=Notification.attempts + 1,
+            last_error=None,
+        )
         .execution_options(synchronize_session=False)
     )
     return rowcount(result) == 1
