@@ -19,8 +19,9 @@ answers 429 with a ``retry_after``. The design:
 - **Replies and notices share it.** python-telegram-bot hands every request to
   :class:`FloodControl` (it is the application's rate limiter), so a handler's
   reply takes its turns like a notice. The dispatcher takes one turn at a time,
-  just before each send (:meth:`FloodControl.take_turn`, then the claim check,
-  then the send marked :data:`TAKEN`), so there is never a queue of reserved
+  just before each send (:meth:`FloodControl.take_turn`, proving its claim in
+  the same transaction, then the send marked :data:`TAKEN`), so there is never
+  a queue of reserved
   turns: a reply waits at most about one turn per instance that is sending an
   announcement (1/rate s each), and the announcement gives up that share.
 - **A 429 anyway** (another program using the token, Telegram tightening its
@@ -40,11 +41,12 @@ The instances' clocks must agree (NTP), as the claim lease already requires.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
@@ -61,6 +63,8 @@ log = logging.getLogger(__name__)
 TAKEN = "taken"
 Answer = bool | dict[str, Any] | list[dict[str, Any]]
 Request = Callable[..., Coroutine[Any, Any, Answer]]
+Paces = list[tuple[str, pace.Pace]]
+Then = Callable[[AsyncSession], Awaitable[object]]
 
 
 class FloodControl(BaseRateLimiter[str]):
@@ -93,13 +97,38 @@ class FloodControl(BaseRateLimiter[str]):
             raise RuntimeError("FloodControl.bind() was not called")
         return self._data
 
-    async def take_turn(self, chat_id: int | str | None) -> None:
-        """Wait until one more new message to ``chat_id`` may go, and count it."""
-        if not self.enabled:
-            return
-        if chat_id is not None:
-            await self._turn(pace.chat_key(self._bot_id, chat_id), pace.for_chat(chat_id))
-        await self._turn(pace.overall_key(self._bot_id), self._overall())
+    async def take_turn(self, chat_id: int | str | None, *, then: Then | None = None) -> None:
+        """Wait until one more new message to ``chat_id`` may go, and count it.
+
+        The chat's turn first, then the whole bot's: taken in one transaction when
+        the chat's is due now (the usual case), else the bot's after the wait, so
+        that a message never holds a turn of the whole bot it cannot use yet.
+        ``then(session)`` runs once the turn is this message's, in the transaction
+        that took the last turn when no wait follows, else in its own after the
+        wait: what must still be true when the message goes (the outbox proves its
+        claim there).
+        """
+        paces = [(pace.overall_key(self._bot_id), self._overall())] if self.enabled else []
+        if chat_id is not None and self.enabled:
+            paces.insert(0, (pace.chat_key(self._bot_id, chat_id), pace.for_chat(chat_id)))
+        clock = self.data.clock
+        while paces:
+            now = pace.microseconds(clock.now())
+            try:
+                goes, paces, then = await self._advance(paces, now, then)
+            except (SQLAlchemyError, OSError) as exc:
+                log.warning(
+                    "flood control: database unreachable (%s), pacing alone", type(exc).__name__
+                )
+                key, which = paces.pop(0)
+                advanced = self._alone[key] = pace.advance(self._alone.get(key, 0), now, which)
+                goes = pace.goes_at(advanced, now, which)
+            # Even a turn due now goes through the clock: a test's FakeClock then keeps
+            # other waiters from jumping past this message while it is on its way.
+            await clock.sleep((goes - now) / pace.SECOND)
+        if then is not None:
+            async with self.data.db.begin() as session:
+                await then(session)
 
     async def hold_back(self, chat_id: int | str | None, seconds: float) -> None:
         """Telegram said 429: no new message from anyone for ``seconds``."""
@@ -157,36 +186,33 @@ class FloodControl(BaseRateLimiter[str]):
     def _overall(self) -> pace.Pace:
         return pace.overall(self.data.settings.broadcast_rate)
 
-    async def _advance(self, key: str, now: int, which: pace.Pace) -> int:
-        """One turn on the pace ``key`` in the database (its row made on first use)."""
-        advanced = await _advance_in(self.data, key, now, which)
-        if advanced is None:
+    async def _advance(
+        self, paces: Paces, now: int, then: Then | None
+    ) -> tuple[int, Paces, Then | None]:
+        """Take turns on ``paces`` in order, in one transaction, while each is due now,
+        and ``then`` with them when all are; when the message may go, the paces still
+        to take, and ``then`` unless it ran."""
+        goes, missing = now, None
+        async with self.data.db.begin() as session:
+            while paces:
+                key, which = paces[0]
+                advanced = await q.advance(
+                    session, key=key, now=now, interval=which.interval, max_ahead=pace.MAX_AHEAD
+                )
+                if advanced is None:
+                    missing = key
+                    break
+                paces = paces[1:]
+                goes = pace.goes_at(advanced, now, which)
+                if goes > now:
+                    break
+            if not paces and goes <= now and then is not None:
+                await then(session)
+                then = None
+        if missing is not None:  # the pace's first message: its row, in a transaction of its own
             async with self.data.db.begin() as session:
-                await q.create(session, key=key, next_at=now)
-            advanced = await _advance_in(self.data, key, now, which)
-        assert advanced is not None  # the row exists now, and rows are only deleted when idle
-        return advanced
-
-    async def _turn(self, key: str, which: pace.Pace) -> None:
-        clock = self.data.clock
-        now = pace.microseconds(clock.now())
-        try:
-            advanced = await self._advance(key, now, which)
-        except (SQLAlchemyError, OSError) as exc:
-            log.warning(
-                "flood control: database unreachable (%s), pacing alone", type(exc).__name__
-            )
-            advanced = self._alone[key] = pace.advance(self._alone.get(key, 0), now, which)
-        # Even a turn that is due now goes through the clock: a test's FakeClock then
-        # keeps other waiters from jumping past this message while it is on its way.
-        await clock.sleep(max(pace.goes_at(advanced, now, which) - now, 0) / pace.SECOND)
-
-
-async def _advance_in(data: BotData, key: str, now: int, which: pace.Pace) -> int | None:
-    async with data.db.begin() as session:
-        return await q.advance(
-            session, key=key, now=now, interval=which.interval, max_ahead=pace.MAX_AHEAD
-        )
+                await q.create(session, key=missing, next_at=now)
+        return goes, paces, then
 
 
 def _seconds(retry_after: float | timedelta) -> float:

@@ -9,11 +9,12 @@ then takes due notices batch by batch:
    one person merged into one, ``bot.core.outbox.messages``) it decides: send,
    defer for quiet hours or a day off, skip as stale or opted out.
 3. Before a send it takes a turn from the shared pace (``bot/flood.py``: this
-   is where it waits), then proves the claim is still this batch's with a
-   conditional renewal at the clock's time (``models.queries.outbox.renew``:
-   same token, younger than the lease) and skips what is not; then it sends
-   and writes the outcome at once. Every quarter lease the rest of the batch is
-   renewed too, so a long run (slow answers, a flood wait) keeps its claims.
+   is where it waits); once the turn is its own it proves the claim is still
+   this batch's with a conditional renewal at the clock's time
+   (``models.queries.outbox.renew``: same token, younger than the lease) and
+   skips what is not; then it sends and writes the outcome at once. Every
+   quarter lease the rest of the batch is renewed too, so a long run (slow
+   answers, a flood wait) keeps its claims.
 
 Hence the delivery guarantee (README, "Scale-out"): a notice is sent at most
 once, except that a crash, or a lost database, between Telegram's answer and
@@ -31,6 +32,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.context import BotContext
@@ -159,8 +161,13 @@ async def _deliver(
     if not sending:
         return
     chat_id = link.telegram_user_id
-    await context.flood.take_turn(chat_id)
-    sending = await _still_ours(context, sending, claim)
+    ours: set[int] = set()
+
+    async def prove(session: AsyncSession) -> None:
+        ours.update(await _still_ours(session, context, sending, claim))
+
+    await context.flood.take_turn(chat_id, then=prove)
+    sending = [n for n in sending if n.id in ours]
     if not sending:
         return
     first = sending[0]
@@ -228,25 +235,25 @@ async def _not_now(
 
 
 async def _still_ours(
-    context: BotContext, notifications: list[Notification], claim: Claim
-) -> list[Notification]:
-    """The notices whose claim is still this batch's, renewed now; the rest is dropped."""
+    session: AsyncSession, context: BotContext, notifications: list[Notification], claim: Claim
+) -> set[int]:
+    """The ids of the notices still claimed by this batch, renewed now (the message
+    goes right after); every quarter lease the rest of the batch is renewed too."""
     now = context.clock.now()
-    async with context.db.begin() as session:
-        ours = await q.renew(
-            session,
-            ids=[n.id for n in notifications],
-            token=claim.token,
-            now=now,
-            lease=rules.CLAIM_LEASE,
-        )
-        if now - claim.renewed >= rules.RENEW_EVERY:
-            await q.extend(session, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
-            claim.renewed = now
+    ours = await q.renew(
+        session,
+        ids=[n.id for n in notifications],
+        token=claim.token,
+        now=now,
+        lease=rules.CLAIM_LEASE,
+    )
+    if now - claim.renewed >= rules.RENEW_EVERY:
+        await q.extend(session, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
+        claim.renewed = now
     lost = len(notifications) - len(ours)
     if lost:
         log.warning("outbox: %d notification(s) no longer claimed by this run, not sent", lost)
-    return [n for n in notifications if n.id in ours]
+    return ours
 
 
 async def _sent(context: BotContext, notifications: list[Notification], count: RunCount) -> None:

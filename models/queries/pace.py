@@ -36,13 +36,17 @@ async def advance(
     start = case(
         (column > _int(now + max_ahead), _int(now)), (column > _int(now), column), else_=_int(now)
     )
-    result = await session.execute(
+    statement = (
         update(SendPace)
         .where(SendPace.key == key)
         .values(next_at=start + _int(interval))
         .execution_options(synchronize_session=False)
     )
-    if rowcount(result) == 0:
+    if session.get_bind().dialect.name in ("postgresql", "sqlite"):
+        found = await session.scalar(statement.returning(column))
+        return None if found is None else int(found)
+    # MariaDB has no UPDATE ... RETURNING: read back what this transaction wrote.
+    if rowcount(await session.execute(statement)) == 0:
         return None
     return int(await session.scalar(select(column).where(SendPace.key == key)) or 0)
 
