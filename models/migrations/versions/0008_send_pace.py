@@ -2,7 +2,7 @@
 
 Revision ID: 0008
 Revises: 0007
-Create Date: 2026-12-02 09:00:00
+Create Date: 2026-11-30 22:00:00
 
 Until now each process paced its own sends in memory, so N instances sent N
 times the configured rate. One row per pace now holds when its next message is
