@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -33,6 +32,7 @@ from models.enums import LinkStatus, NotificationStatus, VerificationMethod
 from models.org import Employee
 from models.outbox import Notification
 from sandbox import Emulator
+from sandbox.limits import busiest
 
 FIRST_USER = 6_000_000
 LIMIT = 30.0
@@ -171,10 +171,13 @@ async def run(sizes: Sizes) -> AnnounceResult:
     seconds = delivered[-1].timestamp - delivered[0].timestamp if len(delivered) > 1 else 0.0
     # n messages span n-1 intervals: count the first one's interval too.
     seconds += seconds / max(len(delivered) - 1, 1)
-    times = [c.at for c in delivered]
-    busiest = max((bisect_right(times, t) - bisect_right(times, t - 1) for t in times), default=0)
     return AnnounceResult(
-        sizes.recipients, len(delivered), seconds, too_many, settings.broadcast_rate, busiest
+        sizes.recipients,
+        len(delivered),
+        seconds,
+        too_many,
+        settings.broadcast_rate,
+        busiest(c.at for c in delivered),
     )
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import time
+from bisect import bisect_right
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -59,6 +60,15 @@ class SlidingWindow:
 
     def add(self, now: float) -> None:
         self.times.append(now)
+
+
+def busiest(times: Iterable[float], window: float = 1.0) -> int:
+    """The most events within any window ``(t - window, t]``: how a bot paced itself,
+    from the ``at`` of the calls the emulator accepted."""
+    ordered = sorted(times)
+    return max(
+        (bisect_right(ordered, t) - bisect_right(ordered, t - window) for t in ordered), default=0
+    )
 
 
 class RateLimiter:

@@ -11,6 +11,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter
 
 from sandbox import Emulator
+from sandbox.limits import busiest
 
 USER = 1001
 PNG_1x1 = bytes.fromhex(
@@ -192,6 +193,13 @@ async def test_a_group_takes_at_most_20_messages_a_minute(fake_clock) -> None:
             await bot.send_message(-100200, "a minute after the first")
     finally:
         await emu.stop()
+
+
+def test_busiest_counts_the_most_events_in_any_sliding_window() -> None:
+    assert busiest([]) == 0
+    assert busiest([0.0, 0.5, 0.99, 1.0, 1.5]) == 3  # (0.0, 1.0] holds 0.5, 0.99, 1.0
+    assert busiest([0.0, 1.0, 2.0]) == 1
+    assert busiest([10.0, 0.0, 30.0, 40.0], window=60.0) == 4
 
 
 async def test_send_document_get_file_download(bot: Bot, emu: Emulator) -> None:
