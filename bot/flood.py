@@ -9,9 +9,11 @@ answers 429 with a ``retry_after``. The design:
   (``sendMessage``, ``sendPhoto``, ...; not edits, button answers or chat
   actions) first takes a turn on two paces: the whole bot's
   (``ASNBOT_BROADCAST_RATE`` a second, smooth: one every 1/rate s, never a
-  burst, so no one-second window ever holds more than the rate) and its chat's
-  (one a second after a burst of 3; a group one every 3 s). A pace is one row
-  of ``send_pace``, moved on by one ``UPDATE`` computed in the database
+  burst) and its chat's (one a second after a burst of 3; a group one every
+  3 s). So no one-second window holds more than the rate as messages leave (one
+  a few ms late on the network can meet the next second's as Telegram counts:
+  hence the default of 29 under Telegram's 30). A pace is one row of
+  ``send_pace``, moved on by one ``UPDATE`` computed in the database
   (:mod:`bot.core.pace`, :mod:`models.queries.pace`), so the instances on one
   database take turns from the same rows: together they keep the one rate the
   operator set. A turn in the future is waited for on the injected clock
@@ -21,9 +23,9 @@ answers 429 with a ``retry_after``. The design:
   reply takes its turns like a notice. The dispatcher takes one turn at a time,
   just before each send (:meth:`FloodControl.take_turn`, proving its claim in
   the same transaction, then the send marked :data:`TAKEN`), so there is never
-  a queue of reserved
-  turns: a reply waits at most about one turn per instance that is sending an
-  announcement (1/rate s each), and the announcement gives up that share.
+  a queue of reserved turns: a reply waits at most about one turn per instance
+  that is sending an announcement (1/rate s each), and the announcement gives
+  up that share.
 - **A 429 anyway** (another program using the token, Telegram tightening its
   limits): the whole bot's pace and the chat's are held back by ``retry_after``
   in the database, so every instance pauses, not only the one that was told.
