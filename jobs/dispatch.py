@@ -29,7 +29,7 @@ import logging
 import os
 import socket
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,10 +69,11 @@ class RunCount:
 
 @dataclass
 class Claim:
-    """The batch being sent: its claim token and when its claims were last renewed."""
+    """The batch being sent: its claim token, its notices, when they were last renewed."""
 
     token: str
     renewed: datetime
+    ids: list[int] = field(default_factory=list)
 
 
 async def dispatch_due(context: BotContext) -> None:
@@ -100,13 +101,14 @@ async def dispatch_due(context: BotContext) -> None:
             held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
         if not batch:
             break
+        claim.ids = [n.id for n in batch]
         for message in rules.messages(batch):
             if await _held_back(context, message[0], held, claim.token):
                 continue
             await _deliver(context, message, links, calendar, claim, count)
             if count.stop:  # flood control: the rest of the batch waits with it
                 async with context.db.begin() as session:
-                    await q.release(session, token=claim.token)
+                    await q.release(session, ids=claim.ids, token=claim.token)
                 break
         # A run cut short (a crash, a kill) leaves its claims: the lease gives them back.
         if count.stop or len(batch) < settings.dispatch_batch_size:
@@ -248,7 +250,7 @@ async def _still_ours(
         lease=rules.CLAIM_LEASE,
     )
     if now - claim.renewed >= rules.RENEW_EVERY:
-        await q.extend(session, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
+        await q.extend(session, ids=claim.ids, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
         claim.renewed = now
     lost = len(notifications) - len(ours)
     if lost:

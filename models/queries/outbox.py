@@ -185,18 +185,24 @@ async def cancel(session: AsyncSession, *, ids: Collection[int]) -> int:
 
 
 async def reclaim_expired(session: AsyncSession, *, now: datetime, lease: timedelta) -> int:
-    """Claims older than ``lease`` (their process died mid-batch) go back to pending."""
+    """Claims older than ``lease`` (their process died or stalled mid-batch) go back to
+    pending."""
     expired = Notification.status == CLAIMED, Notification.claimed_at <= now - lease
-    # Read first: an idle dispatcher then takes no write lock.
-    if await session.scalar(select(Notification.id).where(*expired).limit(1)) is None:
-        return 0
-    result = await session.execute(
-        update(Notification)
-        .where(*expired)
-        .values(status=PENDING, claimed_by=None, claimed_at=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result)
+    # A plain read first (an idle dispatcher takes no lock), then one row at a time by
+    # its primary key, as every other update of a claim: on MariaDB an UPDATE that
+    # scanned the status index would lock rows in another order than a running batch
+    # renewing its claims, and the two could deadlock.
+    ids = (await session.scalars(select(Notification.id).where(*expired))).all()
+    count = 0
+    for notification_id in sorted(ids):
+        result = await session.execute(
+            update(Notification)
+            .where(Notification.id == notification_id, *expired)
+            .values(status=PENDING, claimed_by=None, claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        count += rowcount(result)
+    return count
 
 
 async def claim_due(
@@ -253,10 +259,14 @@ async def claim_due(
     return list(rows.all())
 
 
-def _held(token: str, now: datetime, lease: timedelta) -> Any:
-    """Claimed under ``token`` and younger than the lease: still this batch's."""
+def _held(notification_id: int, token: str, now: datetime, lease: timedelta) -> Any:
+    """The notice, claimed under ``token`` and younger than the lease: still the batch's.
+
+    Always one row by its primary key (see :func:`reclaim_expired`).
+    """
     return (
-        (Notification.status == CLAIMED)
+        (Notification.id == notification_id)
+        & (Notification.status == CLAIMED)
         & (Notification.claimed_by == token)
         & (Notification.claimed_at > now - lease)
     )
@@ -275,30 +285,25 @@ async def renew(
     Returns the ids that are: the others went back to pending after the lease (and
     maybe to another instance); sending them would send them twice.
     """
-    wanted = sorted(ids)
-    result = await session.execute(
-        update(Notification)
-        .where(Notification.id.in_(wanted), _held(token, now, lease))
-        .values(claimed_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    if rowcount(result) == len(wanted):
-        return set(wanted)
-    held = await session.scalars(
-        select(Notification.id).where(Notification.id.in_(wanted), _held(token, now, lease))
-    )
-    return set(held.all())
+    held = set()
+    for notification_id in sorted(ids):
+        result = await session.execute(
+            update(Notification)
+            .where(_held(notification_id, token, now, lease))
+            .values(claimed_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if rowcount(result) == 1:
+            held.add(notification_id)
+    return held
 
 
-async def extend(session: AsyncSession, *, token: str, now: datetime, lease: timedelta) -> int:
-    """Renew every claim the batch ``token`` still holds (a long run keeps its batch)."""
-    result = await session.execute(
-        update(Notification)
-        .where(_held(token, now, lease))
-        .values(claimed_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result)
+async def extend(
+    session: AsyncSession, *, ids: Collection[int], token: str, now: datetime, lease: timedelta
+) -> int:
+    """Renew the claims the batch ``token`` (of these ``ids``) still holds: a long run
+    keeps its batch."""
+    return len(await renew(session, ids=ids, token=token, now=now, lease=lease))
 
 
 async def finish(
@@ -339,15 +344,22 @@ async def sent(session: AsyncSession, *, notification_id: int, now: datetime) ->
     return rowcount(result) == 1
 
 
-async def release(session: AsyncSession, *, token: str) -> int:
-    """Give back what the batch ``token`` still holds (it stopped early)."""
-    result = await session.execute(
-        update(Notification)
-        .where(Notification.claimed_by == token, Notification.status == CLAIMED)
-        .values(status=PENDING, claimed_by=None, claimed_at=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result)
+async def release(session: AsyncSession, *, ids: Collection[int], token: str) -> int:
+    """Give back what the batch ``token`` (of these ``ids``) still holds: it stopped early."""
+    count = 0
+    for notification_id in sorted(ids):
+        result = await session.execute(
+            update(Notification)
+            .where(
+                Notification.id == notification_id,
+                Notification.claimed_by == token,
+                Notification.status == CLAIMED,
+            )
+            .values(status=PENDING, claimed_by=None, claimed_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        count += rowcount(result)
+    return count
 
 
 async def links_of(session: AsyncSession, *, employee_ids: Collection[int]) -> dict[int, ChatLink]:

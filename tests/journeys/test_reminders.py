@@ -347,7 +347,7 @@ async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
     users = await many_due(bot, 6)
     # The first three go through; the fourth hangs in flight when the process dies.
     bot.emulator.faults.delay(0, "sendMessage", times=3)
-    bot.emulator.faults.delay(8, "sendMessage", times=1)
+    bot.emulator.faults.delay(600, "sendMessage", times=1)  # never answered within the test
     dying = asyncio.create_task(run_job(bot.application, DISPATCHER))
     await until(bot, Counter({"sent": 3, "claimed": 3}))  # three outcomes are written
     for _ in range(250):  # and the fourth message is in flight (it took the delay)

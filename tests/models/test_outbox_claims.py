@@ -126,11 +126,11 @@ async def test_a_long_run_keeps_its_batch_by_renewing_it(
 ) -> None:
     await planned(db, 3)
     async with db.begin() as session:
-        await q.claim_due(session, now=NOW, token="a:1", limit=10)
+        ids = [n.id for n in await q.claim_due(session, now=NOW, token="a:1", limit=10)]
     for minutes in (1, 2, 3, 4):  # every minute: the batch outlives the lease by far
         async with db.begin() as session:
             now = NOW + timedelta(minutes=minutes)
-            assert await q.extend(session, token="a:1", now=now, lease=LEASE) == 3
+            assert await q.extend(session, ids=ids, token="a:1", now=now, lease=LEASE) == 3
             assert await q.reclaim_expired(session, now=now, lease=LEASE) == 0
 
 
