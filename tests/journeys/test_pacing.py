@@ -77,7 +77,7 @@ async def test_ten_course_openings_for_one_person_come_as_one_message(bot: Runni
     notice = await user.next_message()
     text = notice.text or ""
     assert text.startswith("🎓 Pendaftaran dibuka untuk 10 pelatihan")
-    assert all(f"• {title}: Menutup kesenjangan" in text for title in COURSES)
+    assert all(f"• {title}\nMenutup kesenjangan" in text for title in COURSES)
     assert [row[0].callback_data for row in notice.buttons] == [f"gap:c:{c.id}" for c in courses]
     assert [row[0].text for row in notice.buttons] == list(COURSES)
     assert len(sends(bot)) == 1  # one message, so no 429 either
