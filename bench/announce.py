@@ -1,15 +1,19 @@
-"""An announcement to thousands, with the emulator enforcing Telegram's 30 messages/s.
+"""An announcement to thousands, with the emulator enforcing Telegram's limits (30
+messages in any sliding second, about one a second per chat).
 
 ``recipients`` linked employees each get one ``broadcast`` notification, due
 now (inserted directly: the measured part is the dispatcher, not the admin's
-chat flow). The real application, with its production settings (the
-``AIORateLimiter`` included), runs its real dispatcher job back to back until
-nothing is pending. Achieved rate = messages delivered / time from the first
-delivery to the last; 429s are counted from the emulator's record of calls.
+chat flow). The real application, with its production settings (its flood
+control, ``bot/flood.py``, pacing through the database), runs its real
+dispatcher job back to back until nothing is pending. Achieved rate = messages
+delivered / time from the first delivery to the last; 429s are counted from the
+emulator's record of calls, and so is the busiest second (the most messages
+within any one second).
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -28,6 +32,7 @@ from models.enums import LinkStatus, NotificationStatus, VerificationMethod
 from models.org import Employee
 from models.outbox import Notification
 from sandbox import Emulator
+from sandbox.limits import busiest
 
 FIRST_USER = 6_000_000
 LIMIT = 30.0
@@ -48,6 +53,9 @@ class WorkingDayClock:
     def now(self) -> datetime:
         return WORKING_MORNING + timedelta(seconds=time.monotonic() - self.started)
 
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(seconds, 0.0))
+
 
 @dataclass
 class AnnounceResult:
@@ -56,6 +64,7 @@ class AnnounceResult:
     seconds: float
     too_many: int
     rate_setting: float
+    busiest: int = 0
 
     @property
     def rate(self) -> float:
@@ -163,7 +172,12 @@ async def run(sizes: Sizes) -> AnnounceResult:
     # n messages span n-1 intervals: count the first one's interval too.
     seconds += seconds / max(len(delivered) - 1, 1)
     return AnnounceResult(
-        sizes.recipients, len(delivered), seconds, too_many, settings.broadcast_rate
+        sizes.recipients,
+        len(delivered),
+        seconds,
+        too_many,
+        settings.broadcast_rate,
+        busiest(c.at for c in delivered),
     )
 
 
@@ -171,10 +185,10 @@ def table(result: AnnounceResult) -> str:
     return "\n".join(
         [
             "| recipients | delivered | seconds | achieved rate | of the 30/s limit | 429s "
-            "| ASNBOT_BROADCAST_RATE |",
-            "|---|---|---|---|---|---|---|",
+            "| busiest second | ASNBOT_BROADCAST_RATE |",
+            "|---|---|---|---|---|---|---|---|",
             f"| {result.recipients:,} | {result.delivered:,} | {result.seconds:.1f} "
             f"| {result.rate:.2f}/s | {result.fraction:.1%} | {result.too_many} "
-            f"| {result.rate_setting:g} |",
+            f"| {result.busiest} | {result.rate_setting:g} |",
         ]
     )

@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTypes, ExtBot
+from telegram.ext import Application, CommandHandler, ContextTypes, ExtBot
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, BotData
+from bot.flood import FloodControl
 from bot.imports.worker import ImportWorker, ProcessWorker
 from bot.keys import hash_key
 from bot.logs import update_context
@@ -56,6 +57,8 @@ def build_application(
     """The bot, wired to ``settings``; the engine is created here unless given.
 
     An engine created here is disposed when the application shuts down.
+    ``rate_limiter=False`` paces nothing (:mod:`bot.flood`): for benchmarks of the
+    bot's own speed against an emulator without limits, never in production.
     """
     own_engine = engine is None
     engine = engine or create_engine(settings.effective_database_url)
@@ -75,14 +78,17 @@ def build_application(
         .post_shutdown(post_shutdown)
         .concurrent_updates(PerUserUpdateProcessor(settings.concurrent_updates))
     )
-    if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    # The one owner of flood control, for every request (bot/flood.py).
+    flood = FloodControl(enabled=rate_limiter)
+    builder = builder.rate_limiter(flood)  # type: ignore[arg-type]
     application: BotApplication = builder.build()
 
     application.bot_data.settings = settings
     application.bot_data.db = create_sessionmaker(engine)
     application.bot_data.clock = clock or SystemClock()
     application.bot_data.hash_key = hash_key(settings)
+    application.bot_data.flood = flood
+    flood.bind(application.bot_data, bot_id=int(settings.require_token().split(":", 1)[0]))
     application.bot_data.metrics = Metrics(commands=_command_names())
     application.bot_data.import_worker = import_worker or ProcessWorker()
     application.add_handlers(HANDLERS)  # type: ignore[arg-type]

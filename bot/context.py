@@ -1,5 +1,6 @@
 """The typed callback context: handlers and jobs reach shared resources as
-``context.db``, ``context.settings``, ``context.clock`` and ``context.hash_key``."""
+``context.db``, ``context.settings``, ``context.clock``, ``context.hash_key`` and
+``context.flood``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.clock import Clock
+from bot.flood import FloodControl
 from bot.imports.worker import ImportWorker
 from bot.metrics import Metrics
 from bot.settings import Settings
@@ -22,6 +24,7 @@ class BotData:
     clock: Clock
     metrics: Metrics
     hash_key: bytes  # of the keyed hashes (bot/keys.py)
+    flood: FloodControl  # every new message takes its turn here (bot/flood.py)
     import_worker: ImportWorker
 
 
@@ -51,3 +54,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
     @property
     def hash_key(self) -> bytes:
         return self.bot_data.hash_key
+
+    @property
+    def flood(self) -> FloodControl:
+        return self.bot_data.flood

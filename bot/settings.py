@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     # on first start and kept in the data folder (see bot/keys.py).
     hash_key: SecretStr = SecretStr("")
     results_autodelete_minutes: int = Field(default=0, ge=0)
+    # New messages a second from the whole bot, all instances together (bot/flood.py).
     broadcast_rate: float = Field(default=29.0, gt=0)
     waitlist_offer_hours: int = Field(default=24, gt=0)
     dispatch_batch_size: int = Field(default=50, gt=0)

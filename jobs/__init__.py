@@ -11,7 +11,12 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from jobs.broadcasts import report_progress
-from jobs.deletions import delete_due_messages, forget_expired_steps, forget_old_failures
+from jobs.deletions import (
+    delete_due_messages,
+    forget_expired_steps,
+    forget_idle_paces,
+    forget_old_failures,
+)
 from jobs.dispatch import dispatch_due
 from jobs.planning import plan_notifications
 from jobs.waitlist import expire_offers
@@ -21,6 +26,7 @@ BROADCAST_PROGRESS = "broadcast_progress"
 DELETIONS = "delete_messages"
 FORGET_FAILURES = "forget_link_attempts"
 FORGET_STEPS = "forget_expired_steps"
+FORGET_PACES = "forget_idle_paces"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -46,3 +52,5 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     job_queue.run_repeating(forget_old_failures, interval=3600, first=300, name=FORGET_FAILURES)
     # Conversation steps a day after they expired (an answer that late is no answer).
     job_queue.run_repeating(forget_expired_steps, interval=3600, first=360, name=FORGET_STEPS)
+    # Sending paces of chats quiet for a day (bot/flood.py keeps one per chat).
+    job_queue.run_repeating(forget_idle_paces, interval=3600, first=600, name=FORGET_PACES)

@@ -1,7 +1,8 @@
 """Delete what is kept only for a while: messages whose time is up (revealed
 results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set), failed link
-attempts once the attempt limit no longer counts them, and conversation steps a
-day after they expired (``bot/core/steps.py``).
+attempts once the attempt limit no longer counts them, conversation steps a
+day after they expired (``bot/core/steps.py``), and sending paces of chats
+that have been quiet for a day (``bot/flood.py``).
 
 A row is forgotten once Telegram has deleted its message or refused for good
 (the user deleted it already, or it is older than Telegram allows); after a
@@ -17,8 +18,10 @@ from datetime import timedelta
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import BotContext
+from bot.core import pace
 from bot.core.attempts import WINDOW
 from bot.core.steps import KEEP_EXPIRED
+from models.queries import pace as pace_q
 from models.queries.deletions import due_deletions, forget_deletions
 from models.queries.links import forget_failures
 from models.queries.steps import forget_expired
@@ -29,6 +32,8 @@ BATCH = 100
 # Failed attempts are kept a day, well past the limit's window, so a support question
 # ("why was I refused this morning?") can still be answered from the audit log and them.
 KEEP_FAILURES = WINDOW + timedelta(hours=24)
+# A pace whose next turn is this far in the past says nothing any more.
+KEEP_PACES = timedelta(days=1)
 
 
 async def delete_due_messages(context: BotContext) -> None:
@@ -63,3 +68,12 @@ async def forget_expired_steps(context: BotContext) -> None:
         gone = await forget_expired(session, before=context.clock.now() - KEEP_EXPIRED)
     if gone:
         log.info("forgot %d expired conversation step(s)", gone)
+
+
+async def forget_idle_paces(context: BotContext) -> None:
+    """Delete the paces (mostly one per chat) idle for :data:`KEEP_PACES`."""
+    before = pace.microseconds(context.clock.now() - KEEP_PACES)
+    async with context.db.begin() as session:
+        gone = await pace_q.forget(session, before=before)
+    if gone:
+        log.info("forgot %d idle sending pace(s)", gone)

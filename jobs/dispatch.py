@@ -1,35 +1,48 @@
 """The dispatcher: the one repeating job that sends due notifications.
 
-Each run gives back claims left by a process that died (older than the lease),
-then takes due notices in batches: claims a batch (committed, so another
-process on the same database skips those rows), and for each notice decides
-(send, defer for quiet hours or a day off, skip as stale or opted out), sends,
-and commits the outcome at once. A restart mid-batch therefore repeats nothing
-already recorded and loses nothing: what was still claimed goes back to pending
-after the lease. Time is ``context.clock``'s, never the wall clock's.
+A run gives back claims whose lease ran out (their instance died or stalled),
+then takes due notices batch by batch:
+
+1. It claims a batch (committed, so another instance on the same database skips
+   those rows); a person's other due notices of a merged kind come with it.
+2. For each message of the batch (one notice, or several course openings for
+   one person merged into one, ``bot.core.outbox.messages``) it decides: send,
+   defer for quiet hours or a day off, skip as stale or opted out.
+3. Before a send it takes a turn from the shared pace (``bot/flood.py``: this
+   is where it waits); once the turn is its own it proves the claim is still
+   this batch's with a conditional renewal at the clock's time
+   (``models.queries.outbox.renew``: same token, younger than the lease) and
+   skips what is not; then it sends and writes the outcome at once. Every
+   quarter lease the rest of the batch is renewed too, so a long run (slow
+   answers, a flood wait) keeps its claims.
+
+Hence the delivery guarantee (README, "Scale-out"): a notice is sent at most
+once, except that a crash, or a lost database, between Telegram's answer and
+the write repeats that one message after the lease; nothing is lost. Time is
+``context.clock``'s, never the wall clock's.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import logging
 import os
 import socket
-import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.context import BotContext
 from bot.core import outbox as rules
 from bot.core import reminders as r
+from bot.flood import TAKEN
 from bot.metrics import count_notification, mark_dispatcher_run
 from bot.texts import t
 from jobs.planning import calendar_for
-from jobs.render import render, send_rendered
+from jobs.render import render, render_merged, send_rendered
 from models.chat import ChatLink
 from models.enums import BroadcastStatus, LinkStatus
 from models.outbox import Notification
@@ -54,6 +67,15 @@ class RunCount:
     stop: bool = False
 
 
+@dataclass
+class Claim:
+    """The batch being sent: its claim token, its notices, when they were last renewed."""
+
+    token: str
+    renewed: datetime
+    ids: list[int] = field(default_factory=list)
+
+
 async def dispatch_due(context: BotContext) -> None:
     """Send what is due now, batch by batch, recording each outcome as it happens."""
     now = context.clock.now()
@@ -63,27 +85,30 @@ async def dispatch_due(context: BotContext) -> None:
         reclaimed = await q.reclaim_expired(session, now=now, lease=rules.CLAIM_LEASE)
         calendar = calendar_for(settings, await q.holidays(session, since=now - timedelta(days=1)))
     if reclaimed:
-        log.warning(
-            "outbox: %d notification(s) left claimed by a stopped process, retried", reclaimed
-        )
+        log.warning("outbox: %d notification(s) whose claim had lapsed, retried", reclaimed)
     count = RunCount()
     for _ in range(MAX_BATCHES_PER_RUN):
-        token = f"{INSTANCE}:{next(_batches)}"
+        claim = Claim(f"{INSTANCE}:{next(_batches)}", context.clock.now())
         async with context.db.begin() as session:
             batch = await q.claim_due(
-                session, now=now, token=token, limit=settings.dispatch_batch_size
+                session,
+                now=claim.renewed,
+                token=claim.token,
+                limit=settings.dispatch_batch_size,
+                together=rules.MERGED,
             )
             links = await q.links_of(session, employee_ids={n.employee_id for n in batch})
             held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
         if not batch:
             break
-        for notification in batch:
-            if await _held_back(context, notification, held, token, now):
+        claim.ids = [n.id for n in batch]
+        for message in rules.messages(batch):
+            if await _held_back(context, message[0], held, claim.token):
                 continue
-            await _deliver(context, notification, links, calendar, token, now, count)
+            await _deliver(context, message, links, calendar, claim, count)
             if count.stop:  # flood control: the rest of the batch waits with it
                 async with context.db.begin() as session:
-                    await q.release(session, token=token)
+                    await q.release(session, ids=claim.ids, token=claim.token)
                 break
         # A run cut short (a crash, a kill) leaves its claims: the lease gives them back.
         if count.stop or len(batch) < settings.dispatch_batch_size:
@@ -98,39 +123,108 @@ async def dispatch_due(context: BotContext) -> None:
 
 async def _deliver(
     context: BotContext,
-    notification: Notification,
+    message: list[Notification],
     links: dict[int, ChatLink],
     calendar: r.Calendar,
-    token: str,
-    now: datetime,
+    claim: Claim,
     count: RunCount,
 ) -> None:
-    link = links.get(notification.employee_id)
+    """Decide, then send one message (one notice or several merged) and record it."""
+    link = links.get(message[0].employee_id)
     if link is None or link.status != LinkStatus.ACTIVE:
         blocked = link is not None and link.status == LinkStatus.BLOCKED
-        reason = "blocked" if blocked else "no active link"
-        delivery = "blocked" if blocked else "failed"
-        await _finish(
-            context, notification, token, "skipped", delivery=delivery, now=now, last_error=reason
-        )
+        for notification in message:
+            await _finish(
+                context,
+                notification,
+                claim.token,
+                "skipped",
+                delivery="blocked" if blocked else "failed",
+                last_error="blocked" if blocked else "no active link",
+            )
         return
-    decision = r.decide(
-        kind=notification.kind,
-        due_at=notification.due_at,
-        stale_after=notification.stale_after,
-        payload=notification.payload,
-        prefs=link.notification_prefs,
-        calendar=calendar,
-        now=now,
-    )
+    sending: list[Notification] = []
+    late = False
+    for notification in message:
+        decision = r.decide(
+            kind=notification.kind,
+            due_at=notification.due_at,
+            stale_after=notification.stale_after,
+            payload=notification.payload,
+            prefs=link.notification_prefs,
+            calendar=calendar,
+            now=context.clock.now(),
+        )
+        if decision.action == r.SEND:
+            sending.append(notification)
+            late = late or decision.late
+        else:
+            await _not_now(context, notification, decision, claim.token, count)
+    if not sending:
+        return
+    chat_id = link.telegram_user_id
+    ours: set[int] = set()
+
+    async def prove(session: AsyncSession) -> None:
+        ours.update(await _still_ours(session, context, sending, claim))
+
+    await context.flood.take_turn(chat_id, then=prove)
+    sending = [n for n in sending if n.id in ours]
+    if not sending:
+        return
+    first = sending[0]
+    if len(sending) == 1:
+        text, keyboard = render(
+            notification_id=first.id,
+            kind=first.kind,
+            payload=first.payload,
+            due_at=first.due_at,
+            late=late,
+            lang=link.language,
+            tz=context.settings.tz,
+        )
+    else:
+        text, keyboard = render_merged(
+            kind=first.kind,
+            payloads=[n.payload for n in sending],
+            due_at=min(n.due_at for n in sending),
+            late=late,
+            lang=link.language,
+            tz=context.settings.tz,
+        )
+    try:
+        await send_rendered(
+            context.bot, chat_id, text, keyboard, first.payload, rate_limit_args=TAKEN
+        )
+    except RetryAfter as exc:
+        await _failed(context, sending, claim.token, rules.RETRY_AFTER, exc, count)
+        return
+    except Forbidden as exc:
+        await _failed(context, sending, claim.token, rules.FORBIDDEN, exc, count)
+        return
+    except BadRequest as exc:
+        await _failed(context, sending, claim.token, rules.REFUSED, exc, count)
+        return
+    except (NetworkError, TelegramError) as exc:
+        await _failed(context, sending, claim.token, rules.TRANSIENT, exc, count)
+        return
+    await _sent(context, sending, count)
+
+
+async def _not_now(
+    context: BotContext,
+    notification: Notification,
+    decision: r.Decision,
+    token: str,
+    count: RunCount,
+) -> None:
+    """A notice not to send now: stale, opted out, or deferred."""
     if decision.action == r.STALE:
         count.stale += 1
         await _finish(context, notification, token, "skipped", last_error="stale")
-        return
-    if decision.action == r.OPTED_OUT:
+    elif decision.action == r.OPTED_OUT:
         await _finish(context, notification, token, "skipped", last_error="opted out")
-        return
-    if decision.action == r.DEFER:
+    else:
         await _finish(
             context,
             notification,
@@ -140,88 +234,96 @@ async def _deliver(
             claimed_by=None,
             claimed_at=None,
         )
-        return
-    lang = link.language
-    text, keyboard = render(
-        notification_id=notification.id,
-        kind=notification.kind,
-        payload=notification.payload,
-        due_at=notification.due_at,
-        late=decision.late,
-        lang=lang,
-        tz=context.settings.tz,
-    )
-    chat_id = link.telegram_user_id
-    try:
-        await send_rendered(context.bot, chat_id, text, keyboard, notification.payload)
-    except RetryAfter as exc:
-        await _failed(context, notification, token, now, rules.RETRY_AFTER, exc, count)
-        return
-    except Forbidden as exc:
-        await _failed(context, notification, token, now, rules.FORBIDDEN, exc, count)
-        return
-    except BadRequest as exc:
-        await _failed(context, notification, token, now, rules.REFUSED, exc, count)
-        return
-    except (NetworkError, TelegramError) as exc:
-        await _failed(context, notification, token, now, rules.TRANSIENT, exc, count)
-        return
-    count.sent += 1
-    count_notification(context, "sent")
-    await _finish(
-        context,
-        notification,
-        token,
-        "sent",
-        delivery="delivered",
+
+
+async def _still_ours(
+    session: AsyncSession, context: BotContext, notifications: list[Notification], claim: Claim
+) -> set[int]:
+    """The ids of the notices still claimed by this batch, renewed now (the message
+    goes right after); every quarter lease the rest of the batch is renewed too."""
+    now = context.clock.now()
+    ours = await q.renew(
+        session,
+        ids=[n.id for n in notifications],
+        token=claim.token,
         now=now,
-        sent_at=now,
-        attempts=notification.attempts + 1,
-        last_error=None,
+        lease=rules.CLAIM_LEASE,
     )
-    await _pace(context.settings.broadcast_rate)
+    if now - claim.renewed >= rules.RENEW_EVERY:
+        await q.extend(session, ids=claim.ids, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
+        claim.renewed = now
+    lost = len(notifications) - len(ours)
+    if lost:
+        log.warning("outbox: %d notification(s) no longer claimed by this run, not sent", lost)
+    return ours
+
+
+async def _sent(context: BotContext, notifications: list[Notification], count: RunCount) -> None:
+    """Telegram accepted the message: record it at once (one transaction)."""
+    now = context.clock.now()
+    async with context.db.begin() as session:
+        for notification in notifications:
+            recorded = await q.sent(session, notification_id=notification.id, now=now)
+            if recorded and notification.broadcast_id is not None:
+                await bq.record_delivery(
+                    session,
+                    broadcast_id=notification.broadcast_id,
+                    employee_id=notification.employee_id,
+                    status="delivered",
+                    now=now,
+                )
+    count.sent += len(notifications)
+    count_notification(context, "sent", len(notifications))
 
 
 async def _failed(
     context: BotContext,
-    notification: Notification,
+    notifications: list[Notification],
     token: str,
-    now: datetime,
     failure: str,
     exc: TelegramError,
     count: RunCount,
 ) -> None:
     retry_after = getattr(exc, "retry_after", 0) or 0
     seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
-    outcome = rules.after_failure(
-        failure,
-        attempts=notification.attempts,
-        now=now,
-        error=f"{type(exc).__name__}: {exc.message}",
-        retry_after=float(seconds),
-        retry_limit=context.settings.outbox_retry_limit,
-    )
-    log.warning("outbox: notification %d: %s", notification.id, outcome.last_error)
-    if outcome.status == rules.FAILED:
-        count_notification(context, "failed")
-    values: dict[str, object] = {"attempts": outcome.attempts, "last_error": outcome.last_error}
-    if outcome.status == rules.PENDING:
-        values.update(due_at=outcome.due_at, claimed_by=None, claimed_at=None)
+    now = context.clock.now()
     async with context.db.begin() as session:
-        await q.finish(
-            session, notification_id=notification.id, token=token, status=outcome.status, **values
-        )
-        if outcome.block_link:
-            await q.block_employee(session, employee_id=notification.employee_id, now=now)
-        if notification.broadcast_id is not None and outcome.status != rules.PENDING:
-            await bq.record_delivery(
-                session,
-                broadcast_id=notification.broadcast_id,
-                employee_id=notification.employee_id,
-                status="blocked" if outcome.block_link else "failed",
+        for notification in notifications:
+            outcome = rules.after_failure(
+                failure,
+                attempts=notification.attempts,
                 now=now,
+                error=f"{type(exc).__name__}: {exc.message}",
+                retry_after=float(seconds),
+                retry_limit=context.settings.outbox_retry_limit,
             )
-    count.stop = count.stop or outcome.stop_batch
+            log.warning("outbox: notification %d: %s", notification.id, outcome.last_error)
+            if outcome.status == rules.FAILED:
+                count_notification(context, "failed")
+            values: dict[str, object] = {
+                "attempts": outcome.attempts,
+                "last_error": outcome.last_error,
+            }
+            if outcome.status == rules.PENDING:
+                values.update(due_at=outcome.due_at, claimed_by=None, claimed_at=None)
+            await q.finish(
+                session,
+                notification_id=notification.id,
+                token=token,
+                status=outcome.status,
+                **values,
+            )
+            if outcome.block_link:
+                await q.block_employee(session, employee_id=notification.employee_id, now=now)
+            if notification.broadcast_id is not None and outcome.status != rules.PENDING:
+                await bq.record_delivery(
+                    session,
+                    broadcast_id=notification.broadcast_id,
+                    employee_id=notification.employee_id,
+                    status="blocked" if outcome.block_link else "failed",
+                    now=now,
+                )
+            count.stop = count.stop or outcome.stop_batch
 
 
 async def _finish(
@@ -231,21 +333,20 @@ async def _finish(
     status: str,
     *,
     delivery: str | None = None,
-    now: datetime | None = None,
     **values: object,
 ) -> None:
-    """Record the outcome; an announcement's delivery row with it (one transaction)."""
+    """Record an outcome without a send; an announcement's delivery row with it."""
     async with context.db.begin() as session:
         ours = await q.finish(
             session, notification_id=notification.id, token=token, status=status, **values
         )
-        if ours and delivery and notification.broadcast_id is not None and now is not None:
+        if ours and delivery and notification.broadcast_id is not None:
             await bq.record_delivery(
                 session,
                 broadcast_id=notification.broadcast_id,
                 employee_id=notification.employee_id,
                 status=delivery,
-                now=now,
+                now=context.clock.now(),
             )
 
 
@@ -254,7 +355,6 @@ async def _held_back(
     notification: Notification,
     held: dict[int, str],
     token: str,
-    now: datetime,
 ) -> bool:
     """An announcement paused (its notice waits, parked) or cancelled (withdrawn)."""
     status = held.get(notification.broadcast_id or 0)
@@ -264,7 +364,7 @@ async def _held_back(
             notification,
             token,
             "pending",
-            due_at=now + bq.PARKED,
+            due_at=context.clock.now() + bq.PARKED,
             claimed_by=None,
             claimed_at=None,
         )
@@ -273,23 +373,3 @@ async def _held_back(
         await _finish(context, notification, token, "cancelled")
         return True
     return False
-
-
-# When this process may send its next notice (time.monotonic()), see _pace.
-_next_send = 0.0
-# A send late by less than this is caught up (a burst of at most this x rate messages).
-CATCH_UP = 0.25
-
-
-async def _pace(rate: float) -> None:
-    """At most ``rate`` messages a second from this process, on a monotonic schedule.
-
-    Each send has a slot ``1/rate`` after the previous one; the time spent sending
-    and recording counts toward it (sleeping a full ``1/rate`` after each send made
-    the rate fall well short of the setting: 19/s of 25 in bench/RESULTS.md).
-    """
-    global _next_send
-    now = time.monotonic()
-    _next_send = max(_next_send + 1 / rate, now - CATCH_UP)
-    if _next_send > now:
-        await asyncio.sleep(_next_send - now)

@@ -3,12 +3,14 @@
 The step looks only at ``kind`` and ``payload``, so any producer of outbox rows
 (the planner, admin announcements) is sent by the same dispatcher. A
 ``broadcast`` renders ``payload["text"]`` as it is (the admin wrote that HTML).
+Notices the dispatcher merges (``bot.core.outbox.MERGED``: course openings) are
+rendered together by :func:`render_merged`: one message listing them all.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,7 +23,7 @@ from bot.core.broadcast import READ_AREA
 from bot.core.competencies import competency_name
 from bot.core.jp import display_jp
 from bot.texts import t
-from bot.texts.formatting import format_date, format_datetime
+from bot.texts.formatting import format_number, format_date, format_datetime
 from handlers.callbacks import data
 from handlers.reminders import ACK  # ntf:ack:<notification id>
 
@@ -110,6 +112,38 @@ def render(
     return text, InlineKeyboardMarkup(rows) if rows else None
 
 
+# A course's title on its button is cut after this many characters.
+BUTTON_TITLE = 40
+
+
+def render_merged(
+    *,
+    kind: str,
+    payloads: Sequence[Mapping[str, Any]],
+    due_at: datetime,
+    late: bool,
+    lang: str,
+    tz: ZoneInfo,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One message for several notices of ``kind`` due for one person at once."""
+    if kind != r.COURSE_OPEN:
+        raise ValueError(f"notifications of kind {kind!r} are not merged")
+    items, rows = [], []
+    for payload in payloads:
+        p = _params(payload, lang, tz)
+        items.append(t("notify.course_open.item", lang, reason=_reason(payload, lang), **p))
+        title = str(payload.get("title", ""))
+        label = title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1] + "…"
+        rows.append(
+            [InlineKeyboardButton(label, callback_data=data("gap", "c", int(payload["course_id"])))]
+        )
+    count = format_number(len(payloads), lang)
+    text = t("notify.course_open.many", lang, count=count, courses="\n".join(items))
+    if late:
+        text = t("notify.late", lang, due=format_datetime(due_at, lang, tz)) + "\n" + text
+    return text, InlineKeyboardMarkup(rows)
+
+
 def _broadcast_buttons(payload: Mapping[str, Any], lang: str) -> InlineKeyboardMarkup | None:
     """An announcement's "Sudah dibaca" button, when the admin asked for it."""
     if not payload.get("ack"):
@@ -124,19 +158,21 @@ async def send_rendered(
     text: str,
     keyboard: InlineKeyboardMarkup | None,
     payload: Mapping[str, Any],
+    *,
+    rate_limit_args: str | None = None,
 ) -> Message:
     """Send a rendered notice; an announcement's document or photo carries the text
-    as its caption. The admin's preview goes through here too."""
+    as its caption. The admin's preview goes through here too. ``rate_limit_args``:
+    ``bot.flood.TAKEN`` when the caller took its turn (the dispatcher)."""
     file_id, attachment = payload.get("attachment_file_id"), payload.get("attachment_kind")
+    common: dict[str, Any] = {"parse_mode": "HTML", "reply_markup": keyboard}
+    if rate_limit_args is not None:
+        common["rate_limit_args"] = rate_limit_args
     if file_id and attachment == "photo":
-        return await bot.send_photo(
-            chat_id, file_id, caption=text, parse_mode="HTML", reply_markup=keyboard
-        )
+        return await bot.send_photo(chat_id, file_id, caption=text, **common)
     if file_id and attachment == "document":
-        return await bot.send_document(
-            chat_id, file_id, caption=text, parse_mode="HTML", reply_markup=keyboard
-        )
-    return await bot.send_message(chat_id, text, parse_mode="HTML", reply_markup=keyboard)
+        return await bot.send_document(chat_id, file_id, caption=text, **common)
+    return await bot.send_message(chat_id, text, **common)
 
 
 def _reason(payload: Mapping[str, Any], lang: str) -> str:

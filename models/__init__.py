@@ -46,6 +46,7 @@ from models.outbox import (
     Notification,
     ScheduledDeletion,
 )
+from models.pace import SendPace
 
 __all__ = [
     "ActivationCode",
@@ -78,6 +79,7 @@ __all__ = [
     "LinkStatus",
     "Notification",
     "ScheduledDeletion",
+    "SendPace",
     "NotificationStatus",
     "Participation",
     "ParticipationStatus",

@@ -34,10 +34,10 @@ class Emulator:
         bot_first_name: str = "ASN Bot",
         bot_username: str = "asn_test_bot",
         rate_limits: bool = True,
-        global_rate: float = 30.0,
-        global_burst: float = 30.0,
+        global_rate: int = 30,
         chat_rate: float = 1.0,
         chat_burst: float = 3.0,
+        group_rate: int = 20,
         monotonic: Callable[[], float] = time.monotonic,
         clock: Clock | None = None,
         webhook_retry_delay: float = 0.1,
@@ -55,9 +55,9 @@ class Emulator:
         self.clock = clock
         self.limiter = RateLimiter(
             global_rate=global_rate,
-            global_burst=global_burst,
             chat_rate=chat_rate,
             chat_burst=chat_burst,
+            group_rate=group_rate,
             enabled=rate_limits,
             monotonic=monotonic,
         )

@@ -77,7 +77,7 @@ async def handle_bot_method(request: web.Request) -> web.StreamResponse:
         fault = emu.faults.take(method)
         if fault is not None:
             if fault.kind == "drop":
-                emu.state.record_call(method, params, 0, None)
+                emu.state.record_call(method, params, 0, None, emu.limiter.monotonic())
                 if request.transport is not None:
                     request.transport.close()
                 return web.Response(status=500)
@@ -92,7 +92,7 @@ async def handle_bot_method(request: web.Request) -> web.StreamResponse:
         status, body = 200, {"ok": True, "result": result}
     except ApiError as exc:
         status, body = exc.code, exc.to_json()
-    emu.state.record_call(method, params, status, body)
+    emu.state.record_call(method, params, status, body, emu.limiter.monotonic())
     return web.Response(text=dumps(body), status=status, content_type="application/json")
 
 

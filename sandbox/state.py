@@ -116,6 +116,9 @@ class CallRecord:
     status: int
     response: dict[str, Any] | None
     timestamp: float
+    # When it was answered on the clock the flood limits use (``Emulator(monotonic=)``):
+    # what a test measures the bot's pace by.
+    at: float = 0.0
 
 
 @dataclass
@@ -221,10 +224,15 @@ class State:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
 
     def record_call(
-        self, method: str, params: dict[str, Any], status: int, response: dict[str, Any] | None
+        self,
+        method: str,
+        params: dict[str, Any],
+        status: int,
+        response: dict[str, Any] | None,
+        at: float = 0.0,
     ) -> CallRecord:
         """Remember a call and wake wait_for_call waiters."""
-        record = CallRecord(method, params, status, response, time.time())
+        record = CallRecord(method, params, status, response, time.time(), at)
         self.calls.append(record)
         self.calls_signal.notify()
         return record

@@ -74,8 +74,8 @@ class Served:
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[Emulator]:
-    emu = Emulator(token=TOKEN, chat_burst=50)
+async def emulator(clock: FakeClock) -> AsyncIterator[Emulator]:
+    emu = Emulator(token=TOKEN, monotonic=clock.seconds)
     await emu.start(host="127.0.0.1", port=0)
     yield emu
     await emu.stop()

@@ -783,6 +783,10 @@ TEXTS: dict[str, str] = {
     "notify.course_open": (
         "🎓 Registration open: <b>{title}</b>\n{reason}\nRegistration closes {closes_at}."
     ),
+    "notify.course_open.many": (
+        "🎓 <b>Registration open for {count} courses</b> that fit your competencies:\n{courses}"
+    ),
+    "notify.course_open.item": "• <b>{title}</b>\n{reason}. Registration closes {closes_at}.",
     "notify.course_tomorrow": "📚 Your course <b>{title}</b> starts tomorrow, {starts_on}.",
     "notify.offer": "🎟 A seat is yours on <b>{title}</b>: accept before {until}.",
     "notify.offer_expired": (

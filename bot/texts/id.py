@@ -801,6 +801,11 @@ TEXTS: dict[str, str] = {
     "notify.course_open": (
         "🎓 Pendaftaran dibuka: <b>{title}</b>\n{reason}\nPendaftaran ditutup {closes_at}."
     ),
+    "notify.course_open.many": (
+        "🎓 <b>Pendaftaran dibuka untuk {count} pelatihan</b> yang sesuai dengan kompetensi "
+        "Anda:\n{courses}"
+    ),
+    "notify.course_open.item": "• <b>{title}</b>\n{reason}. Pendaftaran ditutup {closes_at}.",
     "notify.course_tomorrow": "📚 Pelatihan <b>{title}</b> Anda dimulai besok, {starts_on}.",
     "notify.offer": ("🎟 Ada kursi untuk Anda di <b>{title}</b>: terima sebelum {until}."),
     "notify.offer_expired": (

@@ -1,7 +1,9 @@
-"""Delivery decisions: blocked, flood control, retries with backoff, the claim lease."""
+"""Delivery decisions: blocked, flood control, retries with backoff, the claim lease,
+which notices go together as one message."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.core import outbox as o
@@ -44,3 +46,28 @@ def test_claims_expire_after_the_lease() -> None:
     assert not o.claim_expired(NOW, NOW + timedelta(seconds=30))
     assert o.claim_expired(NOW, NOW + o.CLAIM_LEASE)
     assert not o.claim_expired(None, NOW)
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: int
+    employee_id: int
+    kind: str
+
+
+def test_course_openings_for_one_person_make_one_message_other_kinds_one_each() -> None:
+    batch = [
+        Notice(1, 7, "broadcast"),
+        Notice(2, 7, "course_open"),
+        Notice(3, 8, "course_open"),
+        Notice(4, 7, "course_open"),
+        Notice(5, 7, "broadcast"),
+        Notice(6, 7, "course_open"),
+    ]
+    grouped = [[n.id for n in message] for message in o.messages(batch)]
+    assert grouped == [[1], [2, 4, 6], [3], [5]]
+
+
+def test_a_merged_message_lists_at_most_the_merge_limit() -> None:
+    batch = [Notice(n, 7, "course_open") for n in range(o.MERGE_LIMIT + 2)]
+    assert [len(message) for message in o.messages(batch)] == [o.MERGE_LIMIT, 2]

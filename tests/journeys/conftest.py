@@ -47,6 +47,19 @@ async def run_job(application: BotApplication, name: str) -> None:
     await job.callback(BotContext.from_job(job, application))
 
 
+@asynccontextmanager
+async def another_instance(bot: RunningBot, **settings: Any) -> AsyncIterator[BotApplication]:
+    """Another bot process on the same database and emulator, with the same clock; its
+    jobs run when the test says so (``run_job(app, name)``); ``settings`` override."""
+    engine = create_engine(bot.settings.effective_database_url)
+    application = build_application(
+        bot.settings.model_copy(update=settings), engine=engine, clock=bot.clock
+    )
+    async with application:
+        yield application
+    await engine.dispose()
+
+
 @dataclass
 class RunningBot:
     """What a journey test works with."""
@@ -78,10 +91,11 @@ class RunningBot:
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[Emulator]:
-    # Telegram's per-chat limit (about 1/s) would pace quick conversations; tests of
-    # the limit itself build their own emulator.
-    emu = Emulator(token=TOKEN, chat_burst=50)
+async def emulator(clock: FakeClock) -> AsyncIterator[Emulator]:
+    # Telegram's limits at their defaults, on the test's clock: the bot paces itself
+    # on that clock too (bot/flood.py), so a quick conversation moves the clock
+    # instead of meeting a 429, and nobody sleeps.
+    emu = Emulator(token=TOKEN, monotonic=clock.seconds)
     await emu.start(host="127.0.0.1", port=0)
     yield emu
     await emu.stop()

@@ -5,19 +5,14 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.application import BotApplication, build_application
 from jobs import DISPATCHER, PLANNER
 from models import AssessmentSession, ChatLink, Course, Employee, LinkStatus
-from models.db import create_engine
 from models.outbox import Notification
 from sandbox.limits import RateLimiter
 from tests.factories import (
@@ -31,7 +26,7 @@ from tests.factories import (
     add_program,
     add_released_result,
 )
-from tests.journeys.conftest import RunningBot, run_job
+from tests.journeys.conftest import RunningBot, another_instance, run_job
 
 BUDI = 6001
 # Monday 5 May 2025, 08:00 WIB.
@@ -346,30 +341,13 @@ async def many_due(bot: RunningBot, count: int) -> list[int]:
     return ids
 
 
-@asynccontextmanager
-async def second_process(
-    bot: RunningBot, *, rate_limiter: bool = True, **settings: Any
-) -> AsyncIterator[BotApplication]:
-    """Another bot process: its own application and engine on the same database."""
-    engine = create_engine(bot.settings.effective_database_url)
-    application = build_application(
-        bot.settings.model_copy(update=settings),
-        engine=engine,
-        clock=bot.clock,
-        rate_limiter=rate_limiter,
-    )
-    async with application:
-        yield application
-    await engine.dispose()
-
-
 async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
     bot: RunningBot,
 ) -> None:
     users = await many_due(bot, 6)
     # The first three go through; the fourth hangs in flight when the process dies.
     bot.emulator.faults.delay(0, "sendMessage", times=3)
-    bot.emulator.faults.delay(8, "sendMessage", times=1)
+    bot.emulator.faults.delay(600, "sendMessage", times=1)  # never answered within the test
     dying = asyncio.create_task(run_job(bot.application, DISPATCHER))
     await until(bot, Counter({"sent": 3, "claimed": 3}))  # three outcomes are written
     for _ in range(250):  # and the fourth message is in flight (it took the delay)
@@ -382,7 +360,7 @@ async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
     assert (await statuses(bot)) == Counter({"sent": 3, "claimed": 3})
 
     bot.clock.advance(timedelta(minutes=3))  # past the claim lease
-    async with second_process(bot) as restarted:
+    async with another_instance(bot) as restarted:
         await run_job(restarted, DISPATCHER)
     assert (await statuses(bot)) == Counter({"sent": 6})
     assert [sent_to(bot, u) for u in users] == [1] * 6
@@ -397,7 +375,9 @@ async def test_a_server_error_mid_batch_is_retried_with_backoff(bot: RunningBot)
     async with bot.db() as session:
         retry = await session.scalar(select(Notification).where(Notification.status == "pending"))
         assert retry is not None and retry.attempts == 1
-        assert retry.due_at == bot.clock.now() + timedelta(seconds=30)
+        # 30 s after the failed attempt (the clock moves while a run paces its sends).
+        failed = next(c for c in bot.emulator.calls_to("sendMessage") if c.status == 502)
+        assert retry.due_at.timestamp() == pytest.approx(failed.at + 30, abs=0.001)
         assert "Bad Gateway" in (retry.last_error or "")
 
     await run_job(bot.application, DISPATCHER)  # not yet due again
@@ -416,7 +396,9 @@ async def test_a_blocked_user_gets_403_and_their_link_is_marked_blocked(bot: Run
     async with bot.db() as session:
         link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == users[0]))
         assert link is not None and link.status == LinkStatus.BLOCKED
-        assert link.blocked_at == bot.clock.now()
+        refused = next(c for c in bot.emulator.calls_to("sendMessage") if c.status == 403)
+        assert link.blocked_at is not None
+        assert link.blocked_at.timestamp() == pytest.approx(refused.at, abs=0.001)
         assert (await statuses(bot)) == Counter({"sent": 1, "skipped": 1})
 
 
@@ -452,24 +434,21 @@ async def test_blocking_and_unblocking_the_bot_follow_my_chat_member(bot: Runnin
 async def test_flood_control_429_is_honoured_without_loss(bot: RunningBot) -> None:
     users = await many_due(bot, 6)
     ticks = [0.0]
-    bot.emulator.limiter = RateLimiter(
-        global_rate=1, global_burst=3, chat_rate=100, chat_burst=100, monotonic=lambda: ticks[0]
-    )
-    # Without python-telegram-bot's own retrying limiter, so the outbox meets the 429.
-    async with second_process(bot, rate_limiter=False) as plain:
-        await run_job(plain, DISPATCHER)
-        assert (await statuses(bot)) == Counter({"sent": 3, "pending": 3})
-        async with bot.db() as session:
-            refused = await session.scalar(
-                select(Notification).where(Notification.last_error.is_not(None))
-            )
-            assert refused is not None and refused.status == "pending"
-            assert refused.attempts == 0 and "RetryAfter" in (refused.last_error or "")
-            assert refused.due_at == bot.clock.now() + timedelta(seconds=1)
+    # A Telegram stricter than the bot's pace: 3 messages a second, on its own clock.
+    bot.emulator.limiter = RateLimiter(global_rate=3, monotonic=lambda: ticks[0])
+    await run_job(bot.application, DISPATCHER)
+    assert (await statuses(bot)) == Counter({"sent": 3, "pending": 3})
+    async with bot.db() as session:
+        refused = await session.scalar(
+            select(Notification).where(Notification.last_error.is_not(None))
+        )
+        assert refused is not None and refused.status == "pending"
+        assert refused.attempts == 0 and "RetryAfter" in (refused.last_error or "")
+        assert refused.due_at == bot.clock.now() + timedelta(seconds=1)
 
-        ticks[0] += 5
-        bot.clock.advance(timedelta(seconds=5))
-        await run_job(plain, DISPATCHER)
+    ticks[0] += 5
+    bot.clock.advance(timedelta(seconds=5))
+    await run_job(bot.application, DISPATCHER)
     assert [sent_to(bot, u) for u in users] == [1] * 6
     assert (await statuses(bot)) == Counter({"sent": 6})
 
@@ -486,7 +465,7 @@ async def test_two_processes_on_one_database_deliver_every_notice_exactly_once(
     bot.application.bot_data.settings = bot.settings.model_copy(
         update={"dispatch_batch_size": batch}
     )
-    async with second_process(bot, dispatch_batch_size=batch) as other:
+    async with another_instance(bot, dispatch_batch_size=batch) as other:
         for _ in range(5):
             await asyncio.gather(run_job(bot.application, DISPATCHER), run_job(other, DISPATCHER))
             if (await statuses(bot)) == Counter({"sent": 40}):

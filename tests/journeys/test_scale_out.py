@@ -4,7 +4,10 @@ One emulator calls the webhook of a tiny round-robin load balancer, which
 forwards each update (headers included) to instance A or B in turn. Users are
 answered exactly once; both instances then run their dispatcher at the same
 time and every recipient still gets the announcement exactly once, because
-notices are claimed in the database (``FOR UPDATE SKIP LOCKED``).
+notices are claimed in the database (``FOR UPDATE SKIP LOCKED``). Together they
+keep to the one rate the operator set, replies to users included, because every
+new message takes its turn from a pace kept in the database (``bot/flood.py``):
+the emulator enforces Telegram's limits on the test's clock and answers no 429.
 
 PostgreSQL and MariaDB only: SQLite is for one process.
 """
@@ -31,6 +34,8 @@ from models import Notification
 from models.db import create_engine, create_sessionmaker
 from models.enums import NotificationStatus
 from sandbox import Emulator
+from sandbox.limits import busiest
+from sandbox.state import CallRecord
 from tests.factories import add_employee, add_linked_user
 from tests.journeys import conftest as harness
 from tests.journeys.conftest import run_job
@@ -51,6 +56,9 @@ class Cluster:
     async def dispatch_everywhere(self) -> None:
         """Both instances run their dispatcher job at the same moment."""
         await asyncio.gather(*(run_job(app, DISPATCHER) for app in self.instances))
+
+    def sends(self) -> list[CallRecord]:
+        return self.emulator.calls_to("sendMessage")
 
 
 async def load_balancer(backends: list[str], forwarded: Counter[int]) -> web.AppRunner:
@@ -82,8 +90,8 @@ async def load_balancer(backends: list[str], forwarded: Counter[int]) -> web.App
 async def cluster(database_url: str, clock: FakeClock) -> AsyncIterator[Cluster]:
     if not database_url.startswith(("postgresql", "mysql")):
         pytest.skip("several instances need PostgreSQL or MariaDB")
-    # The limits are not under test here; duplicates are.
-    emulator = Emulator(token=harness.TOKEN, rate_limits=False)
+    # Telegram's limits at their defaults, on the clock both instances pace themselves by.
+    emulator = Emulator(token=harness.TOKEN, monotonic=clock.seconds)
     await emulator.start(host="127.0.0.1", port=0)
     ports = [free_port(), free_port()]
     forwarded: Counter[int] = Counter()
@@ -99,7 +107,6 @@ async def cluster(database_url: str, clock: FakeClock) -> AsyncIterator[Cluster]
                     "webhook_secret": SecretStr(SECRET),
                     "listen_port": port,
                     "dispatch_batch_size": 5,
-                    "broadcast_rate": 200.0,
                 }
             )
             engine = create_engine(database_url)
@@ -172,4 +179,58 @@ async def test_two_dispatchers_send_each_announcement_exactly_once(
             select(Notification.status, func.count()).group_by(Notification.status)
         )
         assert {status: n for status, n in statuses.all()} == {NotificationStatus.SENT: RECIPIENTS}
+    await engine.dispose()
+
+
+def busiest_second(calls: list[CallRecord]) -> int:
+    """The most accepted messages within any one second, as the emulator received them."""
+    return busiest(call.at for call in calls if call.status == 200)
+
+
+async def test_two_instances_and_their_replies_keep_to_one_rate_together(
+    cluster: Cluster, database_url: str, clock: FakeClock
+) -> None:
+    recipients = 80
+    engine = create_engine(database_url)
+    db = create_sessionmaker(engine)
+    async with db.begin() as session:
+        for i in range(recipients):
+            employee = await add_employee(
+                session, nip=f"1991020220160210{i:02d}", name=f"Pegawai {i}"
+            )
+            await add_linked_user(
+                session, employee=employee, telegram_user_id=4000 + i, now=clock.now()
+            )
+            session.add(
+                Notification(
+                    key=f"broadcast:2:{employee.id}",
+                    employee_id=employee.id,
+                    kind="broadcast",
+                    due_at=clock.now(),
+                    payload={"text": "Pengumuman BKPSDM"},
+                )
+            )
+    for i in range(recipients):
+        cluster.emulator.user(4000 + i, first_name=f"Pegawai {i}")
+    talkers = [cluster.emulator.user(5000 + i, first_name=f"Tamu {i}") for i in range(10)]
+
+    async def talk() -> None:  # replies from both instances while they send
+        for user in talkers:
+            await user.send("/start")
+        for user in talkers:
+            await user.next_message()
+
+    await asyncio.gather(cluster.dispatch_everywhere(), cluster.dispatch_everywhere(), talk())
+    await cluster.dispatch_everywhere()
+
+    calls = cluster.sends()
+    assert [c.status for c in calls if c.status != 200] == []  # not one 429
+    got = Counter(int(c.params["chat_id"]) for c in calls)
+    assert got == Counter({4000 + i: 1 for i in range(recipients)} | {u.id: 1 for u in talkers})
+    by_instance = [
+        app.bot_data.metrics.notifications_sent._value.get() for app in cluster.instances
+    ]
+    assert all(count > 0 for count in by_instance), by_instance
+    rate = cluster.instances[0].bot_data.settings.broadcast_rate
+    assert busiest_second(calls) <= rate
     await engine.dispose()

@@ -1,5 +1,6 @@
 """The outbox on every database: planning is idempotent, a claim is exclusive,
-a dead process's claims come back after the lease, due rows use the index."""
+a dead process's claims come back after the lease, a send proves its claim
+first, a long run keeps its batch, due rows use the index."""
 
 from __future__ import annotations
 
@@ -95,6 +96,57 @@ async def test_claims_of_a_dead_process_return_after_the_lease(
             )
             is True
         )
+
+
+LEASE = timedelta(minutes=2)
+
+
+async def test_a_send_proves_its_claim_first_and_a_lapsed_claim_proves_nothing(
+    db: async_sessionmaker[AsyncSession],
+) -> None:
+    await planned(db, 3)
+    async with db.begin() as session:
+        ids = [n.id for n in await q.claim_due(session, now=NOW, token="a:1", limit=10)]
+    async with db.begin() as session:  # within the lease: still ours, renewed
+        later = NOW + timedelta(seconds=90)
+        assert await q.renew(session, ids=ids[:1], token="a:1", now=later, lease=LEASE) == {ids[0]}
+        assert await q.renew(session, ids=ids[:1], token="b:1", now=later, lease=LEASE) == set()
+    async with db.begin() as session:  # the others lapsed, the renewed one did not
+        late = NOW + timedelta(minutes=3)
+        assert await q.renew(session, ids=ids, token="a:1", now=late, lease=LEASE) == {ids[0]}
+        assert await q.reclaim_expired(session, now=late, lease=LEASE) == 2
+        taken = await q.claim_due(session, now=late, token="b:2", limit=10)
+        assert sorted(n.id for n in taken) == sorted(ids[1:])
+    async with db.begin() as session:  # reclaimed: never again the first batch's
+        assert await q.renew(session, ids=ids[1:], token="a:1", now=late, lease=LEASE) == set()
+
+
+async def test_a_long_run_keeps_its_batch_by_renewing_it(
+    db: async_sessionmaker[AsyncSession],
+) -> None:
+    await planned(db, 3)
+    async with db.begin() as session:
+        ids = [n.id for n in await q.claim_due(session, now=NOW, token="a:1", limit=10)]
+    for minutes in (1, 2, 3, 4):  # every minute: the batch outlives the lease by far
+        async with db.begin() as session:
+            now = NOW + timedelta(minutes=minutes)
+            assert await q.extend(session, ids=ids, token="a:1", now=now, lease=LEASE) == 3
+            assert await q.reclaim_expired(session, now=now, lease=LEASE) == 0
+
+
+async def test_a_message_that_went_is_recorded_even_if_another_batch_took_it_meanwhile(
+    db: async_sessionmaker[AsyncSession],
+) -> None:
+    await planned(db, 1)
+    async with db.begin() as session:
+        [first] = await q.claim_due(session, now=NOW, token="a:1", limit=10)
+    late = NOW + timedelta(minutes=3)
+    async with db.begin() as session:
+        assert await q.reclaim_expired(session, now=late, lease=LEASE) == 1
+        assert len(await q.claim_due(session, now=late, token="b:1", limit=10)) == 1
+    async with db.begin() as session:  # a's answer came back: it is sent, b must not send
+        assert await q.sent(session, notification_id=first.id, now=late) is True
+        assert await q.renew(session, ids=[first.id], token="b:1", now=late, lease=LEASE) == set()
 
 
 async def test_due_rows_are_found_through_the_status_due_at_index(

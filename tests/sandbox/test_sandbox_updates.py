@@ -11,6 +11,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter
 
 from sandbox import Emulator
+from sandbox.limits import busiest
 
 USER = 1001
 PNG_1x1 = bytes.fromhex(
@@ -119,12 +120,12 @@ async def test_webhook_delivery_with_secret(bot: Bot, emu: Emulator) -> None:
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 async def test_rate_limits_per_chat_and_global(fake_clock) -> None:
-    emu = Emulator(monotonic=fake_clock, chat_rate=1, chat_burst=3, global_rate=1, global_burst=5)
+    emu = Emulator(monotonic=fake_clock, chat_rate=1, chat_burst=3, global_rate=5)
     await emu.start()
     try:
         async with Bot(emu.token, base_url=emu.base_url) as bot:
-            emu.user(1)
-            emu.user(2)
+            for user_id in (1, 2, 3):
+                emu.user(user_id)
             for _ in range(3):
                 await bot.send_message(1, "burst")
             with pytest.raises(RetryAfter) as caught:
@@ -134,18 +135,71 @@ async def test_rate_limits_per_chat_and_global(fake_clock) -> None:
             assert call.status == 429
             assert call.response["description"] == "Too Many Requests: retry after 1"
             assert call.response["parameters"] == {"retry_after": 1}
-            fake_clock.advance(1.0)
-            await bot.send_message(1, "after a second")
-            # The global bucket (5, refilled 1/s) has 2 tokens left: chat 2 may send two
-            # messages, then the whole bot waits although chat 2 has a token left.
+            fake_clock.advance(0.5)
+            # 5 in any second: chat 2 may send two messages, then the whole bot waits
+            # although chat 2 has a token left.
             await bot.send_message(2, "one")
             await bot.send_message(2, "two")
             with pytest.raises(RetryAfter):
                 await bot.send_message(2, "three")
-            fake_clock.advance(1.0)
+            fake_clock.advance(0.5)  # the first three have left the window
+            await bot.send_message(1, "after a second")
             await bot.send_message(2, "three")
+            await bot.send_message(3, "one")
+            with pytest.raises(RetryAfter):
+                await bot.send_message(3, "two")
     finally:
         await emu.stop()
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_the_overall_limit_holds_over_any_sliding_second(fake_clock) -> None:
+    emu = Emulator(monotonic=fake_clock)  # Telegram's defaults: 30 a second
+    await emu.start()
+    try:
+        async with Bot(emu.token, base_url=emu.base_url) as bot:
+            for user_id in range(1, 61):
+                emu.user(user_id)
+            for user_id in range(1, 16):  # 15 at 0.0 s
+                await bot.send_message(user_id, "pagi")
+            fake_clock.advance(0.9)
+            for user_id in range(16, 31):  # 15 at 0.9 s: 30 within a second
+                await bot.send_message(user_id, "pagi")
+            with pytest.raises(RetryAfter):
+                await bot.send_message(31, "the 31st within one second")
+            fake_clock.advance(0.2)  # at 1.1 s the first 15 are out of the window
+            for user_id in range(31, 46):
+                await bot.send_message(user_id, "pagi")
+            with pytest.raises(RetryAfter):
+                await bot.send_message(46, "no refill on top of the window")
+    finally:
+        await emu.stop()
+
+
+@pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+async def test_a_group_takes_at_most_20_messages_a_minute(fake_clock) -> None:
+    emu = Emulator(monotonic=fake_clock)
+    await emu.start()
+    try:
+        async with Bot(emu.token, base_url=emu.base_url) as bot:
+            emu.group(-100200, title="ASN Gresik")
+            for _ in range(20):
+                await bot.send_message(-100200, "info")
+                fake_clock.advance(2.0)  # within the per-chat pace
+            with pytest.raises(RetryAfter) as caught:
+                await bot.send_message(-100200, "the 21st within a minute")
+            assert "Retry in 20" in str(caught.value)
+            fake_clock.advance(20.0)
+            await bot.send_message(-100200, "a minute after the first")
+    finally:
+        await emu.stop()
+
+
+def test_busiest_counts_the_most_events_in_any_sliding_window() -> None:
+    assert busiest([]) == 0
+    assert busiest([0.0, 0.5, 0.99, 1.0, 1.5]) == 3  # (0.0, 1.0] holds 0.5, 0.99, 1.0
+    assert busiest([0.0, 1.0, 2.0]) == 1
+    assert busiest([10.0, 0.0, 30.0, 40.0], window=60.0) == 4
 
 
 async def test_send_document_get_file_download(bot: Bot, emu: Emulator) -> None:
