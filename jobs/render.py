@@ -23,7 +23,7 @@ from bot.core.broadcast import READ_AREA
 from bot.core.competencies import competency_name
 from bot.core.jp import display_jp
 from bot.texts import t
-from bot.texts.formatting import format_number, format_date, format_datetime
+from bot.texts.formatting import format_date, format_datetime, format_number
 from handlers.callbacks import data
 from handlers.reminders import ACK  # ntf:ack:<notification id>
 
