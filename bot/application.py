@@ -88,7 +88,11 @@ def build_application(
     application.bot_data.clock = clock or SystemClock()
     application.bot_data.hash_key = hash_key(settings)
     application.bot_data.flood = flood
-    flood.bind(application.bot_data, bot_id=int(settings.require_token().split(":", 1)[0]))
+    flood.bind(
+        application.bot_data,
+        bot_id=int(settings.require_token().split(":", 1)[0]),
+        shared=engine.dialect.name != "sqlite",  # SQLite is for one process (bot/flood.py)
+    )
     application.bot_data.metrics = Metrics(commands=_command_names())
     application.bot_data.import_worker = import_worker or ProcessWorker()
     application.add_handlers(HANDLERS)  # type: ignore[arg-type]

@@ -34,9 +34,13 @@ answers 429 with a ``retry_after``. The design:
   an attempt (:mod:`bot.core.outbox`).
 
 Nothing else paces or retries (no python-telegram-bot ``AIORateLimiter``, no
-pacer in a job). The one thing kept in memory is a stand-in for when the
-database cannot be reached: replies are then paced by this process alone, so
-"service disturbed" still reaches users (the outbox cannot run meanwhile).
+pacer in a job). Paces are kept in this process's memory in two cases: when the
+database cannot be reached (replies are then paced by this process alone, so
+"service disturbed" still reaches users; the outbox cannot run meanwhile), and
+on SQLite, which is for one process: there is no other instance to share with,
+and SQLite has one writer, so a write per message would make every reply wait
+behind a long write such as an import (a restart forgets the paces: at most one
+second's rate goes at once after it).
 The instances' clocks must agree (NTP), as the claim lease already requires.
 """
 
@@ -81,11 +85,13 @@ class FloodControl(BaseRateLimiter[str]):
         self.enabled = enabled
         self._data: BotData | None = None
         self._bot_id = 0
-        self._alone: dict[str, int] = {}  # paces while the database is out of reach
+        self._alone: dict[str, int] = {}  # paces kept in this process (see the module)
+        self._shared = True
 
-    def bind(self, data: BotData, *, bot_id: int) -> None:
-        """Use ``data``'s database, clock and settings (read at each call: tests swap them)."""
-        self._data, self._bot_id = data, bot_id
+    def bind(self, data: BotData, *, bot_id: int, shared: bool = True) -> None:
+        """Use ``data``'s database, clock and settings (read at each call: tests swap them);
+        ``shared=False`` keeps the paces in this process (SQLite: see the module)."""
+        self._data, self._bot_id, self._shared = data, bot_id, shared
 
     async def initialize(self) -> None:
         """Nothing to set up: the paces live in the database."""
@@ -116,15 +122,17 @@ class FloodControl(BaseRateLimiter[str]):
         clock = self.data.clock
         while paces:
             now = pace.microseconds(clock.now())
-            try:
-                goes, paces, then = await self._advance(paces, now, then)
-            except (SQLAlchemyError, OSError) as exc:
-                log.warning(
-                    "flood control: database unreachable (%s), pacing alone", type(exc).__name__
-                )
-                key, which = paces.pop(0)
-                advanced = self._alone[key] = pace.advance(self._alone.get(key, 0), now, which)
-                goes = pace.goes_at(advanced, now, which)
+            if not self._shared:
+                goes, paces = self._advance_alone(paces, now)
+            else:
+                try:
+                    goes, paces, then = await self._advance(paces, now, then)
+                except (SQLAlchemyError, OSError) as exc:
+                    log.warning(
+                        "flood control: database unreachable (%s), pacing alone",
+                        type(exc).__name__,
+                    )
+                    goes, paces = self._advance_alone(paces, now)
             # Even a turn due now goes through the clock: a test's FakeClock then keeps
             # other waiters from jumping past this message while it is on its way.
             await clock.sleep((goes - now) / pace.SECOND)
@@ -142,6 +150,9 @@ class FloodControl(BaseRateLimiter[str]):
         log.warning("flood control: Telegram asked to wait %.0f s; every instance waits", seconds)
         for key, which in holds:
             held = pace.held_until(until, now, which)
+            if not self._shared:
+                self._alone[key] = max(self._alone.get(key, 0), held)
+                continue
             try:
                 async with self.data.db.begin() as session:
                     await q.create(session, key=key, next_at=held)
@@ -184,6 +195,13 @@ class FloodControl(BaseRateLimiter[str]):
         except RetryAfter as exc:
             await self.hold_back(chat_id, _seconds(exc.retry_after))
             raise
+
+    def _advance_alone(self, paces: Paces, now: int) -> tuple[int, Paces]:
+        """Take the first of ``paces`` in this process: when the message may go, and the
+        paces still to take."""
+        (key, which), rest = paces[0], paces[1:]
+        advanced = self._alone[key] = pace.advance(self._alone.get(key, 0), now, which)
+        return pace.goes_at(advanced, now, which), rest
 
     def _overall(self) -> pace.Pace:
         return pace.overall(self.data.settings.broadcast_rate)

@@ -13,6 +13,7 @@ import asyncio
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from jobs import DISPATCHER, FORGET_PACES, PLANNER
@@ -188,6 +189,7 @@ async def test_replies_to_users_take_their_turn_while_an_announcement_goes(
 async def test_a_429_holds_every_instance_back_for_the_time_telegram_asked(
     bot: RunningBot,
 ) -> None:
+    shared_paces_only(bot)
     async with bot.db.begin() as session:
         for n in range(4):
             person = await add_employee(session, nip=f"1990010120150130{n:02d}", name=f"P {n}")
@@ -220,6 +222,7 @@ async def test_a_429_holds_every_instance_back_for_the_time_telegram_asked(
 
 
 async def test_the_paces_of_quiet_chats_are_forgotten_after_a_day(bot: RunningBot) -> None:
+    shared_paces_only(bot)
     user = bot.user(BUDI)
     await user.send("/start")
     await user.next_message()
@@ -234,3 +237,26 @@ async def test_the_paces_of_quiet_chats_are_forgotten_after_a_day(bot: RunningBo
     await bot.run_job(FORGET_PACES)
     async with bot.db() as session:
         assert await session.scalar(select(func.count()).select_from(SendPace)) == 0
+
+
+async def test_on_sqlite_replies_do_not_wait_for_a_long_write_such_as_an_import(
+    bot: RunningBot,
+) -> None:
+    if bot.settings.effective_database_url.startswith(("postgresql", "mysql")):
+        pytest.skip("SQLite's one writer only")
+    user = bot.user(BUDI)
+    async with bot.db.begin() as session:  # holds SQLite's write lock, as an import does
+        await add_employee(session)
+        await session.flush()
+
+        await user.send("/bantuan")
+        reply = await user.next_message()
+
+    assert "/jadwal" in (reply.text or "")
+
+
+def shared_paces_only(bot: RunningBot) -> None:
+    """Paces shared through the database: several instances need PostgreSQL or MariaDB;
+    on SQLite (one process) they stay in the process (bot/flood.py)."""
+    if not bot.settings.effective_database_url.startswith(("postgresql", "mysql")):
+        pytest.skip("paces are shared through PostgreSQL or MariaDB only")
