@@ -24,11 +24,11 @@ from sqlalchemy import func, insert, select
 from bench.common import TOKEN, Sizes, remove_db, say, sqlite_url, work_copy
 from bot.application import build_application
 from bot.context import BotContext
+from bot.core.vocabulary import LinkStatus, NotificationStatus, VerificationMethod
 from bot.settings import Settings
 from jobs import DISPATCHER
 from models.chat import ChatLink
 from models.db import create_engine
-from models.enums import LinkStatus, NotificationStatus, VerificationMethod
 from models.org import Employee
 from models.outbox import Notification
 from sandbox import Emulator

@@ -30,10 +30,10 @@ from bench.common import (
     sqlite_url,
     work_copy,
 )
+from bot.core.vocabulary import LinkStatus, VerificationMethod
 from models.assessment import Participation, Result
 from models.chat import ChatLink
 from models.db import create_engine
-from models.enums import LinkStatus, VerificationMethod
 from sandbox import Emulator, SimulatedUser
 
 FIRST_USER = 5_000_000

@@ -19,8 +19,8 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from bench.common import DATA, remove_db, say, sqlite_url
+from bot.core.vocabulary import EmployeeStatus, NotificationStatus
 from models.db import create_engine, create_sessionmaker, upgrade
-from models.enums import EmployeeStatus, NotificationStatus
 from models.org import Employee, Unit
 from models.outbox import Notification
 from models.queries.outbox import claim_due

@@ -33,10 +33,10 @@ from sqlalchemy.orm import selectinload
 
 from bot.core.attempts import nip_digest
 from bot.core.outbox import CLAIM_LEASE
+from bot.core.vocabulary import EnrollmentStatus
 from models.assessment import AssessmentProgram, Participation, Result
 from models.chat import ChatLink
 from models.db import create_engine, upgrade
-from models.enums import EnrollmentStatus
 from models.gapura import Enrollment, JpEntry
 from models.org import Employee
 from models.queries import admin, audit, courses, jp, links, outbox, results, schedule

@@ -25,8 +25,8 @@ from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
 from bot.core.phone import same_phone
 from bot.core.steps import LINK_CODE, LINK_NIP
+from bot.core.vocabulary import LinkStatus, VerificationMethod
 from models.chat import ChatLink
-from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 from models.queries import steps
 from models.queries.audit import audit

@@ -22,7 +22,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 
-from models.enums import BroadcastStatus, DeliveryStatus
+from bot.core.vocabulary import BroadcastStatus, DeliveryStatus
 from models.queries import ops
 
 # Handler latency buckets (seconds): a chat reply should take well under a second.

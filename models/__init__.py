@@ -3,6 +3,21 @@
 Import models from here: ``from models import Employee``.
 """
 
+from bot.core.vocabulary import (
+    BroadcastStatus,
+    CompetencyKind,
+    CourseMode,
+    CourseStatus,
+    DeliveryStatus,
+    EmployeeStatus,
+    EnrollmentStatus,
+    LinkStatus,
+    NotificationStatus,
+    ParticipationStatus,
+    PositionType,
+    SessionStatus,
+    VerificationMethod,
+)
 from models.assessment import (
     AssessmentProgram,
     AssessmentSession,
@@ -21,21 +36,6 @@ from models.chat import (
     Consent,
     ConversationStep,
     LinkAttempt,
-)
-from models.enums import (
-    BroadcastStatus,
-    CompetencyKind,
-    CourseMode,
-    CourseStatus,
-    DeliveryStatus,
-    EmployeeStatus,
-    EnrollmentStatus,
-    LinkStatus,
-    NotificationStatus,
-    ParticipationStatus,
-    PositionType,
-    SessionStatus,
-    VerificationMethod,
 )
 from models.gapura import Course, CourseCompetency, Enrollment, JpEntry
 from models.org import Employee, Position, Unit

@@ -21,8 +21,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bot.core.vocabulary import CompetencyKind, ParticipationStatus, SessionStatus
 from models.base import Base, UTCDateTime, str_enum
-from models.enums import CompetencyKind, ParticipationStatus, SessionStatus
 from models.org import Employee, Position
 
 

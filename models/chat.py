@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bot.core.vocabulary import LinkStatus, VerificationMethod
 from models.base import Base, UTCDateTime, str_enum
-from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 
 

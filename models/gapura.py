@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import Date, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bot.core.vocabulary import CourseMode, CourseStatus, EnrollmentStatus
 from models.base import Base, UTCDateTime, str_enum
-from models.enums import CourseMode, CourseStatus, EnrollmentStatus
 
 
 class Course(Base):

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bot.core.vocabulary import EmployeeStatus, PositionType
 from models.base import Base, UTCDateTime, str_enum
-from models.enums import EmployeeStatus, PositionType
 
 
 class Unit(Base):

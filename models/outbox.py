@@ -20,8 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.core.vocabulary import BroadcastStatus, DeliveryStatus, NotificationStatus
 from models.base import Base, UTCDateTime, str_enum
-from models.enums import BroadcastStatus, DeliveryStatus, NotificationStatus
 
 
 class Notification(Base):

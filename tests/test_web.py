@@ -22,6 +22,7 @@ from telegram.error import NetworkError
 
 from bot.application import BotApplication, build_application, running
 from bot.clock import FakeClock
+from bot.core.vocabulary import BroadcastStatus, DeliveryStatus, NotificationStatus
 from bot.logs import configure_logging
 from bot.metrics import count_notification, mark_dispatcher_run
 from bot.settings import ConfigError, Settings
@@ -29,7 +30,6 @@ from bot.web import WebServer, webhook_from
 from handlers.errors import is_database_unavailable
 from models import Broadcast, BroadcastDelivery, Notification
 from models.db import create_engine, create_sessionmaker
-from models.enums import BroadcastStatus, DeliveryStatus, NotificationStatus
 from sandbox import Emulator
 from tests.factories import NIP_SITI, add_employee
 from tests.ports import free_port

@@ -48,7 +48,7 @@ RETRY_AFTER = "retry_after"
 TRANSIENT = "transient"
 REFUSED = "refused"
 
-# Outcome statuses (values of models.enums.NotificationStatus).
+# Outcome statuses (values of bot.core.vocabulary.NotificationStatus).
 PENDING = "pending"
 FAILED = "failed"
 SKIPPED = "skipped"

@@ -8,7 +8,7 @@ the course is full, people join the waitlist, first come first served
 offer; an offer that is declined or lapses goes to the next, and with nobody
 waiting the seat is free again.
 
-Statuses are the values of ``models.enums.EnrollmentStatus``, as plain strings
+Statuses are the values of ``bot.core.vocabulary.EnrollmentStatus``, as plain strings
 so this module needs no database import.
 """
 

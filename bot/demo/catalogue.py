@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.core.vocabulary import CourseMode
 from bot.demo.gresik import BPSDM_JATIM
-from models.enums import CourseMode
 
 LURING, DARING, BLENDED = CourseMode.LURING, CourseMode.DARING, CourseMode.BLENDED
 

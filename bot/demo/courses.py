@@ -10,6 +10,11 @@ from typing import Any
 
 from sqlalchemy import update
 
+from bot.core.vocabulary import (
+    CourseMode,
+    CourseStatus,
+    EnrollmentStatus,
+)
 from bot.core.waitlist import HOLDS_SEAT
 from bot.demo.catalogue import CONTACT, COURSES, CourseSpec, venue_for
 from bot.demo.people import DEMO_EMPLOYEES
@@ -20,11 +25,6 @@ from bot.demo.plan import (
     scaled,
 )
 from bot.demo.writer import Writer
-from models.enums import (
-    CourseMode,
-    CourseStatus,
-    EnrollmentStatus,
-)
 
 IMPORTED_JP = (
     "E-learning ASN Unggul (LAN)",

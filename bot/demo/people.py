@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.enums import EmployeeStatus
+from bot.core.vocabulary import EmployeeStatus
 
 # The Telegram user id that ``asnbot demo`` records as an admin.
 DEMO_ADMIN_ID = 900_000_001

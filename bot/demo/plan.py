@@ -20,11 +20,11 @@ from itertools import accumulate
 
 from bot.core.competencies import COMPETENCIES, DEFAULT_REQUIRED_LEVELS
 from bot.core.jpm import CategoryThreshold, CompetencyScore, category_for, gaps, jpm
+from bot.core.vocabulary import EmployeeStatus, PositionType
 from bot.demo.catalogue import DEVELOPMENT_PHRASES, STRENGTH_PHRASES
 from bot.demo.gresik import UnitSpec
 from bot.demo.names import person_name, with_degree
 from bot.demo.positions import AGE_RANGE, RAISED_PELAKSANA, TYPE_MIX, PositionSpec
-from models.enums import EmployeeStatus, PositionType
 
 BASE_EMPLOYEES = 8971
 # Personnel records are "as of" this day: ages and appointments are before it.

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.enums import PositionType
+from bot.core.vocabulary import PositionType
 
 JPT, ADM, PGW, PLK, FUN = (
     PositionType.JPT,

@@ -9,6 +9,11 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.core.jpm import thresholds_from_mapping
+from bot.core.vocabulary import (
+    ParticipationStatus,
+    PositionType,
+    SessionStatus,
+)
 from bot.demo import gresik
 from bot.demo.catalogue import CONTACT
 from bot.demo.people import DEMO_EMPLOYEES
@@ -24,11 +29,6 @@ from bot.demo.plan import (
 )
 from bot.demo.positions import POSITIONS
 from bot.demo.writer import CHUNK, Writer
-from models.enums import (
-    ParticipationStatus,
-    PositionType,
-    SessionStatus,
-)
 
 ASSESSED_2024 = {
     PositionType.ADMINISTRATOR: 555,

@@ -15,6 +15,10 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.core.codes import hash_code
+from bot.core.vocabulary import (
+    EmployeeStatus,
+    PositionType,
+)
 from bot.demo import gresik
 from bot.demo.people import DEMO_ADMIN_ID, DEMO_EMPLOYEES
 from bot.demo.plan import (
@@ -27,10 +31,6 @@ from bot.demo.plan import (
 )
 from bot.demo.positions import POSITIONS
 from models import Base
-from models.enums import (
-    EmployeeStatus,
-    PositionType,
-)
 
 CHUNK = 10_000
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.phone import normalise_phone
-from models.enums import PositionType
+from bot.core.vocabulary import PositionType
 
 T = TypeVar("T")
 

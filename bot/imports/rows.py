@@ -16,9 +16,7 @@ from typing import Any, TypeVar
 
 from bot.core.errors import InvalidNip
 from bot.core.nip import parse_nip
-from bot.imports import cells as c
-from bot.imports.types import ImportContext, RowError
-from models.enums import (
+from bot.core.vocabulary import (
     CourseMode,
     CourseStatus,
     EmployeeStatus,
@@ -26,6 +24,8 @@ from models.enums import (
     PositionType,
     SessionStatus,
 )
+from bot.imports import cells as c
+from bot.imports.types import ImportContext, RowError
 
 T = TypeVar("T")
 

@@ -23,9 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast as rules
 from bot.core.reminders import BROADCAST
-from models.assessment import AssessmentProgram, AssessmentSession, Participation
-from models.chat import ChatLink
-from models.enums import (
+from bot.core.vocabulary import (
     BroadcastStatus,
     CourseStatus,
     DeliveryStatus,
@@ -34,6 +32,8 @@ from models.enums import (
     NotificationStatus,
     PositionType,
 )
+from models.assessment import AssessmentProgram, AssessmentSession, Participation
+from models.chat import ChatLink
 from models.gapura import Course, Enrollment
 from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Notification

@@ -17,7 +17,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core import waitlist
 from bot.core.recommend import CourseFacts, is_open_to
-from models.enums import CourseMode, CourseStatus, EnrollmentStatus
+from bot.core.vocabulary import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
 from models.org import Employee
 from models.queries.results import unit_and_parents

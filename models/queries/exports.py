@@ -12,8 +12,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.core.vocabulary import CourseStatus, EmployeeStatus
 from models.assessment import AssessmentSession, Participation
-from models.enums import CourseStatus, EmployeeStatus
 from models.gapura import Course, Enrollment, JpEntry
 from models.org import Employee, Unit
 from models.outbox import Broadcast, BroadcastDelivery

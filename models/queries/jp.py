@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlalchemy import extract, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.enums import EnrollmentStatus
+from bot.core.vocabulary import EnrollmentStatus
 from models.gapura import Course, Enrollment, JpEntry
 
 

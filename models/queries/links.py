@@ -11,8 +11,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core.attempts import Failure
 from bot.core.steps import LINKING
+from bot.core.vocabulary import LinkStatus, VerificationMethod
 from models.chat import ActivationCode, ChatLink, Consent, LinkAttempt
-from models.enums import LinkStatus, VerificationMethod
 from models.org import Employee
 from models.queries import steps
 from models.queries.audit import audit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.enums import BroadcastStatus, NotificationStatus
+from bot.core.vocabulary import BroadcastStatus, NotificationStatus
 from models.outbox import Broadcast, BroadcastDelivery, Notification
 
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import selectinload
 
 from bot.core.jpm import CompetencyScore
 from bot.core.reminders import Planned, SessionFacts
+from bot.core.vocabulary import CourseStatus, LinkStatus, NotificationStatus, SessionStatus
 from models.assessment import (
     AssessmentProgram,
     AssessmentSession,
@@ -32,7 +33,6 @@ from models.assessment import (
     ResultScore,
 )
 from models.chat import ChatLink
-from models.enums import CourseStatus, LinkStatus, NotificationStatus, SessionStatus
 from models.gapura import Course, Enrollment, JpEntry
 from models.org import Employee, Position, Unit
 from models.outbox import Holiday, Notification

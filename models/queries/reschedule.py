@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from bot.core.vocabulary import ParticipationStatus, SessionStatus
 from models.assessment import AssessmentSession, Participation
-from models.enums import ParticipationStatus, SessionStatus
 from models.org import Employee
 from models.queries.schedule import release_seat, take_seat
 

@@ -13,8 +13,8 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core.jpm import CompetencyScore
 from bot.core.recommend import CourseFacts
+from bot.core.vocabulary import CourseStatus
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
-from models.enums import CourseStatus
 from models.gapura import Course
 from models.org import Unit
 

@@ -15,8 +15,8 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
+from bot.core.vocabulary import ParticipationStatus, SessionStatus
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
-from models.enums import ParticipationStatus, SessionStatus
 from models.queries.seats import release_seat_where, take_seat_where
 
 _WITH_SESSION = joinedload(Participation.session).joinedload(AssessmentSession.program)

@@ -9,15 +9,15 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
-from models.chat import ChatLink
-from models.enums import (
+from bot.core.vocabulary import (
     CourseStatus,
     EnrollmentStatus,
     LinkStatus,
     ParticipationStatus,
     SessionStatus,
 )
+from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
+from models.chat import ChatLink
 from models.gapura import Course, Enrollment
 from models.org import Employee, Unit
 from models.outbox import Broadcast, BroadcastDelivery

@@ -14,10 +14,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, insert, select
 
 from bot.application import build_application
+from bot.core.vocabulary import EmployeeStatus
 from jobs import BROADCAST_PROGRESS, DISPATCHER
 from models import AuditEvent, ChatLink, Employee, LinkStatus, Notification, VerificationMethod
 from models.db import create_engine
-from models.enums import EmployeeStatus
 from models.outbox import Broadcast, BroadcastDelivery
 from sandbox import SimulatedUser
 from sandbox.users import MessageView

@@ -11,8 +11,8 @@ from datetime import timedelta
 from openpyxl import load_workbook
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.vocabulary import BroadcastStatus, DeliveryStatus
 from models import Broadcast, BroadcastDelivery, Employee
-from models.enums import BroadcastStatus, DeliveryStatus
 from tests.factories import (
     HOSTILE,
     add_assessment_session,

@@ -29,10 +29,10 @@ from sqlalchemy import func, select
 
 from bot.application import BotApplication, build_application, running
 from bot.clock import FakeClock
+from bot.core.vocabulary import NotificationStatus
 from jobs import DISPATCHER
 from models import Notification
 from models.db import create_engine, create_sessionmaker
-from models.enums import NotificationStatus
 from sandbox import Emulator
 from sandbox.limits import busiest
 from sandbox.state import CallRecord

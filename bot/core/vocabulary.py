@@ -1,4 +1,5 @@
-"""The fixed vocabularies of the domain, stored by value."""
+"""The fixed vocabularies of the domain (statuses, kinds), stored by value: the one
+definition the core, the models, the handlers and the jobs all use."""
 
 from __future__ import annotations
 
