@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram import Update
-from telegram.ext import Application, CommandHandler, ContextTypes, ExtBot
+from telegram.constants import ParseMode
+from telegram.ext import Application, CommandHandler, ContextTypes, Defaults, ExtBot
 
 from bot.clock import Clock, SystemClock
 from bot.context import BotContext, BotData
@@ -72,6 +73,8 @@ def build_application(
         .token(settings.require_token())
         .base_url(settings.api_base_url)
         .base_file_url(settings.effective_file_url)
+        # Every text is HTML (escaped by bot.texts' callers); dates in jobs are local.
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .application_class(MeteredApplication)
         .context_types(ContextTypes(context=BotContext, bot_data=BotData))
         .post_init(publish_commands)

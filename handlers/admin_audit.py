@@ -36,7 +36,7 @@ async def older(update: Update, context: BotContext) -> None:
     query, lang = gate
     await query.answer()
     text, keyboard = await _page(context, lang, offset=int_part(query.data, 2) or 0)
-    await edit_if_possible(query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard))
+    await edit_if_possible(query.edit_message_text(text, reply_markup=keyboard))
 
 
 async def _page(

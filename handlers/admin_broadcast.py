@@ -205,7 +205,6 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
     await edit_if_possible(
         query.edit_message_text(
             views.confirm_text(draft["count"], html.escape(draft["label"]), draft["ask_ack"], lang),
-            parse_mode="HTML",
             reply_markup=views.confirm_buttons(draft["count"], draft["ask_ack"], lang),
         )
     )
@@ -225,9 +224,7 @@ async def send(update: Update, context: BotContext) -> None:
     broadcast_id, count = written
     await query.answer()
     await edit_if_possible(
-        query.edit_message_text(
-            t("broadcast.queued", lang, id=broadcast_id, count=count), parse_mode="HTML"
-        )
+        query.edit_message_text(t("broadcast.queued", lang, id=broadcast_id, count=count))
     )
     await refresh(context, broadcast_id, force=True)
 

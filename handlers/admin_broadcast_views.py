@@ -7,10 +7,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core import broadcast as rules
 from bot.core.jpm import display_percent
+from bot.core.vocabulary import BroadcastStatus, PositionType
 from bot.texts import t
 from bot.texts.paging import shorten
 from handlers.callbacks import data
-from models.enums import BroadcastStatus, PositionType
 from models.queries.broadcasts import Choice
 
 AREA = "bc"

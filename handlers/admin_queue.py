@@ -15,13 +15,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
+from bot.core.vocabulary import LinkStatus, SessionStatus
 from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
 from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
-from models.enums import LinkStatus, SessionStatus
 from models.queries import reschedule as q
 from models.queries.audit import audit
 from models.queries.links import link_of_employee
@@ -91,7 +91,6 @@ async def approve(update: Update, context: BotContext) -> None:
     await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context) + "\n\n" + t("admin.queue.pick", lang),
-            parse_mode="HTML",
             reply_markup=InlineKeyboardMarkup(rows),
         )
     )
@@ -112,7 +111,6 @@ async def back(update: Update, context: BotContext) -> None:
     await edit_if_possible(
         query.edit_message_text(
             _card(request, lang, context),
-            parse_mode="HTML",
             reply_markup=_card_buttons(request, lang),
         )
     )
@@ -157,9 +155,7 @@ async def move_to(update: Update, context: BotContext) -> None:
     assert request is not None and target is not None
     await query.answer()
     await edit_if_possible(
-        query.edit_message_text(
-            _card(request, lang, context, heading="admin.queue.approved"), parse_mode="HTML"
-        )
+        query.edit_message_text(_card(request, lang, context, heading="admin.queue.approved"))
     )
     await _notify(context, request, "admin.queue.notify_moved")
 
@@ -190,9 +186,7 @@ async def reject(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     await edit_if_possible(
-        query.edit_message_text(
-            _card(request, lang, context, heading="admin.queue.rejected"), parse_mode="HTML"
-        )
+        query.edit_message_text(_card(request, lang, context, heading="admin.queue.rejected"))
     )
     await _notify(context, request, "admin.queue.notify_rejected")
 
@@ -295,7 +289,7 @@ async def _notify(context: BotContext, request: Participation, key: str) -> None
         venue=html.escape(seat.venue_name),
     )
     try:
-        await context.bot.send_message(link.telegram_user_id, text, parse_mode="HTML")
+        await context.bot.send_message(link.telegram_user_id, text)
     except Forbidden:
         log.info("reschedule answer not delivered: the employee blocked the bot")
     except TelegramError as err:

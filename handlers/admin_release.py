@@ -78,7 +78,6 @@ async def ask(update: Update, context: BotContext) -> None:
     await edit_if_possible(
         query.edit_message_text(
             t("admin.release.ask", lang, name=html.escape(program.name), count=count),
-            parse_mode="HTML",
             reply_markup=keyboard,
         )
     )
@@ -113,7 +112,6 @@ async def confirm(update: Update, context: BotContext) -> None:
     await edit_if_possible(
         query.edit_message_text(
             t("admin.release.done", lang, name=html.escape(program.name), count=count),
-            parse_mode="HTML",
         )
     )
 
@@ -125,6 +123,4 @@ async def cancel(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     await query.answer()
-    await edit_if_possible(
-        query.edit_message_text(t("admin.release.cancelled", lang), parse_mode="HTML")
-    )
+    await edit_if_possible(query.edit_message_text(t("admin.release.cancelled", lang)))

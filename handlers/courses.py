@@ -18,7 +18,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.core import waitlist
@@ -301,9 +300,7 @@ async def _linked(update: Update, context: BotContext) -> ChatLink | None:
 async def _edit(update: Update, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
     query = update.callback_query
     assert query is not None
-    await edit_if_possible(
-        query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
-    )
+    await edit_if_possible(query.edit_message_text(text, reply_markup=keyboard))
 
 
 def _competency(value: str) -> str | None:

@@ -13,11 +13,11 @@ from bot.core import waitlist
 from bot.core.competencies import COMPETENCIES, competency_name
 from bot.core.jp import display_jp
 from bot.core.recommend import Recommendation, reason_params_for
+from bot.core.vocabulary import CourseMode, EnrollmentStatus
 from bot.texts import t
 from bot.texts.paging import shorten
 from handlers.callbacks import data
 from handlers.common import render
-from models.enums import CourseMode, EnrollmentStatus
 from models.gapura import Course, Enrollment
 
 PAGE_SIZE = 5

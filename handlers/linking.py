@@ -12,7 +12,6 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.core.attempts import AttemptLimit
@@ -181,7 +180,7 @@ async def delete_answer(update: Update, context: BotContext) -> None:
     else:
         key = "delete.cancelled"
     await query.answer()
-    await edit_if_possible(query.edit_message_text(t(key, lang), parse_mode=ParseMode.HTML))
+    await edit_if_possible(query.edit_message_text(t(key, lang)))
 
 
 async def language_command(update: Update, context: BotContext) -> None:

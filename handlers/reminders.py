@@ -43,7 +43,7 @@ async def toggle(update: Update, context: BotContext) -> None:
     link.notification_prefs = prefs
     await query.answer()
     text, keyboard = _view(link, context)
-    await edit_if_possible(query.edit_message_text(text, parse_mode="HTML", reply_markup=keyboard))
+    await edit_if_possible(query.edit_message_text(text, reply_markup=keyboard))
 
 
 async def acknowledge(update: Update, context: BotContext) -> None:

@@ -15,7 +15,6 @@ import html
 from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
 
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
@@ -203,9 +202,7 @@ async def _send_result(
         png = await asyncio.to_thread(levels_chart, rows, labels)
         caption = t("results.chart_caption", lang, program=html.escape(result.program.name))
         sent.append(
-            await context.bot.send_photo(
-                update.effective_chat.id, photo=png, caption=caption, parse_mode=ParseMode.HTML
-            )
+            await context.bot.send_photo(update.effective_chat.id, photo=png, caption=caption)
         )
     return sent
 

@@ -12,7 +12,6 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import ApplicationHandlerStop
 
 from bot.calendar import CalendarEvent, build_ics, ics_file_name
@@ -33,6 +32,7 @@ from bot.core.schedule import (
     programs_to_offer,
 )
 from bot.core.steps import REASON
+from bot.core.vocabulary import ParticipationStatus
 from bot.texts import t
 from bot.texts.paging import pack_blocks
 from handlers import steps
@@ -51,7 +51,6 @@ from handlers.schedule_views import (
 )
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 from models.chat import ChatLink
-from models.enums import ParticipationStatus
 from models.org import Employee
 from models.queries import schedule as q
 from models.queries.results import released_program_ids
@@ -335,7 +334,6 @@ async def cancel(update: Update, context: BotContext) -> None:
                 link.language,
                 context,
             ),
-            parse_mode=ParseMode.HTML,
         )
     )
 
@@ -489,7 +487,6 @@ async def _edit_card(
     await edit_if_possible(
         update.callback_query.edit_message_text(
             text,
-            parse_mode=ParseMode.HTML,
             reply_markup=card_buttons(participation, lang, context),
         )
     )

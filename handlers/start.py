@@ -8,7 +8,6 @@ step (``bot/core/steps.py``) until the NIP is typed.
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
 
 from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
@@ -81,9 +80,7 @@ async def agree(update: Update, context: BotContext) -> None:
     has_code = code is not None and not code.expired
     next_step = t("link.code_received" if has_code else "start.next_step", lang)
     await edit_if_possible(
-        query.edit_message_text(
-            t("start.consent_recorded", lang) + "\n\n" + next_step, parse_mode=ParseMode.HTML
-        )
+        query.edit_message_text(t("start.consent_recorded", lang) + "\n\n" + next_step)
     )
 
 

@@ -19,8 +19,8 @@ from telegram.error import TelegramError
 
 from bot.context import BotContext
 from bot.core import broadcast as rules
+from bot.core.vocabulary import BroadcastStatus
 from handlers.admin_broadcast_views import final_report, progress_buttons, progress_text
-from models.enums import BroadcastStatus
 from models.outbox import Broadcast
 from models.queries import broadcasts as bq
 from models.queries.audit import audit
@@ -79,9 +79,7 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
     markup = progress_buttons(broadcast_id, status, lang)
     try:
         if mine and message_id is None:
-            sent = await context.bot.send_message(
-                admin_id, text, parse_mode="HTML", reply_markup=markup
-            )
+            sent = await context.bot.send_message(admin_id, text, reply_markup=markup)
             async with context.db.begin() as session:
                 await bq.progress_sent(
                     session, broadcast_id=broadcast_id, message_id=sent.message_id
@@ -91,12 +89,11 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
                 text,
                 chat_id=admin_id,
                 message_id=message_id,
-                parse_mode="HTML",
                 reply_markup=markup,
             )
         if ended:
             await context.bot.send_message(
-                admin_id, final_report(broadcast_id, progress, ask_ack, lang), parse_mode="HTML"
+                admin_id, final_report(broadcast_id, progress, ask_ack, lang)
             )
     except TelegramError as err:  # the admin blocked the bot, the message is gone...
         log.warning("announcement %d: progress not shown: %s", broadcast_id, err)

@@ -38,13 +38,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.context import BotContext
 from bot.core import outbox as rules
 from bot.core import reminders as r
+from bot.core.vocabulary import BroadcastStatus, LinkStatus
 from bot.flood import TAKEN
 from bot.metrics import count_notification, mark_dispatcher_run
 from bot.texts import t
 from jobs.planning import calendar_for
 from jobs.render import render, render_merged, send_rendered
 from models.chat import ChatLink
-from models.enums import BroadcastStatus, LinkStatus
 from models.outbox import Notification
 from models.queries import broadcasts as bq
 from models.queries import outbox as q

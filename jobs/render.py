@@ -165,7 +165,7 @@ async def send_rendered(
     as its caption. The admin's preview goes through here too. ``rate_limit_args``:
     ``bot.flood.TAKEN`` when the caller took its turn (the dispatcher)."""
     file_id, attachment = payload.get("attachment_file_id"), payload.get("attachment_kind")
-    common: dict[str, Any] = {"parse_mode": "HTML", "reply_markup": keyboard}
+    common: dict[str, Any] = {"reply_markup": keyboard}
     if rate_limit_args is not None:
         common["rate_limit_args"] = rate_limit_args
     if file_id and attachment == "photo":

@@ -200,12 +200,11 @@ def _has_required_fields(value: Any, type_name: str) -> bool:
 def validate(method: str, params: dict[str, Any]) -> dict[str, Any]:
     """Check params of a canonical method against the spec; returns coerced params.
 
-    Raises ApiError(400) for unknown parameters, missing required ones and wrong types.
+    Raises ApiError(400) for missing required parameters and wrong types. Unknown
+    parameters are left out, as Telegram ignores them (python-telegram-bot sends its
+    default ``parse_mode`` with every message method, editMessageReplyMarkup too).
     """
     fields = {f["name"]: f for f in load_spec()["methods"][method].get("fields", [])}
-    for name in params:
-        if name not in fields:
-            raise ApiError(400, f'Bad Request: unknown parameter "{name}"')
     result: dict[str, Any] = {}
     for name, field in fields.items():
         if name not in params or params[name] is None:
