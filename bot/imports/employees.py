@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.imports.columns import DEFAULT_UNIT_KIND
 from bot.imports.importer import Importer
-from bot.imports.rows import DEFAULT_UNIT_KIND, EmployeeRow
+from bot.imports.rows import EmployeeRow
 from bot.imports.types import RowError, row_error
 from models import upserts
 from models.org import Employee, Position, Unit

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.errors import DomainError
+from bot.imports.columns import COLUMNS, COMPETENCY_HEADER, STANDARD_PREFIX
 from bot.imports.limits import ImportLimits
 from bot.imports.reader import normalise_header, open_table
-from bot.imports.rows import COLUMNS, COMPETENCY_HEADER, PARSERS, STANDARD_PREFIX
+from bot.imports.rows import PARSERS
 from bot.imports.types import ImportContext, RowError
 
 # Rows per frame: big enough that sending costs little, small enough to start writing soon.

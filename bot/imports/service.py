@@ -27,12 +27,8 @@ from bot.imports.holidays import HolidayImporter
 from bot.imports.importer import Importer
 from bot.imports.limits import ImportLimitExceeded, ImportLimits
 from bot.imports.parsing import Batch, End, Header, ParseJob
-from bot.imports.records import (
-    CourseImporter,
-    ParticipantImporter,
-    ResultImporter,
-    SessionImporter,
-)
+from bot.imports.records import CourseImporter, ParticipantImporter, SessionImporter
+from bot.imports.results import ResultImporter
 from bot.imports.types import ImportContext, ImportRejected, ImportSummary, RowError
 from bot.imports.worker import ImportWorker, ProcessWorker
 from models.upserts import CHUNK_SIZE

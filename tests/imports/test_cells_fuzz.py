@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.imports import cells as c
+from bot.imports.columns import COLUMNS
 from bot.imports.format import format_row_error
 from bot.imports.parsing import resolve_headers
 from bot.imports.reader import open_table
-from bot.imports.rows import COLUMNS, PARSERS
+from bot.imports.rows import PARSERS
 from bot.imports.types import ImportContext, RowError
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
