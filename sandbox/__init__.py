@@ -2,6 +2,7 @@
 
 from sandbox.emulator import Emulator
 from sandbox.groups import SimulatedGroup
-from sandbox.users import Button, CallbackAnswer, MessageView, SimulatedUser
+from sandbox.users import SimulatedUser
+from sandbox.views import Button, CallbackAnswer, MessageView
 
 __all__ = ["Button", "CallbackAnswer", "Emulator", "MessageView", "SimulatedGroup", "SimulatedUser"]

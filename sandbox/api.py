@@ -14,7 +14,8 @@ from aiohttp import web
 from sandbox.faults import Fault
 from sandbox.server import EMULATOR_KEY, dumps
 from sandbox.state import ChatEvent
-from sandbox.users import MessageView, SimulatedUser, keyboard_button_json, keyboard_json
+from sandbox.users import SimulatedUser
+from sandbox.views import MessageView, keyboard_button_json, keyboard_json
 
 if TYPE_CHECKING:
     from sandbox.emulator import Emulator

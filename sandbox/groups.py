@@ -4,7 +4,7 @@ Several simulated users post into one group; each message arrives as Telegram
 delivers it: ``from`` is the user, ``chat`` the group (a negative id and a title),
 a command keeps its ``@botusername`` inside one ``bot_command`` entity. What the bot
 sends to the group's chat id is stored in the group's chat and read with
-:attr:`SimulatedGroup.messages` and :meth:`~sandbox.users.ChatReader.next_message`.
+:attr:`SimulatedGroup.messages` and :meth:`~sandbox.chats.ChatReader.next_message`.
 
 Every message is delivered, as Telegram does for a bot that is an admin of the group
 or has privacy mode off; privacy mode's filter (only commands and replies to the
@@ -15,15 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sandbox.users import (
-    CallbackAnswer,
-    ChatReader,
-    MessageView,
-    SimulatedUser,
-    document_content,
-    post_message,
-    text_content,
-)
+from sandbox.chats import ChatReader, document_content, post_message, text_content
+from sandbox.users import SimulatedUser
+from sandbox.views import CallbackAnswer, MessageView
 
 if TYPE_CHECKING:
     from sandbox.emulator import Emulator

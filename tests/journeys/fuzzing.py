@@ -36,7 +36,7 @@ from models import AssessmentProgram, AssessmentSession, ParticipationStatus
 from models.queries.admins import grant_admin
 from sandbox import SimulatedUser
 from sandbox.state import CallRecord
-from sandbox.users import MessageView
+from sandbox.views import MessageView
 from tests.factories import (
     add_assessment_session,
     add_code,

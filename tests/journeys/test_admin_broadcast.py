@@ -20,7 +20,7 @@ from models import AuditEvent, ChatLink, Employee, LinkStatus, Notification, Ver
 from models.db import create_engine
 from models.outbox import Broadcast, BroadcastDelivery
 from sandbox import SimulatedUser
-from sandbox.users import MessageView
+from sandbox.views import MessageView
 from tests.factories import add_employee, add_linked_user, add_sub_unit, add_unit
 from tests.journeys.conftest import ADMIN_ID, RunningBot, run_job
 

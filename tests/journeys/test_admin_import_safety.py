@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from models import AuditEvent, Employee, Position, Unit
-from sandbox.users import MessageView, SimulatedUser
+from sandbox.users import SimulatedUser
+from sandbox.views import MessageView
 from tests.factories import EMPLOYEE_HEADER
 from tests.hostile_files import as_number, with_blank_rows, xlsx, zip_bomb
 from tests.journeys.conftest import ADMIN_ID, RunningBot

@@ -12,7 +12,7 @@ from sqlalchemy import select, update
 from models import Course, CourseStatus, Employee, Enrollment, EnrollmentStatus
 from models.queries import courses as q
 from sandbox import SimulatedUser
-from sandbox.users import MessageView
+from sandbox.views import MessageView
 from tests.factories import (
     NIP_SITI,
     add_course,

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.clock import FakeClock
 from models import AuditEvent, ChatLink, ConversationStep, Employee, LinkStatus
 from sandbox import Emulator, SimulatedGroup, SimulatedUser
-from sandbox.users import Button, MessageView
+from sandbox.views import Button, MessageView
 from tests.factories import NIP_BUDI, NIP_SITI, add_employee, add_released_result
 from tests.journeys.conftest import ADMIN_ID, RunningBot, linked, running_bot
 

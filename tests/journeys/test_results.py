@@ -23,7 +23,7 @@ from models import (
     ScheduledDeletion,
 )
 from sandbox import SimulatedUser
-from sandbox.users import MessageView
+from sandbox.views import MessageView
 from tests.factories import (
     NIP_SITI,
     add_assessment_session,

@@ -24,7 +24,7 @@ from models import ChatLink, Employee, Participation, ParticipationStatus
 from models.db import create_engine, create_sessionmaker
 from models.outbox import Broadcast
 from sandbox import Emulator, SimulatedUser
-from sandbox.users import MessageView
+from sandbox.views import MessageView
 from tests.factories import (
     NIP_BUDI,
     add_assessment_session,
