@@ -1,19 +1,27 @@
 """Implementations of the supported Bot API methods on top of the emulator state.
 
 Each handler takes the validated, coerced parameters and returns the `result` value,
-or raises ApiError with the real server's status and description.
+or raises ApiError with the real server's status and description. The checks a
+message passes are in :mod:`sandbox.checks`; the methods that send no message in
+:mod:`sandbox.methods_setup`.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import struct
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from sandbox.checks import (
+    CHAT_ACTIONS,
+    NOT_MODIFIED,
+    bad,
+    caption_content,
+    check_markup,
+    image_size,
+    message_text,
+)
 from sandbox.errors import ApiError
-from sandbox.html import auto_entities, parse_html, strip_text, utf16_len
+from sandbox.methods_setup import SetupMethods
 from sandbox.spec import UploadedFile
 from sandbox.state import Chat, StoredFile, StoredMessage
 
@@ -22,60 +30,8 @@ if TYPE_CHECKING:
 
 Handler = Callable[[dict[str, Any]], Awaitable[Any]]
 
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
-MAX_BUTTONS = 100
-MAX_ROW = 8
-# Methods that send a new message count against the flood limits.
-SENDING_METHODS = {"sendMessage", "sendDocument", "sendPhoto", "sendLocation", "sendVenue"}
-_COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
-_NOT_MODIFIED = (
-    "Bad Request: message is not modified: specified new message content and reply markup "
-    "are exactly the same as a current content and reply markup of the message"
-)
-_CHAT_ACTIONS = {
-    "typing",
-    "upload_photo",
-    "record_video",
-    "upload_video",
-    "record_voice",
-    "upload_voice",
-    "upload_document",
-    "choose_sticker",
-    "find_location",
-    "record_video_note",
-    "upload_video_note",
-}
-# InlineKeyboardButton fields that do not choose what the button does.
-_BUTTON_NON_ACTION = {"text", "icon_custom_emoji_id", "style"}
 
-
-def bad(description: str) -> ApiError:
-    """A 400 answer with the real server's 'Bad Request: ' prefix."""
-    return ApiError(400, f"Bad Request: {description}")
-
-
-def image_size(data: bytes) -> tuple[int, int]:
-    """Width and height of a PNG or JPEG, or a placeholder for anything else."""
-    if data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) >= 24:
-        width, height = struct.unpack(">II", data[16:24])
-        return int(width), int(height)
-    if data[:2] == b"\xff\xd8":
-        i = 2
-        while i + 9 < len(data):
-            if data[i] != 0xFF:
-                break
-            marker = data[i + 1]
-            length = int.from_bytes(data[i + 2 : i + 4], "big")
-            if marker in (0xC0, 0xC1, 0xC2):
-                height = int.from_bytes(data[i + 5 : i + 7], "big")
-                width = int.from_bytes(data[i + 7 : i + 9], "big")
-                return width, height
-            i += 2 + length
-    return 320, 320
-
-
-class BotMethods:
+class BotMethods(SetupMethods):
     """The handlers, looked up by canonical method name."""
 
     def __init__(self, emu: Emulator) -> None:
@@ -105,8 +61,6 @@ class BotMethods:
             "logOut": self.always_true,
         }
 
-    # ----------------------------------------------------------------- helpers
-
     def _chat(self, params: dict[str, Any]) -> Chat:
         chat_id = params.get("chat_id")
         if not isinstance(chat_id, int) or (
@@ -114,82 +68,6 @@ class BotMethods:
         ):
             raise bad("chat not found")
         return self.state.chat(chat_id)
-
-    def _formatted(
-        self, text: str, parse_mode: str | None, entities: list[dict[str, Any]] | None
-    ) -> tuple[str, list[dict[str, Any]]]:
-        if parse_mode:
-            mode = parse_mode.lower()
-            if mode == "html":
-                text, entities = parse_html(text)
-            elif mode in ("markdown", "markdownv2"):
-                raise bad(f'parse_mode "{parse_mode}" is not supported by this emulator')
-            else:
-                raise bad("unsupported parse_mode")
-        entities = list(entities or [])
-        for entity in entities:
-            if entity["offset"] < 0 or entity["length"] <= 0:
-                raise bad("can't parse entities: entity offset or length is invalid")
-        text, entities = strip_text(text, entities)
-        # Like the real server: links, e-mails, @mentions and /commands become entities.
-        return text, auto_entities(text, entities)
-
-    def _message_text(self, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
-        text, entities = self._formatted(
-            params["text"], params.get("parse_mode"), params.get("entities")
-        )
-        if not text:
-            raise bad("message text is empty")
-        if utf16_len(text) > MAX_TEXT:
-            raise bad("message is too long")
-        return text, entities
-
-    def _caption(self, params: dict[str, Any]) -> dict[str, Any]:
-        if not params.get("caption"):
-            return {}
-        text, entities = self._formatted(
-            params["caption"], params.get("parse_mode"), params.get("caption_entities")
-        )
-        if utf16_len(text) > MAX_CAPTION:
-            raise bad("message caption is too long")
-        result: dict[str, Any] = {"caption": text} if text else {}
-        if text and entities:
-            result["caption_entities"] = entities
-        return result
-
-    def _check_markup(self, markup: dict[str, Any] | None) -> None:
-        if not markup:
-            return
-        rows = markup.get("inline_keyboard")
-        if rows is not None:
-            if sum(len(row) for row in rows) > MAX_BUTTONS or any(
-                len(row) > MAX_ROW for row in rows
-            ):
-                raise bad("too many buttons")
-            for row in rows:
-                for button in row:
-                    actions = [
-                        k
-                        for k, v in button.items()
-                        if k not in _BUTTON_NON_ACTION and v is not None
-                    ]
-                    if len(actions) != 1:
-                        raise bad("BUTTON_TYPE_INVALID")
-                    if "callback_data" in button:
-                        size = len(button["callback_data"].encode("utf-8"))
-                        if not 1 <= size <= 64:
-                            raise bad("BUTTON_DATA_INVALID")
-                    if "url" in button and not re.match(r"^(https?|tg)://\S+$", button["url"]):
-                        raise bad("BUTTON_URL_INVALID")
-        keyboard = markup.get("keyboard")
-        if keyboard is not None:
-            if sum(len(row) for row in keyboard) > 300:
-                raise bad("too many buttons")
-            for row in keyboard:
-                for button in row:
-                    text = button if isinstance(button, str) else button.get("text")
-                    if not text:
-                        raise bad("BUTTON_TEXT_INVALID")
 
     def _deliverable(self, chat: Chat) -> None:
         if not chat.blocked:
@@ -274,107 +152,12 @@ class BotMethods:
             raise bad(missing)
         return chat, stored
 
-    # ----------------------------------------------------------------- methods
-
-    async def always_true(self, params: dict[str, Any]) -> Any:
-        """close / logOut: nothing to do locally."""
-        return True
-
-    async def get_me(self, params: dict[str, Any]) -> Any:
-        """The bot user with the getMe-only fields."""
-        return {
-            **self.emu.bot_user,
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-            "can_connect_to_business": False,
-            "has_main_web_app": False,
-        }
-
-    async def get_updates(self, params: dict[str, Any]) -> Any:
-        """Long polling: waits up to `timeout` seconds for the first update."""
-        if self.state.webhook is not None:
-            raise ApiError(
-                409,
-                "Conflict: can't use getUpdates method while webhook is active; "
-                "use deleteWebhook to delete the webhook first",
-            )
-        if "allowed_updates" in params:
-            self.state.allowed_updates = list(params["allowed_updates"])
-            self.state.updates = [
-                u
-                for u in self.state.updates
-                if self.state.update_allowed(next(k for k in u if k != "update_id"))
-            ]
-        if "offset" in params:
-            self.state.confirm_updates(params["offset"])
-        limit = min(max(params.get("limit", 100), 1), 100)
-        timeout = min(max(params.get("timeout", 0), 0), self.emu.max_long_poll)
-        if timeout > 0 and not self.state.updates:
-            self.state.polls_waiting += 1
-            self.state.calls_signal.notify()
-            try:
-                await self.state.updates_signal.wait_until(
-                    lambda: self.emu.closing or bool(self.state.updates), timeout
-                )
-            finally:
-                self.state.polls_waiting -= 1
-        return self.state.updates[:limit]
-
-    async def set_webhook(self, params: dict[str, Any]) -> Any:
-        """Set (or with an empty url remove) the webhook."""
-        url = params["url"]
-        if params.get("drop_pending_updates"):
-            self.state.updates.clear()
-        if not url:
-            self.state.webhook = None
-            return True
-        if not re.match(r"^https?://\S+$", url):
-            raise bad("invalid webhook URL specified")
-        secret = params.get("secret_token")
-        if secret is not None and not re.match(r"^[A-Za-z0-9_-]{1,256}$", secret):
-            raise bad("secret token contains unallowed characters")
-        if "allowed_updates" in params:
-            self.state.allowed_updates = list(params["allowed_updates"])
-        self.state.webhook = {
-            "url": url,
-            "secret_token": secret,
-            "max_connections": params.get("max_connections", 40),
-        }
-        self.state.webhook_last_error = None
-        self.state.updates_signal.notify()
-        return True
-
-    async def delete_webhook(self, params: dict[str, Any]) -> Any:
-        """Remove the webhook so getUpdates works again."""
-        self.state.webhook = None
-        if params.get("drop_pending_updates"):
-            self.state.updates.clear()
-        self.state.updates_signal.notify()
-        return True
-
-    async def get_webhook_info(self, params: dict[str, Any]) -> Any:
-        """WebhookInfo, including the last delivery error."""
-        hook = self.state.webhook
-        info: dict[str, Any] = {
-            "url": hook["url"] if hook else "",
-            "has_custom_certificate": False,
-            "pending_update_count": len(self.state.updates),
-        }
-        if hook:
-            info["max_connections"] = hook["max_connections"]
-            if self.state.allowed_updates:
-                info["allowed_updates"] = self.state.allowed_updates
-        if self.state.webhook_last_error:
-            info["last_error_date"], info["last_error_message"] = self.state.webhook_last_error
-        return info
-
     async def send_message(self, params: dict[str, Any]) -> Any:
         """A text message to a user's private chat or a group."""
         chat = self._chat(params)
-        text, entities = self._message_text(params)
+        text, entities = message_text(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         content: dict[str, Any] = {"text": text}
         if entities:
             content["entities"] = entities
@@ -391,16 +174,16 @@ class BotMethods:
             raise bad("message can't be edited")
         if "text" not in stored.data:
             raise bad("there is no text in the message to edit")
-        text, entities = self._message_text(params)
+        text, entities = message_text(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         old = stored.data
         if (
             old.get("text") == text
             and old.get("entities", []) == entities
             and old.get("reply_markup") == markup
         ):
-            raise bad(_NOT_MODIFIED[len("Bad Request: ") :])
+            raise bad(NOT_MODIFIED[len("Bad Request: ") :])
         self._deliverable(chat)
         old["text"] = text
         old.pop("entities", None)
@@ -420,10 +203,10 @@ class BotMethods:
         if not stored.from_bot:
             raise bad("message can't be edited")
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         old = stored.data
         if old.get("reply_markup") == (markup or None):
-            raise bad(_NOT_MODIFIED[len("Bad Request: ") :])
+            raise bad(NOT_MODIFIED[len("Bad Request: ") :])
         self._deliverable(chat)
         old.pop("reply_markup", None)
         if markup:
@@ -463,9 +246,9 @@ class BotMethods:
     async def send_document(self, params: dict[str, Any]) -> Any:
         """A document (uploaded or by file_id) with an optional caption."""
         chat = self._chat(params)
-        caption = self._caption(params)
+        caption = caption_content(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         self._deliverable(chat)
         stored = self._input_file(params["document"], "documents", "document")
         document: dict[str, Any] = {
@@ -484,9 +267,9 @@ class BotMethods:
     async def send_photo(self, params: dict[str, Any]) -> Any:
         """A photo (uploaded or by file_id), answered as a one-size PhotoSize list."""
         chat = self._chat(params)
-        caption = self._caption(params)
+        caption = caption_content(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         self._deliverable(chat)
         stored = self._input_file(params["photo"], "photos", None)
         width, height = image_size(stored.data)
@@ -513,7 +296,7 @@ class BotMethods:
         chat = self._chat(params)
         location = self._location(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         return self._store_bot_message(
             chat, {"location": location}, markup, params.get("reply_parameters")
         )
@@ -523,7 +306,7 @@ class BotMethods:
         chat = self._chat(params)
         location = self._location(params)
         markup = params.get("reply_markup")
-        self._check_markup(markup)
+        check_markup(markup)
         venue: dict[str, Any] = {
             "location": location,
             "title": params["title"],
@@ -539,50 +322,7 @@ class BotMethods:
     async def send_chat_action(self, params: dict[str, Any]) -> Any:
         """Typing indicators: checked, then forgotten."""
         chat = self._chat(params)
-        if params["action"] not in _CHAT_ACTIONS:
+        if params["action"] not in CHAT_ACTIONS:
             raise bad("wrong parameter action in request")
         self._deliverable(chat)
         return True
-
-    @staticmethod
-    def _commands_key(params: dict[str, Any]) -> tuple[str, str]:
-        scope = params.get("scope") or {"type": "default"}
-        return json.dumps(scope, sort_keys=True), params.get("language_code", "")
-
-    async def set_my_commands(self, params: dict[str, Any]) -> Any:
-        """Store the command list for one (scope, language_code)."""
-        commands = params["commands"]
-        if len(commands) > 100:
-            raise bad("too many commands")
-        for command in commands:
-            if not _COMMAND_RE.match(command["command"]):
-                raise bad("BOT_COMMAND_INVALID")
-            description = command["description"].strip()
-            if not description:
-                raise bad("command description is empty")
-            if len(description) > 256:
-                raise bad("command description is too long")
-        key = self._commands_key(params)
-        if commands:
-            self.state.commands[key] = [
-                {"command": c["command"], "description": c["description"]} for c in commands
-            ]
-        else:
-            self.state.commands.pop(key, None)
-        return True
-
-    async def get_my_commands(self, params: dict[str, Any]) -> Any:
-        """The command list for exactly that (scope, language_code)."""
-        return self.state.commands.get(self._commands_key(params), [])
-
-    async def delete_my_commands(self, params: dict[str, Any]) -> Any:
-        """Forget the command list for that (scope, language_code)."""
-        self.state.commands.pop(self._commands_key(params), None)
-        return True
-
-    async def get_file(self, params: dict[str, Any]) -> Any:
-        """File info with the file_path to download from /file/bot<token>/."""
-        stored = self.state.files.get(params["file_id"])
-        if stored is None:
-            raise bad("invalid file_id")
-        return stored.to_api()
