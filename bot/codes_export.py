@@ -60,52 +60,72 @@ async def run_issue_codes(
         _tell(t(refusal, lang, folder=out_dir), t("codes.unchanged", lang))
         return 1
     engine = create_engine(settings.effective_database_url)
-    db = create_sessionmaker(engine)
+    now = (clock or SystemClock()).now()
+    valid_for = timedelta(days=settings.activation_code_days)
     try:
-        try:
-            async with db() as session:
-                employees = await employees_for_codes(session, unit_code=unit_code)
-                opd_of = await opd_codes(session)
-        except (SQLAlchemyError, OSError) as error:
-            reason = _database_reason(error)
-            _tell(t("codes.read_failed", lang, reason=reason), t("codes.unchanged", lang))
-            return 1
-        if not employees:
-            key = "codes.no_employees_in_unit" if unit_code else "codes.no_employees"
-            _tell(t(key, lang, unit=unit_code))
-            return 1
-        now = (clock or SystemClock()).now()
-        valid_for = timedelta(days=settings.activation_code_days)
-        rng = random.SystemRandom()
-        issued = [(employee, generate_code(rng)) for employee in employees]
-        try:
-            # The sheets go to the OPDs in Indonesian, whatever the operator reads.
-            files = write_code_files(
-                issued,
-                opd_of=opd_of,
-                out_dir=out_dir,
-                expires=format_short_date(now + valid_for, "id", settings.tz),
-            )
-        except OSError as error:
-            reason = _reason(error, lang)
-            _tell(
-                t("codes.write_failed", lang, folder=out_dir, reason=reason),
-                t("codes.unchanged", lang),
-            )
-            return 1
-        try:
-            await _store(db, issued, now=now, valid_for=valid_for, unit_code=unit_code)
-        except (SQLAlchemyError, OSError) as error:
-            if not await _saved_after_all(db, issued, out_dir, error, lang):
-                return 1
+        issued = await _issue(
+            create_sessionmaker(engine), settings, unit_code, out_dir, lang, now=now
+        )
     finally:
         await engine.dispose()
+    if issued is None:
+        return 1
+    count, files = issued
     expires = format_short_date(now + valid_for, lang, settings.tz)
-    print(t("codes.issued", lang, count=format_number(len(issued), lang), expires=expires))
+    print(t("codes.issued", lang, count=format_number(count, lang), expires=expires))
     for path in files:
         print(f"  {path}")
     print(t("codes.private", lang))
     return 0
+
+
+async def _issue(
+    db: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    unit_code: str | None,
+    out_dir: Path,
+    lang: str,
+    *,
+    now: datetime,
+) -> tuple[int, list[Path]] | None:
+    """Write the files, then store their codes; None (after saying why) when the old
+    codes stay the valid ones."""
+    try:
+        async with db() as session:
+            employees = await employees_for_codes(session, unit_code=unit_code)
+            opd_of = await opd_codes(session)
+    except (SQLAlchemyError, OSError) as error:
+        reason = _database_reason(error)
+        _tell(t("codes.read_failed", lang, reason=reason), t("codes.unchanged", lang))
+        return None
+    if not employees:
+        key = "codes.no_employees_in_unit" if unit_code else "codes.no_employees"
+        _tell(t(key, lang, unit=unit_code))
+        return None
+    valid_for = timedelta(days=settings.activation_code_days)
+    rng = random.SystemRandom()
+    issued = [(employee, generate_code(rng)) for employee in employees]
+    try:
+        # The sheets go to the OPDs in Indonesian, whatever the operator reads.
+        files = write_code_files(
+            issued,
+            opd_of=opd_of,
+            out_dir=out_dir,
+            expires=format_short_date(now + valid_for, "id", settings.tz),
+        )
+    except OSError as error:
+        reason = _reason(error, lang)
+        _tell(
+            t("codes.write_failed", lang, folder=out_dir, reason=reason),
+            t("codes.unchanged", lang),
+        )
+        return None
+    try:
+        await _store(db, issued, now=now, valid_for=valid_for, unit_code=unit_code)
+    except (SQLAlchemyError, OSError) as error:
+        if not await _saved_after_all(db, issued, out_dir, error, lang):
+            return None
+    return len(issued), files
 
 
 def write_code_files(
