@@ -86,23 +86,30 @@ def build_application(
     builder = builder.rate_limiter(flood)  # type: ignore[arg-type]
     application: BotApplication = builder.build()
 
-    application.bot_data.settings = settings
-    application.bot_data.db = create_sessionmaker(engine)
-    application.bot_data.clock = clock or SystemClock()
-    application.bot_data.hash_key = hash_key(settings)
-    application.bot_data.flood = flood
-    flood.bind(
-        application.bot_data,
-        bot_id=int(settings.require_token().split(":", 1)[0]),
-        shared=engine.dialect.name != "sqlite",  # SQLite is for one process (bot/flood.py)
-    )
-    application.bot_data.metrics = Metrics(commands=_command_names())
+    _fill(application.bot_data, settings, engine, clock, flood)
     application.bot_data.import_worker = import_worker or ProcessWorker()
     application.add_handlers(HANDLERS)  # type: ignore[arg-type]
     application.add_error_handler(on_error)
     if application.job_queue is not None:
         schedule_jobs(application.job_queue)
     return application
+
+
+def _fill(
+    data: BotData, settings: Settings, engine: AsyncEngine, clock: Clock | None, flood: FloodControl
+) -> None:
+    """What every handler and job reads from ``context.bot_data``."""
+    data.settings = settings
+    data.db = create_sessionmaker(engine)
+    data.clock = clock or SystemClock()
+    data.hash_key = hash_key(settings)
+    data.flood = flood
+    flood.bind(
+        data,
+        bot_id=int(settings.require_token().split(":", 1)[0]),
+        shared=engine.dialect.name != "sqlite",  # SQLite is for one process (bot/flood.py)
+    )
+    data.metrics = Metrics(commands=_command_names())
 
 
 def _command_names() -> set[str]:

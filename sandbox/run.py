@@ -8,6 +8,7 @@ import contextlib
 import signal
 
 from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.application import build_application
 from bot.clock import SystemClock
@@ -25,29 +26,12 @@ async def run_sandbox(
     settings: Settings, *, host: str, port: int, stop: asyncio.Event | None = None
 ) -> int:
     """Serve until interrupted (or until ``stop`` is set); returns an exit code."""
-    from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES, build_demo
+    from bot.demo import DEMO_ADMIN_ID
 
     database_url = f"sqlite+aiosqlite:///{settings.data_dir / 'sandbox' / 'sandbox.db'}"
     engine = create_engine(database_url)
-    db = create_sessionmaker(engine)
-    await upgrade(engine)
-    async with db() as session:
-        employees = await session.scalar(select(func.count()).select_from(Employee))
-    if not employees:
-        print("Building the demo database (first start only)...", flush=True)
-        await build_demo(db, now=SystemClock().now())
-
-    emulator = Emulator(token=SANDBOX_TOKEN, bot_first_name="ASN Gresik (sandbox)")
-    await emulator.start(host=host, port=port)
-    for index, person in enumerate(DEMO_EMPLOYEES):
-        emulator.user(
-            FIRST_USER_ID + index,
-            first_name=person.name,
-            language_code="id",
-            phone_number=person.phone,
-        )
-    emulator.user(DEMO_ADMIN_ID, first_name="Admin BKPSDM", language_code="id")
-
+    await _demo_data(engine)
+    emulator = await _emulator_with_demo_users(host, port)
     bot_settings = settings.model_copy(
         update={
             "token": settings.token.__class__(SANDBOX_TOKEN),
@@ -76,6 +60,36 @@ async def run_sandbox(
         await emulator.stop()
         await engine.dispose()
     return 0
+
+
+async def _demo_data(engine: AsyncEngine) -> None:
+    """The schema, and the demo's data on the first start."""
+    from bot.demo import build_demo
+
+    db = create_sessionmaker(engine)
+    await upgrade(engine)
+    async with db() as session:
+        employees = await session.scalar(select(func.count()).select_from(Employee))
+    if not employees:
+        print("Building the demo database (first start only)...", flush=True)
+        await build_demo(db, now=SystemClock().now())
+
+
+async def _emulator_with_demo_users(host: str, port: int) -> Emulator:
+    """The emulator, serving, with a user for each demo employee and the demo admin."""
+    from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES
+
+    emulator = Emulator(token=SANDBOX_TOKEN, bot_first_name="ASN Gresik (sandbox)")
+    await emulator.start(host=host, port=port)
+    for index, person in enumerate(DEMO_EMPLOYEES):
+        emulator.user(
+            FIRST_USER_ID + index,
+            first_name=person.name,
+            language_code="id",
+            phone_number=person.phone,
+        )
+    emulator.user(DEMO_ADMIN_ID, first_name="Admin BKPSDM", language_code="id")
+    return emulator
 
 
 def _stop_on_signals() -> asyncio.Event:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -80,6 +81,64 @@ def _maybe_json(value: Any) -> Any:
     return value
 
 
+def _string(value: Any, path: str) -> Any:
+    if isinstance(value, str):
+        return value
+    # The real server converts numbers given for string fields.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise _Mismatch(path, "String")
+
+
+def _integer(value: Any, path: str) -> Any:
+    if isinstance(value, bool):
+        raise _Mismatch(path, "Integer")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INT_RE.match(value.strip()):
+        return int(value)
+    raise _Mismatch(path, "Integer")
+
+
+def _float(value: Any, path: str) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return float(value)
+        except ValueError:
+            pass
+    raise _Mismatch(path, "Float")
+
+
+def _boolean(value: Any, path: str) -> Any:
+    if isinstance(value, bool):
+        return value
+    if value in _TRUE or value == 1:
+        return True
+    if value in _FALSE or value == 0:
+        return False
+    raise _Mismatch(path, "Boolean")
+
+
+def _input_file(value: Any, path: str) -> Any:
+    if isinstance(value, UploadedFile):
+        return value
+    raise _Mismatch(path, "InputFile")
+
+
+_SCALARS: dict[str, Callable[[Any, str], Any]] = {
+    "String": _string,
+    "Integer": _integer,
+    "Float": _float,
+    "Boolean": _boolean,
+    "True": _boolean,
+    "InputFile": _input_file,
+}
+
+
 def _check(value: Any, type_name: str, path: str) -> Any:
     """Coerce one value to one spec type or raise _Mismatch."""
     if type_name.startswith("Array of "):
@@ -88,44 +147,9 @@ def _check(value: Any, type_name: str, path: str) -> Any:
         if not isinstance(value, list):
             raise _Mismatch(path, type_name)
         return [_check(item, inner, f"{path}[{i}]") for i, item in enumerate(value)]
-    if type_name == "String":
-        if isinstance(value, str):
-            return value
-        # The real server converts numbers given for string fields.
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(value)
-        raise _Mismatch(path, "String")
-    if type_name == "Integer":
-        if isinstance(value, bool):
-            raise _Mismatch(path, "Integer")
-        if isinstance(value, int):
-            return value
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and _INT_RE.match(value.strip()):
-            return int(value)
-        raise _Mismatch(path, "Integer")
-    if type_name == "Float":
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        if isinstance(value, str):
-            try:
-                return float(value)
-            except ValueError:
-                pass
-        raise _Mismatch(path, "Float")
-    if type_name in ("Boolean", "True"):
-        if isinstance(value, bool):
-            return value
-        if value in _TRUE or value == 1:
-            return True
-        if value in _FALSE or value == 0:
-            return False
-        raise _Mismatch(path, "Boolean")
-    if type_name == "InputFile":
-        if isinstance(value, UploadedFile):
-            return value
-        raise _Mismatch(path, "InputFile")
+    scalar = _SCALARS.get(type_name)
+    if scalar is not None:
+        return scalar(value, path)
     if type_name == "KeyboardButton":
         # "String can be used instead of this object to specify the button text."
         if isinstance(value, str):
