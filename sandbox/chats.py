@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sandbox.html import auto_entities
+from sandbox.entities import auto_entities
 from sandbox.state import Chat, ChatEvent, StoredMessage
 from sandbox.views import Button, MessageView
 

@@ -8,8 +8,9 @@ import re
 import struct
 from typing import Any
 
+from sandbox.entities import auto_entities
 from sandbox.errors import ApiError
-from sandbox.html import auto_entities, parse_html, strip_text, utf16_len
+from sandbox.html import parse_html, strip_text, utf16_len
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sandbox.html import render_html
+from sandbox.entities import render_html
 from sandbox.state import StoredMessage
 
 if TYPE_CHECKING:
