@@ -9,6 +9,7 @@ one process.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections import Counter
 from collections.abc import AsyncIterator
@@ -22,9 +23,12 @@ from pydantic import SecretStr
 
 from bot.application import BotApplication, build_application, running
 from bot.clock import FakeClock
+from jobs import DISPATCHER
 from models.db import create_engine
 from sandbox import Emulator
+from sandbox.state import CallRecord
 from tests.journeys import conftest as harness
+from tests.journeys.conftest import run_job
 from tests.ports import free_port
 
 SECRET = "skala_Keluar-2"
@@ -61,6 +65,13 @@ class Cluster:
     def forwarded(self) -> Counter[int]:
         return self.balancer.forwarded
 
+    async def dispatch_everywhere(self) -> None:
+        """Every instance runs its dispatcher job at the same moment."""
+        await asyncio.gather(*(run_job(app, DISPATCHER) for app in self.instances))
+
+    def sends(self) -> list[CallRecord]:
+        return self.emulator.calls_to("sendMessage")
+
 
 async def _serve(balancer: Balancer) -> web.AppRunner:
     http = aiohttp.ClientSession()
@@ -87,12 +98,21 @@ async def _serve(balancer: Balancer) -> web.AppRunner:
 
 @asynccontextmanager
 async def running_cluster(
-    database_url: str, clock: FakeClock, *, size: int = 2, **overrides: Any
+    database_url: str,
+    clock: FakeClock,
+    *,
+    size: int = 2,
+    limits: bool = False,
+    **overrides: Any,
 ) -> AsyncIterator[Cluster]:
     """``size`` webhook instances behind a balancer; their jobs run when a test says so
-    (``run_job``), never on the wall clock; ``overrides`` change their settings."""
-    # The limits are not under test here.
-    emulator = Emulator(token=harness.TOKEN, rate_limits=False)
+    (``run_job``), never on the wall clock; ``overrides`` change their settings.
+    ``limits``: the emulator enforces Telegram's limits, on the clock the instances
+    pace themselves by (else it enforces none)."""
+    if limits:
+        emulator = Emulator(token=harness.TOKEN, monotonic=clock.seconds)
+    else:
+        emulator = Emulator(token=harness.TOKEN, rate_limits=False)
     await emulator.start(host="127.0.0.1", port=0)
     ports = [free_port() for _ in range(size)]
     balancer = Balancer([f"http://127.0.0.1:{p}" for p in ports])

@@ -15,75 +15,22 @@ PostgreSQL and MariaDB only: SQLite is for one process.
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections import Counter
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
-from dataclasses import dataclass
 
-import aiohttp
 import pytest
-from aiohttp import web
-from pydantic import SecretStr
 from sqlalchemy import func, select
 
-from bot.application import BotApplication, build_application, running
 from bot.clock import FakeClock
 from bot.core.vocabulary import NotificationStatus
-from jobs import DISPATCHER
 from models import Notification
 from models.db import create_engine, create_sessionmaker
-from sandbox import Emulator
 from sandbox.limits import busiest
 from sandbox.state import CallRecord
 from tests.factories import add_employee, add_linked_user
-from tests.journeys import conftest as harness
-from tests.journeys.conftest import run_job
-from tests.ports import free_port
+from tests.journeys.cluster import SECRET, Cluster, running_cluster
 
-SECRET = "skala_Keluar-2"
 RECIPIENTS = 60
-
-
-@dataclass
-class Cluster:
-    """Two instances, the load balancer in front of them, and what it forwarded."""
-
-    instances: list[BotApplication]
-    emulator: Emulator
-    forwarded: Counter[int]
-
-    async def dispatch_everywhere(self) -> None:
-        """Both instances run their dispatcher job at the same moment."""
-        await asyncio.gather(*(run_job(app, DISPATCHER) for app in self.instances))
-
-    def sends(self) -> list[CallRecord]:
-        return self.emulator.calls_to("sendMessage")
-
-
-async def load_balancer(backends: list[str], forwarded: Counter[int]) -> web.AppRunner:
-    """Round robin: each POST goes, with its headers and body, to the next backend."""
-    turn = itertools.cycle(range(len(backends)))
-    http = aiohttp.ClientSession()
-
-    async def forward(request: web.Request) -> web.Response:
-        index = next(turn)
-        forwarded[index] += 1
-        headers = {k: v for k, v in request.headers.items() if k.lower() != "host"}
-        async with http.post(
-            backends[index] + request.path, data=await request.read(), headers=headers
-        ) as resp:
-            return web.Response(status=resp.status, body=await resp.read())
-
-    async def close(_app: web.Application) -> None:
-        await http.close()
-
-    app = web.Application()
-    app.router.add_post("/{tail:.*}", forward)
-    app.on_cleanup.append(close)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    return runner
 
 
 @pytest.fixture
@@ -91,36 +38,8 @@ async def cluster(database_url: str, clock: FakeClock) -> AsyncIterator[Cluster]
     if not database_url.startswith(("postgresql", "mysql")):
         pytest.skip("several instances need PostgreSQL or MariaDB")
     # Telegram's limits at their defaults, on the clock both instances pace themselves by.
-    emulator = Emulator(token=harness.TOKEN, monotonic=clock.seconds)
-    await emulator.start(host="127.0.0.1", port=0)
-    ports = [free_port(), free_port()]
-    forwarded: Counter[int] = Counter()
-    balancer = await load_balancer([f"http://127.0.0.1:{p}" for p in ports], forwarded)
-    site_port = free_port()
-    await web.TCPSite(balancer, "127.0.0.1", site_port).start()
-    instances: list[BotApplication] = []
-    async with AsyncExitStack() as stack:
-        for port in ports:
-            settings = harness.test_settings(emulator, database_url).model_copy(
-                update={
-                    "webhook_url": f"http://127.0.0.1:{site_port}/telegram",
-                    "webhook_secret": SecretStr(SECRET),
-                    "listen_port": port,
-                    "dispatch_batch_size": 5,
-                }
-            )
-            engine = create_engine(database_url)
-            stack.push_async_callback(engine.dispose)
-            application = build_application(settings, engine=engine, clock=clock)
-            await stack.enter_async_context(running(application, settings, webhook=True))
-            # Jobs run when the test says so, never on the wall clock.
-            assert application.job_queue is not None
-            for job in application.job_queue.jobs():
-                job.enabled = False
-            instances.append(application)
-        yield Cluster(instances, emulator, forwarded)
-    await balancer.cleanup()
-    await emulator.stop()
+    async with running_cluster(database_url, clock, limits=True, dispatch_batch_size=5) as c:
+        yield c
 
 
 async def test_each_user_is_answered_once_by_one_of_two_instances(cluster: Cluster) -> None:
