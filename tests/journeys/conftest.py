@@ -17,7 +17,7 @@ and in a group, several users post where everyone reads::
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +29,7 @@ from bot.application import BotApplication, build_application
 from bot.clock import FakeClock
 from bot.context import BotContext
 from bot.settings import Settings
-from models import Employee
+from models import Employee, Notification
 from models.db import create_engine, create_sessionmaker
 from sandbox import Emulator, SimulatedGroup, SimulatedUser
 from tests.factories import add_employee, add_linked_user
@@ -127,6 +127,32 @@ async def linked(
             language=language,
         )
     return bot.user(user_id), person
+
+
+async def due_announcements(
+    bot: RunningBot, user_ids: Iterable[int], *, broadcast_id: int, nip_stem: str, text: str
+) -> list[int]:
+    """A linked employee for each of ``user_ids`` (NIP ``nip_stem`` + two digits), each
+    with announcement ``broadcast_id`` due now (``text``, or ``text`` + its number when
+    ``text`` ends with a space); the user ids."""
+    users = list(user_ids)
+    async with bot.db.begin() as session:
+        for n, user_id in enumerate(users):
+            person = await add_employee(session, nip=f"{nip_stem}{n:02d}", name=f"P {n}")
+            await add_linked_user(
+                session, employee=person, telegram_user_id=user_id, now=bot.clock.now()
+            )
+            session.add(
+                Notification(
+                    key=f"broadcast:{broadcast_id}:emp:{person.id}",
+                    employee_id=person.id,
+                    kind="broadcast",
+                    due_at=bot.clock.now(),
+                    payload={"text": f"{text}{n}" if text.endswith(" ") else text},
+                )
+            )
+            bot.user(user_id)
+    return users
 
 
 @pytest.fixture

@@ -18,32 +18,7 @@ from sqlalchemy import select
 
 from jobs import DISPATCHER
 from models import Notification
-from tests.factories import add_employee, add_linked_user
-from tests.journeys.conftest import RunningBot, another_instance, run_job
-
-
-async def due_announcements(bot: RunningBot, count: int) -> list[int]:
-    """``count`` linked people, each with an announcement due now; their user ids."""
-    users = []
-    async with bot.db.begin() as session:
-        for n in range(count):
-            person = await add_employee(session, nip=f"1987030320120110{n:02d}", name=f"P {n}")
-            user_id = 7300 + n
-            await add_linked_user(
-                session, employee=person, telegram_user_id=user_id, now=bot.clock.now()
-            )
-            session.add(
-                Notification(
-                    key=f"broadcast:5:emp:{person.id}",
-                    employee_id=person.id,
-                    kind="broadcast",
-                    due_at=bot.clock.now(),
-                    payload={"text": "Uji kompetensi dibuka"},
-                )
-            )
-            bot.user(user_id)
-            users.append(user_id)
-    return users
+from tests.journeys.conftest import RunningBot, another_instance, due_announcements, run_job
 
 
 def received(bot: RunningBot, users: list[int]) -> list[int]:
@@ -80,7 +55,13 @@ async def until_sent(bot: RunningBot, count: int) -> None:
 async def test_a_run_past_its_lease_sends_nothing_the_next_instance_took(
     bot: RunningBot,
 ) -> None:
-    users = await due_announcements(bot, 5)
+    users = await due_announcements(
+        bot,
+        range(7300, 7305),
+        broadcast_id=5,
+        nip_stem="1987030320120110",
+        text="Uji kompetensi dibuka",
+    )
     bot.emulator.faults.delay(0.4, "sendMessage", times=5)  # Telegram answering slowly
     slow = bot.emulator.faults.rules[0]
     first = asyncio.create_task(run_job(bot.application, DISPATCHER))
@@ -102,7 +83,13 @@ async def test_a_run_past_its_lease_sends_nothing_the_next_instance_took(
 async def test_a_run_longer_than_the_lease_keeps_its_claims_by_renewing_them(
     bot: RunningBot,
 ) -> None:
-    users = await due_announcements(bot, 5)
+    users = await due_announcements(
+        bot,
+        range(7300, 7305),
+        broadcast_id=5,
+        nip_stem="1987030320120110",
+        text="Uji kompetensi dibuka",
+    )
     bot.emulator.faults.delay(0.2, "sendMessage", times=5)
     first = asyncio.create_task(run_job(bot.application, DISPATCHER))
     for _ in range(3):  # each answer takes 50 s: after three the run is past the lease

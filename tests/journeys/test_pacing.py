@@ -21,7 +21,7 @@ from models import Notification, SendPace
 from sandbox.limits import RateLimiter, busiest
 from sandbox.state import CallRecord
 from tests.factories import add_course, add_employee, add_linked_user, add_released_result
-from tests.journeys.conftest import RunningBot, another_instance
+from tests.journeys.conftest import RunningBot, another_instance, due_announcements
 
 BUDI = 6101
 # Tuesday 6 May 2025, 10.00 WIB: a working morning, no JP nudges before October.
@@ -117,23 +117,13 @@ async def test_one_chat_gets_a_short_burst_then_one_message_a_second(bot: Runnin
 async def test_an_announcement_never_goes_faster_than_the_rate_in_any_second(
     bot: RunningBot,
 ) -> None:
-    recipients = list(range(8000, 8070))
-    async with bot.db.begin() as session:
-        for n, user_id in enumerate(recipients):
-            person = await add_employee(session, nip=f"1990010120150110{n:02d}", name=f"P {n}")
-            await add_linked_user(
-                session, employee=person, telegram_user_id=user_id, now=bot.clock.now()
-            )
-            session.add(
-                Notification(
-                    key=f"broadcast:1:emp:{person.id}",
-                    employee_id=person.id,
-                    kind="broadcast",
-                    due_at=bot.clock.now(),
-                    payload={"text": "Pengumuman BKPSDM"},
-                )
-            )
-            bot.user(user_id)
+    recipients = await due_announcements(
+        bot,
+        range(8000, 8070),
+        broadcast_id=1,
+        nip_stem="1990010120150110",
+        text="Pengumuman BKPSDM",
+    )
     # A server error mid-way: the retry, and the next run, must not catch up in a burst.
     bot.emulator.faults.delay(0, "sendMessage", times=20)
     bot.emulator.faults.fail("sendMessage", status=502, description="Bad Gateway")
@@ -154,23 +144,13 @@ async def test_an_announcement_never_goes_faster_than_the_rate_in_any_second(
 async def test_replies_to_users_take_their_turn_while_an_announcement_goes(
     bot: RunningBot,
 ) -> None:
-    recipients = list(range(8100, 8150))
-    async with bot.db.begin() as session:
-        for n, user_id in enumerate(recipients):
-            person = await add_employee(session, nip=f"1990010120150120{n:02d}", name=f"P {n}")
-            await add_linked_user(
-                session, employee=person, telegram_user_id=user_id, now=bot.clock.now()
-            )
-            session.add(
-                Notification(
-                    key=f"broadcast:2:emp:{person.id}",
-                    employee_id=person.id,
-                    kind="broadcast",
-                    due_at=bot.clock.now(),
-                    payload={"text": "Pengumuman BKPSDM"},
-                )
-            )
-            bot.user(user_id)
+    await due_announcements(
+        bot,
+        range(8100, 8150),
+        broadcast_id=2,
+        nip_stem="1990010120150120",
+        text="Pengumuman BKPSDM",
+    )
     talkers = [bot.user(8200 + n) for n in range(10)]
 
     async def talk() -> list[str]:
