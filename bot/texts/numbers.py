@@ -17,22 +17,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache, lru_cache
 
-from babel.numbers import format_decimal, format_percent
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
 
 _ONE_DECIMAL = Decimal("0.1")
-_PERCENT_PATTERN = "#,##0.0%"
+_PERCENT = parse_pattern("#,##0.0%")
 
 
+@cache
+def _locale(lang: str) -> Locale:
+    # Parsing a locale costs far more than formatting a number: once per language.
+    return Locale.parse(lang)
+
+
+@cache
+def _decimal_pattern(lang: str) -> NumberPattern:
+    pattern = _locale(lang).decimal_formats[None]
+    return pattern if isinstance(pattern, NumberPattern) else parse_pattern(str(pattern))
+
+
+@lru_cache(maxsize=4096)  # Babel takes ~50 us a number; counts and percents repeat
 def format_number(value: float | Decimal, lang: str) -> str:
     """``100000`` -> "100.000" in Indonesian, "100,000" in English; ``25.3`` -> "25,3"."""
-    return format_decimal(value, locale=lang)
+    return str(_decimal_pattern(lang).apply(_decimal(value), _locale(lang)))
 
 
+@lru_cache(maxsize=4096)
 def format_percent_value(value: float | Decimal, lang: str) -> str:
     """A percent (0-100) with one decimal, rounded half up: ``88.88`` -> "88,9%"."""
     shown = _decimal(value).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
-    return format_percent(shown / 100, _PERCENT_PATTERN, locale=lang, decimal_quantization=False)
+    return str(_PERCENT.apply(shown / 100, _locale(lang), decimal_quantization=False))
 
 
 class LocalNumber:
