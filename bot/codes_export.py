@@ -31,7 +31,7 @@ from bot.core.codes import generate_code, hash_code
 from bot.settings import Settings
 from bot.sheets import put
 from bot.texts import t
-from bot.texts.formatting import format_number, format_short_date
+from bot.texts.formatting import format_short_date
 from models.db import create_engine, create_sessionmaker
 from models.org import Employee
 from models.queries.audit import audit
@@ -72,7 +72,7 @@ async def run_issue_codes(
         return 1
     count, files = issued
     expires = format_short_date(now + valid_for, lang, settings.tz)
-    print(t("codes.issued", lang, count=format_number(count, lang), expires=expires))
+    print(t("codes.issued", lang, count=count, expires=expires))
     for path in files:
         print(f"  {path}")
     print(t("codes.private", lang))

@@ -33,6 +33,7 @@ from bot.core.steps import DRAFT
 from bot.imports.limits import ImportLimits
 from bot.imports.reader import check_file_size, normalise_header, open_table
 from bot.texts import t
+from bot.texts.domain import describe
 from handlers import admin_broadcast_views as views
 from handlers.callbacks import int_part, parts
 from handlers.common import (
@@ -101,7 +102,7 @@ async def on_input(update: Update, context: BotContext) -> None:
         else:
             await message.reply_html(t("broadcast.ask_nip_file", lang))
     except DomainError as err:
-        await message.reply_html(err.message(lang))
+        await message.reply_html(describe(err, lang))
     raise ApplicationHandlerStop
 
 
@@ -450,7 +451,7 @@ async def _take_nip_file(
     except DomainError as err:
         if "name" in err.params:
             err.params["name"] = name  # the admin's file name, not the one on disk
-        await message.reply_html(html.escape(err.message(lang)))
+        await message.reply_html(html.escape(describe(err, lang)))
         return
     async with context.db() as session:
         known = await bq.employees_by_nip(session, nips=[nip for _, nip in rows if nip])

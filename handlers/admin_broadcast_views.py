@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.core import broadcast as rules
-from bot.core.jpm import display_percent
+from bot.core.jpm import shown_percent
 from bot.core.vocabulary import BroadcastStatus, PositionType
 from bot.texts import t
 from bot.texts.paging import shorten
@@ -94,7 +94,7 @@ def progress_text(
         ),
     ]
     if ask_ack:
-        percent = display_percent(progress.read_percent(), lang)
+        percent = shown_percent(progress.read_percent())
         lines.append(t("broadcast.progress.read", lang, read=progress.read, percent=percent))
     return "\n".join(lines)
 

@@ -30,6 +30,7 @@ from bot.imports.reader import check_file_size
 from bot.imports.report import errors_file_name, errors_workbook
 from bot.imports.types import RowError
 from bot.texts import t
+from bot.texts.domain import describe
 from handlers.callbacks import data, parts
 from handlers.common import admin_button, admin_language
 from handlers.steps import remember, take
@@ -151,7 +152,7 @@ async def _import(message: Message, context: BotContext, kind: str, lang: str) -
         except DomainError as err:
             if "name" in err.params:
                 err.params["name"] = name  # the admin's file name, not the one on disk
-            await message.reply_html(html.escape(err.message(lang)))
+            await message.reply_html(html.escape(describe(err, lang)))
             return
     text, complete = chat_summary(summary, lang)
     await message.reply_html(text)

@@ -13,7 +13,7 @@ from telegram import Update
 from bot.charts_admin import CoverageLabels, coverage_chart
 from bot.context import BotContext
 from bot.core.coverage import Coverage, OpdCoverage, Projection, per_opd, project, share
-from bot.core.jpm import display_percent
+from bot.core.jpm import shown_percent
 from bot.texts import t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import pack_blocks, shorten
@@ -50,7 +50,7 @@ async def statistics(update: Update, context: BotContext) -> None:
             lang,
             linked=linked,
             total=total,
-            percent=display_percent(share(linked, total), lang),
+            percent=shown_percent(share(linked, total)),
         ),
         _coverage_text(coverage, projection, lang),
         *_opd_blocks(opds, lang),
@@ -82,7 +82,7 @@ def _coverage_text(coverage: Coverage, projection: Projection, lang: str) -> str
             lang,
             assessed=coverage.assessed,
             total=coverage.total,
-            percent=display_percent(coverage.percent, lang),
+            percent=shown_percent(coverage.percent),
         ),
     ]
     if projection.finish_year is None:
@@ -107,7 +107,7 @@ def _opd_blocks(opds: list[OpdCoverage], lang: str) -> list[str]:
             name=html.escape(o.name),
             assessed=o.coverage.assessed,
             total=o.coverage.total,
-            percent=display_percent(o.coverage.percent, lang),
+            percent=shown_percent(o.coverage.percent),
         )
         for o in opds
     ]
@@ -147,7 +147,7 @@ def _course_blocks(courses: list[q.CourseFill], lang: str) -> list[str]:
                 title=html.escape(c.title),
                 taken=c.seats_taken,
                 quota=c.quota,
-                percent=display_percent(share(c.seats_taken, c.quota), lang),
+                percent=shown_percent(share(c.seats_taken, c.quota)),
                 waitlisted=c.waitlisted,
             )
         )
@@ -170,7 +170,7 @@ def _broadcast_blocks(
                 text=html.escape(excerpt),
                 read=b.read,
                 delivered=b.delivered,
-                percent=display_percent(share(b.read, b.delivered), lang),
+                percent=shown_percent(share(b.read, b.delivered)),
             )
         )
     return _grouped(lines)

@@ -21,7 +21,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.core import waitlist
-from bot.core.competencies import COMPETENCIES
+from bot.core.competencies import COMPETENCY_CODES
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
 from handlers.callbacks import int_part, parts
@@ -304,7 +304,7 @@ async def _edit(update: Update, text: str, keyboard: InlineKeyboardMarkup | None
 
 
 def _competency(value: str) -> str | None:
-    return value if value in COMPETENCIES else None
+    return value if value in COMPETENCY_CODES else None
 
 
 def _mode(value: str) -> str | None:

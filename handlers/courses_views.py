@@ -10,11 +10,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.context import BotContext
 from bot.core import waitlist
-from bot.core.competencies import COMPETENCIES, competency_name
-from bot.core.jp import display_jp
-from bot.core.recommend import Recommendation, reason_params_for
+from bot.core.competencies import COMPETENCY_CODES
+from bot.core.recommend import Recommendation
 from bot.core.vocabulary import CourseMode, EnrollmentStatus
 from bot.texts import t
+from bot.texts.domain import competency_name, reason_params
 from bot.texts.paging import shorten
 from handlers.callbacks import data
 from handlers.common import render
@@ -108,7 +108,7 @@ def competency_menu(mode: str | None, lang: str) -> tuple[str, InlineKeyboardMar
         InlineKeyboardButton(
             f"{code} {competency_name(code, lang)}", callback_data=data("gap", "l", 0, code, md)
         )
-        for code in COMPETENCIES
+        for code in COMPETENCY_CODES
     ]
     everyone = data("gap", "l", 0, NONE, md)
     return t("gapura.filter.choose_competency", lang), _filter_keyboard(buttons, everyone, lang)
@@ -142,7 +142,7 @@ def ranked_message(
     picked: list[Course] = []
     for number, rec in enumerate(ranked, 1):
         course = courses[rec.course_id]
-        reason = render(rec.reason_key, reason_params_for(rec, lang), lang, context)
+        reason = render(rec.reason_key, reason_params(rec, lang), lang, context)
         lines.append(_rec_item(number, course, reason, lang))
         picked.append(course)
     return "\n\n".join(lines), InlineKeyboardMarkup(_course_rows(picked, 1))
@@ -181,7 +181,7 @@ def details_message(
         "title": course.title,
         "description": shorten(course.description.strip(), _DESCRIPTION_MAX),
         "competencies": targets or "-",
-        "jp": display_jp(course.jp, lang),
+        "jp": course.jp,
         "starts": course.starts_on,
         "ends": course.ends_on,
         "mode": t(f"gapura.mode.{course.mode.value}", lang),
@@ -226,14 +226,14 @@ def _list_line(
 ) -> str:
     seats_left = waitlist.seats_left(course.quota, course.seats_taken)
     seats = (
-        t("gapura.list.seats", lang, seats=seats_left)
+        t("gapura.list.seats", lang, count=seats_left)
         if seats_left
         else t("gapura.list.full", lang)
     )
     params: dict[str, object] = {
         "number": number,
         "title": course.title,
-        "jp": display_jp(course.jp, lang),
+        "jp": course.jp,
         "mode": t(f"gapura.mode.{course.mode.value}", lang),
         "starts": course.starts_on,
         "seats": seats,
@@ -246,7 +246,7 @@ def _list_line(
 
 def _rec_item(number: int, course: Course, reason: str, lang: str) -> str:
     """One recommended course; ``reason`` is ready HTML (or empty)."""
-    title, jp = html.escape(course.title), display_jp(course.jp, lang)
+    title, jp = html.escape(course.title), course.jp
     item = t("rec.item", lang, number=number, title=title, jp=jp, reason=reason).rstrip()
     if not waitlist.seats_left(course.quota, course.seats_taken):
         item += "\n" + t("rec.full", lang)

@@ -8,7 +8,7 @@ import html
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
-from bot.core.jp import display_jp, jp_progress
+from bot.core.jp import jp_progress
 from bot.core.jp_plan import courses_to_close
 from bot.core.recommend import REASON_MARGIN, recommend
 from bot.texts import t
@@ -55,17 +55,17 @@ async def jp_command(update: Update, context: BotContext) -> None:
             "jp.mine.summary",
             lang,
             year=year,
-            earned=display_jp(progress.earned, lang),
-            target=display_jp(progress.target, lang),
-            percent=progress.display_percent(lang),
+            earned=progress.earned,
+            target=progress.target,
+            percent=progress.shown_percent,
         )
     ]
     if progress.met:
         lines.append(t("jp.mine.met", lang))
     else:
-        lines.append(t("jp.mine.remaining", lang, remaining=display_jp(progress.remaining, lang)))
+        lines.append(t("jp.mine.remaining", lang, remaining=progress.remaining))
     if pending:
-        lines.append(t("jp.mine.pending", lang, jp=display_jp(pending, lang)))
+        lines.append(t("jp.mine.pending", lang, jp=pending))
     if suggested:
         lines.append("\n" + t("jp.mine.courses", lang))
         lines += [
@@ -74,7 +74,7 @@ async def jp_command(update: Update, context: BotContext) -> None:
                 lang,
                 number=n,
                 title=html.escape(c.title),
-                jp=display_jp(c.jp, lang),
+                jp=c.jp,
             )
             for n, c in enumerate(suggested, 1)
         ]

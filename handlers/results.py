@@ -18,12 +18,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
-from bot.core.competencies import competency_name
-from bot.core.jp import display_jp
-from bot.core.jpm import display_percent, gaps
-from bot.core.recommend import CourseFacts, Recommendation, all_met, reason_params_for, recommend
+from bot.core.jpm import gaps, shown_percent
+from bot.core.recommend import CourseFacts, Recommendation, all_met, recommend
 from bot.core.results import pending_status
 from bot.texts import t
+from bot.texts.domain import competency_name, reason_params
 from bot.texts.paging import pack_blocks, shorten
 from handlers.callbacks import data, int_part
 from handlers.common import render, require_link
@@ -232,7 +231,7 @@ def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
     )
     jpm = render(
         "results.jpm",
-        {"jpm": display_percent(result.jpm, lang), "category": result.category},
+        {"jpm": shown_percent(result.jpm), "category": result.category},
         lang,
         context,
     )
@@ -281,7 +280,7 @@ def _recommendation_message(
     buttons = []
     for number, rec in enumerate(found, start=1):
         course = by_id[rec.course_id]
-        reason = render(rec.reason_key, reason_params_for(rec, lang), lang, context)
+        reason = render(rec.reason_key, reason_params(rec, lang), lang, context)
         if course.seats_left <= 0:
             reason += f" ({t('rec.full', lang)})"
         lines.append(
@@ -290,7 +289,7 @@ def _recommendation_message(
                 lang,
                 number=number,
                 title=html.escape(course.title),
-                jp=display_jp(course.jp, lang),
+                jp=course.jp,
                 reason=reason,
             )
         )

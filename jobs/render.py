@@ -20,10 +20,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
 from bot.core import reminders as r
 from bot.core.broadcast import READ_AREA
-from bot.core.competencies import competency_name
-from bot.core.jp import display_jp
 from bot.texts import t
-from bot.texts.formatting import format_date, format_datetime, format_number
+from bot.texts.domain import competency_name
+from bot.texts.formatting import format_date, format_datetime
 from handlers.callbacks import data
 from handlers.reminders import ACK  # ntf:ack:<notification id>
 
@@ -102,7 +101,7 @@ def render(
         text = t("notify.offer_expired", lang, **p)
     elif kind == r.JP_BEHIND:
         for name in ("earned", "target"):
-            p[name] = display_jp(Decimal(str(payload[name])), lang)
+            p[name] = Decimal(str(payload[name]))
         text = t("notify.jp_behind", lang, **p)
         rows.append(_button("notify.button.jp", lang, "menu", "jp"))
     else:
@@ -137,7 +136,7 @@ def render_merged(
         rows.append(
             [InlineKeyboardButton(label, callback_data=data("gap", "c", int(payload["course_id"])))]
         )
-    count = format_number(len(payloads), lang)
+    count = len(payloads)
     text = t("notify.course_open.many", lang, count=count, courses="\n".join(items))
     if late:
         text = t("notify.late", lang, due=format_datetime(due_at, lang, tz)) + "\n" + text

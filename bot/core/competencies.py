@@ -10,19 +10,20 @@ from __future__ import annotations
 MIN_LEVEL = 1
 MAX_LEVEL = 5
 
-# code -> (Indonesian name, English name). The code SK.01 is an assumption:
-# the regulation names the competency but gives it no code.
-COMPETENCIES: dict[str, tuple[str, str]] = {
-    "M.01": ("Integritas", "Integrity"),
-    "M.02": ("Kerja Sama", "Teamwork"),
-    "M.03": ("Komunikasi", "Communication"),
-    "M.04": ("Orientasi pada Hasil", "Results orientation"),
-    "M.05": ("Pelayanan Publik", "Public service"),
-    "M.06": ("Pengembangan Diri dan Orang Lain", "Developing self and others"),
-    "M.07": ("Mengelola Perubahan", "Managing change"),
-    "M.08": ("Pengambilan Keputusan", "Decision making"),
-    "SK.01": ("Perekat Bangsa", "Nation-binding (socio-cultural)"),
-}
+# The codes, in order; their names are words, in the catalogue (``competency.M.01``,
+# ``bot.texts.domain.competency_name``). The code SK.01 is an assumption: the
+# regulation names the competency but gives it no code.
+COMPETENCY_CODES: tuple[str, ...] = (
+    "M.01",  # Integritas
+    "M.02",  # Kerja Sama
+    "M.03",  # Komunikasi
+    "M.04",  # Orientasi pada Hasil
+    "M.05",  # Pelayanan Publik
+    "M.06",  # Pengembangan Diri dan Orang Lain
+    "M.07",  # Mengelola Perubahan
+    "M.08",  # Pengambilan Keputusan
+    "SK.01",  # Perekat Bangsa
+)
 
 # (assumption) The usual required level per position type, used only to seed
 # demo data and as a fallback. The binding standard (standar kompetensi jabatan)
@@ -35,11 +36,3 @@ DEFAULT_REQUIRED_LEVELS: dict[str, int] = {
     "Pelaksana": 1,
     "Fungsional": 2,
 }
-
-
-def competency_name(code: str, lang: str = "id") -> str:
-    """The competency's name in ``lang``; unknown (technical) codes come back as is."""
-    names = COMPETENCIES.get(code)
-    if names is None:
-        return code
-    return names[1] if lang == "en" else names[0]

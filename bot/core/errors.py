@@ -2,7 +2,8 @@
 
 Every failure the core raises on purpose is a :class:`DomainError`. It carries a
 catalogue key and its parameters, so the edge (a chat handler, the CLI) can say
-it in the user's language with ``bot.texts.t(err.key, lang, **err.params)``.
+it in the user's language with ``bot.texts.domain.describe(err, lang)``; the core
+itself never imports the texts.
 Anything that is not a ``DomainError`` is a bug and goes to the error handler.
 """
 
@@ -15,12 +16,7 @@ class DomainError(Exception):
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
         self.key = key
-        self.params = params
-
-    def message(self, lang: str = "id") -> str:
-        from bot.texts import t
-
-        return t(self.key, lang, **self.params)
+        self.params: dict[str, object] = params
 
 
 class InvalidNip(DomainError):

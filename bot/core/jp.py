@@ -12,8 +12,7 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
 from bot.core.errors import DomainError
-from bot.core.jpm import HUNDRED
-from bot.core.jpm import display_percent as _display_percent
+from bot.core.jpm import HUNDRED, shown_percent
 
 DEFAULT_MINUTES_PER_JP = 45
 _HUNDREDTH = Decimal("0.01")
@@ -27,7 +26,7 @@ DEFAULT_BEHIND_MIN_SHARE = Decimal("0.5")
 class JpProgress:
     """JP earned against the yearly target.
 
-    ``percent`` is raw (it can exceed 100); use :meth:`display_percent` to show it.
+    ``percent`` is raw (it can exceed 100); show :attr:`shown_percent` to people.
     """
 
     earned: Decimal
@@ -36,9 +35,10 @@ class JpProgress:
     percent: Decimal
     met: bool
 
-    def display_percent(self, lang: str = "id") -> str:
+    @property
+    def shown_percent(self) -> Decimal:
         """Percent for people: capped at 100, one decimal."""
-        return _display_percent(self.percent, lang)
+        return shown_percent(self.percent)
 
 
 def jp_progress(earned: Decimal | int, target: Decimal | int) -> JpProgress:
@@ -92,9 +92,3 @@ def is_behind(
     if progress.met or today.month <= after_month:
         return False
     return progress.earned < share * progress.target
-
-
-def display_jp(value: Decimal, lang: str = "id") -> str:
-    """JP for people: no trailing zeros, ``12,5`` (id) or ``12.5`` (en)."""
-    text = f"{value.quantize(_HUNDREDTH, rounding=ROUND_DOWN):f}".rstrip("0").rstrip(".")
-    return text if lang == "en" else text.replace(".", ",")

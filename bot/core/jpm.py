@@ -2,8 +2,8 @@
 
 JPM = sum of achieved levels / sum of required levels x 100 (``domain.md``
 section 4). :func:`jpm` returns the raw value, which can exceed 100 and is what
-gets stored and compared with the thresholds; :func:`display_percent` caps it at
-100 for people to read.
+gets stored and compared with the thresholds; :func:`shown_percent` caps it at
+100 and rounds it to the one decimal people read (the texts write it as "88,9%").
 
 Categories are data: each assessment program stores its own thresholds, read
 with :func:`thresholds_from_mapping`. Since levels are whole numbers, a raw JPM
@@ -131,13 +131,12 @@ def thresholds_from_mapping(
     return tuple(sorted(thresholds, key=lambda th: th.min_percent, reverse=True))
 
 
-def display_percent(value: Decimal, lang: str = "id") -> str:
-    """JPM for people: capped at 100, one decimal, ``88,9%`` (id) or ``88.9%`` (en)."""
-    shown = min(max(value, Decimal(0)), HUNDRED).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
-    text = f"{shown:f}"
-    if lang != "en":
-        text = text.replace(".", ",")
-    return f"{text}%"
+def shown_percent(value: Decimal) -> Decimal:
+    """A percent for people: capped at 0-100, one decimal, rounded half up (88.888 -> 88.9).
+
+    The catalogue formats it for the reader's locale (``{jpm:%}``: "88,9%", "88.9%").
+    """
+    return min(max(value, Decimal(0)), HUNDRED).quantize(_ONE_DECIMAL, rounding=ROUND_HALF_UP)
 
 
 def _checked(scores: Iterable[CompetencyScore]) -> list[CompetencyScore]:

@@ -62,15 +62,13 @@ FEMALE = "P"
 
 @dataclass(frozen=True)
 class NipWarning:
-    """A soft check that failed: worth a second look, not a rejection."""
+    """A soft check that failed: worth a second look, not a rejection.
+
+    Say it with ``bot.texts.domain.describe(warning, lang)``.
+    """
 
     key: str
     params: dict[str, object] = field(default_factory=dict, hash=False)
-
-    def message(self, lang: str = "id") -> str:
-        from bot.texts import t
-
-        return t(self.key, lang, **self.params)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.core.competencies import competency_name
 from bot.core.jpm import CompetencyScore, shortfalls
 
 # Reason keys (catalogue keys; params: competency, gap, count).
@@ -48,7 +47,7 @@ class Recommendation:
     """A course worth taking and why, as a catalogue key and its parameters.
 
     ``reason_params["competency"]`` is a competency code: show it with
-    :func:`reason_params_for`, which puts the name in the reader's language.
+    ``bot.texts.domain.reason_params``, which puts the name in the reader's language.
     """
 
     course_id: int
@@ -98,15 +97,6 @@ def recommend(
         found = [_for_gaps(c, scores) for c in open_to_me]
     ranked = sorted((r for r in found if r is not None), key=lambda r: (-r.score, r.course_id))
     return ranked[:limit]
-
-
-def reason_params_for(recommendation: Recommendation, lang: str) -> dict[str, object]:
-    """The reason's parameters ready for the catalogue: the competency by name."""
-    params = dict(recommendation.reason_params)
-    code = params.get("competency")
-    if isinstance(code, str):
-        params["competency"] = competency_name(code, lang)
-    return params
 
 
 def _for_gaps(course: CourseFacts, scores: Sequence[CompetencyScore]) -> Recommendation | None:

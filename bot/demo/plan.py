@@ -18,19 +18,20 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import accumulate
 
-from bot.core.competencies import COMPETENCIES, DEFAULT_REQUIRED_LEVELS
+from bot.core.competencies import COMPETENCY_CODES, DEFAULT_REQUIRED_LEVELS
 from bot.core.jpm import CategoryThreshold, CompetencyScore, category_for, gaps, jpm
 from bot.core.vocabulary import EmployeeStatus, PositionType
 from bot.demo.catalogue import DEVELOPMENT_PHRASES, STRENGTH_PHRASES
 from bot.demo.gresik import UnitSpec
 from bot.demo.names import person_name, with_degree
 from bot.demo.positions import AGE_RANGE, RAISED_PELAKSANA, TYPE_MIX, PositionSpec
+from bot.texts.domain import competency_name
 
 BASE_EMPLOYEES = 8971
 # Personnel records are "as of" this day: ages and appointments are before it.
 REFERENCE_DATE = date(2024, 6, 30)
 WIB = timezone(timedelta(hours=7), "WIB")
-CODES = tuple(sorted(COMPETENCIES))  # M.01 ... M.08, SK.01
+CODES = tuple(sorted(COMPETENCY_CODES))  # M.01 ... M.08, SK.01
 THRESHOLDS_2024 = {"Optimal": 90, "Cukup Optimal": 78, "Kurang Optimal": 0}
 
 # Share of each category aimed at when a result is drawn (most Cukup Optimal).
@@ -305,22 +306,24 @@ class ReportWriter:
         ranked = gaps(scores)  # largest shortfall first
         best = sorted(scores, key=lambda s: (-s.gap, SHORTFALL_WEIGHT[s.code], s.code))[:2]
         strengths = (
-            "; ".join(f"{COMPETENCIES[s.code][0]}: {STRENGTH_PHRASES[s.code]}" for s in best) + "."
+            "; ".join(f"{competency_name(s.code, 'id')}: {STRENGTH_PHRASES[s.code]}" for s in best)
+            + "."
         )
         if best[0].gap < 0:
-            names = " dan ".join(COMPETENCIES[s.code][0] for s in best)
+            names = " dan ".join(competency_name(s.code, "id") for s in best)
             strengths = f"Relatif paling kuat pada {names}, meski belum memenuhi standar jabatan."
         short = [s for s in ranked if s.gap < 0][:3]
         if short:
             development = (
                 "; ".join(
-                    f"{COMPETENCIES[s.code][0]} (level {s.achieved} dari standar {s.required}): "
+                    f"{competency_name(s.code, 'id')} "
+                    f"(level {s.achieved} dari standar {s.required}): "
                     f"{DEVELOPMENT_PHRASES[s.code]}"
                     for s in short
                 )
                 + "."
             )
-            names = ", ".join(COMPETENCIES[s.code][0] for s in short)
+            names = ", ".join(competency_name(s.code, "id") for s in short)
             recommendation = (
                 f"Ikuti program Gapura yang menyasar {names}; susun rencana pengembangan "
                 f"individu bersama atasan langsung dan penuhi minimal 20 JP pengembangan "
@@ -330,7 +333,7 @@ class ReportWriter:
             lowest = ranked[0]
             development = (
                 f"Tidak ada kesenjangan terhadap standar jabatan; kembangkan "
-                f"{COMPETENCIES[lowest.code][0]} ke level berikutnya."
+                f"{competency_name(lowest.code, 'id')} ke level berikutnya."
             )
             recommendation = (
                 "Pertahankan capaian; dapat dilibatkan sebagai coach atau mentor bagi rekan "

@@ -17,6 +17,7 @@ from bot.imports.format import format_rejection, format_summary
 from bot.imports.service import import_file
 from bot.imports.types import ImportRejected
 from bot.settings import Settings
+from bot.texts.domain import describe
 from models.audit import AuditEvent
 from models.db import create_engine, create_sessionmaker
 
@@ -50,7 +51,7 @@ async def run_import(settings: Settings, kind: str, path: Path, *, lang: str) ->
         print(format_rejection(rejected.errors, lang, total=rejected.total), file=sys.stderr)
         return 1
     except DomainError as exc:
-        print(f"asnbot import: {exc.message(lang)}", file=sys.stderr)
+        print(f"asnbot import: {describe(exc, lang)}", file=sys.stderr)
         return 2
     finally:
         await engine.dispose()

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from bot.imports.limits import BLANK_RUN
 from bot.imports.types import ImportSummary, RowError
 from bot.texts import t
-from bot.texts.formatting import format_number
 from bot.texts.paging import LIMIT
 
 # Errors listed in the chat; the file attached holds them all.
@@ -32,7 +31,7 @@ def format_rejection(
     """
     total = len(errors) if total is None else total
     shown = errors if limit is None else errors[:limit]
-    lines = [t("import.rejected", lang, count=format_number(total, lang))]
+    lines = [t("import.rejected", lang, count=total)]
     lines += [format_row_error(error, lang) for error in shown]
     lines += _more(total - len(shown), lang)
     return "\n".join(lines)
@@ -49,7 +48,7 @@ def format_summary(summary: ImportSummary, lang: str) -> str:
 
 def chat_rejection(errors: Sequence[RowError], total: int, lang: str) -> tuple[str, bool]:
     """The rejection as one chat message (HTML), and whether it lists every error."""
-    head = [t("import.rejected", lang, count=format_number(total, lang))]
+    head = [t("import.rejected", lang, count=total)]
     return _fit(head, errors, total, lang)
 
 
@@ -88,35 +87,32 @@ def _html(lines: list[str]) -> str:
 
 
 def _summary_head(summary: ImportSummary, lang: str) -> list[str]:
-    def n(value: int) -> str:
-        return format_number(value, lang)
-
     lines = [
         t(
             "import.summary",
             lang,
             kind=t(f"import.kind.{summary.kind}", lang),
-            rows=n(summary.rows),
-            created=n(summary.created),
-            updated=n(summary.updated),
-            unchanged=n(summary.unchanged),
+            rows=summary.rows,
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
         )
     ]
     lines += [
-        t(f"import.detail.{name}", lang, count=n(count))
+        t(f"import.detail.{name}", lang, count=count)
         for name, count in sorted(summary.details.items())
     ]
     if summary.stopped_at is not None:
-        lines.append(t("import.stopped_at", lang, row=summary.stopped_at, count=n(BLANK_RUN)))
+        lines.append(t("import.stopped_at", lang, row=summary.stopped_at, count=BLANK_RUN))
     return lines
 
 
 def _warnings_head(summary: ImportSummary, lang: str) -> str:
-    return t("import.warnings", lang, count=format_number(len(summary.warnings), lang))
+    return t("import.warnings", lang, count=len(summary.warnings))
 
 
 def _more(count: int, lang: str) -> list[str]:
-    return [t("import.more_errors", lang, count=format_number(count, lang))] if count else []
+    return [t("import.more_errors", lang, count=count)] if count else []
 
 
 def _in_file(lang: str) -> list[str]:

@@ -51,19 +51,9 @@ class ImportLimits:
 class ImportLimitExceeded(DomainError):
     """A file over one of the limits; nothing was written.
 
-    Its parameters are numbers (sizes in MB, rows, seconds), formatted for the
-    reader's language when the message is made.
+    Its parameters are numbers (sizes in MB, rows, seconds); the catalogue formats
+    them for the reader's language.
     """
-
-    def message(self, lang: str = "id") -> str:
-        from bot.texts import t
-        from bot.texts.formatting import format_number
-
-        params = {
-            key: format_number(value, lang) if isinstance(value, int | float) else value
-            for key, value in self.params.items()
-        }
-        return t(self.key, lang, **params)
 
 
 def megabytes(size: int) -> float:

@@ -15,7 +15,6 @@ from openpyxl import Workbook
 from bot.imports.types import RowError
 from bot.sheets import write_only_row
 from bot.texts import t
-from bot.texts.formatting import format_number
 
 
 def errors_workbook(errors: Sequence[RowError], total: int, lang: str) -> bytes:
@@ -27,7 +26,7 @@ def errors_workbook(errors: Sequence[RowError], total: int, lang: str) -> bytes:
     for error in errors:
         write_only_row(sheet, [error.row, error.column, error.message(lang)])
     if total > len(errors):
-        more = t("import.more_errors", lang, count=format_number(total - len(errors), lang))
+        more = t("import.more_errors", lang, count=total - len(errors))
         write_only_row(sheet, ["", "", more])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -1,4 +1,6 @@
-"""Dates, times and numbers as people in Indonesia read them (Babel does the locale work).
+"""Dates and times as people in Indonesia read them (Babel does the locale work).
+
+Numbers are formatted by the catalogue's format specs: :mod:`bot.texts.numbers`.
 
 ``format_datetime(moment, "id", tz)`` gives "Senin, 5 Mei 2025 pukul 08.00 WIB".
 """
@@ -6,12 +8,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
-from babel.numbers import format_decimal
 
 # Indonesia's three zones by their everyday names; anything else shows its key.
 ZONE_NAMES = {
@@ -46,11 +46,6 @@ def format_time(moment: datetime, lang: str, tz: ZoneInfo) -> str:
 
 def format_date(day: date, lang: str) -> str:
     return babel_format_date(day, _DATE.get(lang, _DATE["id"]), locale=lang)
-
-
-def format_number(value: float | Decimal, lang: str) -> str:
-    """``100000`` -> "100.000" in Indonesian, "100,000" in English; ``25.3`` -> "25,3"."""
-    return format_decimal(value, locale=lang)
 
 
 def format_short_date(day: date | datetime, lang: str, tz: ZoneInfo | None = None) -> str:

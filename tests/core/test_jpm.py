@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.core.competencies import COMPETENCIES, DEFAULT_REQUIRED_LEVELS, competency_name
+from bot.core.competencies import COMPETENCY_CODES, DEFAULT_REQUIRED_LEVELS
 from bot.core.errors import DomainError
 from bot.core.jpm import (
     DEFAULT_THRESHOLDS,
@@ -12,13 +12,18 @@ from bot.core.jpm import (
     CategoryThreshold,
     CompetencyScore,
     category_for,
-    display_percent,
     gaps,
     jpm,
     shortfalls,
+    shown_percent,
     thresholds_from_mapping,
 )
-from bot.texts import en, id
+from bot.texts.catalogue import load
+from bot.texts.domain import competency_name, describe
+from bot.texts.numbers import format_percent_value
+
+ID_TEXTS = load("id").every_form()
+EN_TEXTS = load("en").every_form()
 
 CODES = ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"]
 
@@ -44,8 +49,8 @@ def test_administrator_example_has_jpm_88_9_percent_cukup_optimal_and_three_gaps
     value = jpm(scores)
 
     assert value == Decimal(2400) / Decimal(27)
-    assert display_percent(value, "id") == "88,9%"
-    assert display_percent(value, "en") == "88.9%"
+    assert percent_text(value, "id") == "88,9%"
+    assert percent_text(value, "en") == "88.9%"
     assert category_for(value, DEFAULT_THRESHOLDS) == "Cukup Optimal"
     assert [(s.code, s.gap) for s in shortfalls(scores)] == [
         ("M.03", -1),
@@ -64,7 +69,7 @@ def test_jpm_of_no_scores_is_refused():
     err = domain_error(jpm, [])
 
     assert err.key == "jpm.no_scores"
-    assert err.message("en")
+    assert describe(err, "en")
 
 
 # Categories
@@ -131,8 +136,8 @@ def test_thresholds_sharing_a_value_are_refused_naming_both():
 
     assert err.key == "jpm.thresholds_duplicate"
     for lang in ("id", "en"):
-        assert '"A"' in err.message(lang)
-        assert '"B"' in err.message(lang)
+        assert '"A"' in describe(err, lang)
+        assert '"B"' in describe(err, lang)
 
 
 def test_empty_thresholds_are_refused():
@@ -144,7 +149,7 @@ def test_threshold_that_is_not_a_percentage_is_refused_naming_the_category(value
     err = domain_error(thresholds_from_mapping, {"Optimal": value, "Kurang": 0})
 
     assert err.key == "jpm.threshold_invalid"
-    assert '"Optimal"' in err.message("id")
+    assert '"Optimal"' in describe(err, "id")
 
 
 # Display
@@ -162,8 +167,8 @@ def test_threshold_that_is_not_a_percentage_is_refused_naming_the_category(value
         (Decimal(75), "id", "75,0%"),
     ],
 )
-def test_display_percent_caps_at_100_with_one_decimal_in_the_users_language(value, lang, shown):
-    assert display_percent(value, lang) == shown
+def test_shown_percent_caps_at_100_with_one_decimal_in_the_users_language(value, lang, shown):
+    assert percent_text(value, lang) == shown
 
 
 # Scores and gaps
@@ -217,9 +222,9 @@ def test_level_outside_1_to_5_is_refused_naming_competency_and_level(
 
     assert err.key == key
     for lang in ("id", "en"):
-        assert "M.04" in err.message(lang)
-        assert level in err.message(lang)
-        assert "1-5" in err.message(lang)
+        assert "M.04" in describe(err, lang)
+        assert level in describe(err, lang)
+        assert "1-5" in describe(err, lang)
 
 
 def test_non_integer_level_is_refused():
@@ -232,14 +237,14 @@ def test_same_competency_twice_is_refused():
     err = domain_error(jpm, scores)
 
     assert err.key == "jpm.duplicate_competency"
-    assert "M.01" in err.message("id")
+    assert "M.01" in describe(err, "id")
 
 
 # Reference data
 
 
 def test_there_are_eight_managerial_and_one_socio_cultural_competency():
-    assert list(COMPETENCIES) == CODES
+    assert list(COMPETENCY_CODES) == CODES
 
 
 def test_competency_name_follows_the_language_and_passes_unknown_codes_through():
@@ -259,7 +264,12 @@ def test_default_required_levels_per_position_type():
 
 
 def test_every_jpm_key_exists_in_both_languages():
-    jpm_keys = {key for key in id.TEXTS if key.startswith("jpm.")}
+    jpm_keys = {key for key in ID_TEXTS if key.startswith("jpm.")}
 
     assert len(jpm_keys) >= 8
-    assert jpm_keys == {key for key in en.TEXTS if key.startswith("jpm.")}
+    assert jpm_keys == {key for key in EN_TEXTS if key.startswith("jpm.")}
+
+
+def percent_text(value, lang):
+    """A JPM as the reader sees it: capped, one decimal, in the reader's locale."""
+    return format_percent_value(shown_percent(value), lang)

@@ -11,10 +11,14 @@ from bot.core.recommend import (
     CourseFacts,
     all_met,
     is_open_to,
-    reason_params_for,
     recommend,
 )
-from bot.texts import en, id
+from bot.texts import t
+from bot.texts.catalogue import load
+from bot.texts.domain import reason_params
+
+ID_TEXTS = load("id").every_form()
+EN_TEXTS = load("en").every_form()
 
 ME = {"position_type": "Administrator", "status": "PNS", "unit_ids": frozenset({10, 1})}
 
@@ -139,12 +143,12 @@ def test_no_scores_and_no_matching_courses_give_nothing() -> None:
 def test_the_reason_names_the_competency_in_the_readers_language() -> None:
     found = recommend(scores(M_03=1), [course(1, {"M.03": None})], **ME)[0]
 
-    assert reason_params_for(found, "id")["competency"] == "Komunikasi"
-    assert reason_params_for(found, "en")["competency"] == "Communication"
+    assert reason_params(found, "id")["competency"] == "Komunikasi"
+    assert reason_params(found, "en")["competency"] == "Communication"
     assert found.reason_params["competency"] == "M.03"  # unchanged
 
 
 def test_every_reason_key_is_in_both_catalogues() -> None:
     for key in (REASON_LARGEST_GAP, REASON_GAP, REASON_GAPS, REASON_MARGIN):
-        assert key in id.TEXTS and key in en.TEXTS
-        id.TEXTS[key].format(competency="Komunikasi", gap="-1", count=2)
+        assert key in ID_TEXTS and key in EN_TEXTS
+        t(key, "id", competency="Komunikasi", gap="-1", count=2)

@@ -11,6 +11,7 @@ import pytest
 from bot.imports.limits import MB, ImportLimitExceeded, ImportLimits
 from bot.imports.parsing import Batch, End, Frame, ParseJob, parse_file
 from bot.imports.types import ImportContext
+from bot.texts.domain import describe
 from tests.factories import EMPLOYEE_HEADER
 from tests.hostile_files import claiming_dimension, then_broken, with_blank_rows, xlsx, zip_bomb
 from tests.imports.conftest import BUDI, SITI
@@ -25,7 +26,7 @@ def frames(path: Path, limits: ImportLimits | None = None) -> list[Frame]:
 def refusal(path: Path, limits: ImportLimits | None = None) -> str:
     with pytest.raises(ImportLimitExceeded) as raised:
         frames(path, limits)
-    return raised.value.message("id")
+    return describe(raised.value, "id")
 
 
 def rows_read(found: list[Frame]) -> int:

@@ -31,7 +31,8 @@ from typing import Any, TypeVar
 from hypothesis import HealthCheck, settings
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.texts import en, id, normalise_language
+from bot.texts import normalise_language
+from bot.texts.catalogue import load
 from models import AssessmentProgram, AssessmentSession, ParticipationStatus
 from models.queries.admins import grant_admin
 from sandbox import SimulatedUser
@@ -52,6 +53,9 @@ from tests.factories import (
 from tests.journeys.conftest import RunningBot
 from tests.journeys.fuzz_inputs import CLAIMED_NIP, Action, Forged, Text
 
+ID_TEXTS = load("id").every_form()
+EN_TEXTS = load("en").every_form()
+
 T = TypeVar("T")
 
 STATES = ("none", "consent_pending", "awaiting_nip", "awaiting_factor", "linked", "admin")
@@ -70,7 +74,7 @@ FUZZ = settings(
 
 # --------------------------------------------------------------------- language
 
-_CATALOGUES = {"id": id.TEXTS, "en": en.TEXTS}
+_CATALOGUES = {"id": ID_TEXTS, "en": EN_TEXTS}
 _OTHER = {"id": "en", "en": "id"}
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
@@ -113,8 +117,8 @@ WORDS = {
 # Messages written once for both languages ("Pilih bahasa / Choose your language:").
 BILINGUAL = [
     max(_literals(template), key=len)
-    for key, template in id.TEXTS.items()
-    if en.TEXTS.get(key) == template and _phrases(template)
+    for key, template in ID_TEXTS.items()
+    if EN_TEXTS.get(key) == template and _phrases(template)
 ]
 
 
