@@ -163,7 +163,12 @@ async def send_jp(update: Update, context: BotContext) -> None:
     await _send(update, context, lang, f"jp-{year}.xlsx", title, headers, body)
 
 
-_NAMES = {SESSIONS: "session", COURSES: "course", BROADCASTS: "broadcast"}
+# The export's file name, not the notification kind.
+_NAMES = {
+    SESSIONS: "session",
+    COURSES: "course",
+    BROADCASTS: "broadcast",  # vocabulary: not a status
+}
 
 
 async def _send(

@@ -38,7 +38,13 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from bot.context import BotContext
 from bot.core import outbox as rules
 from bot.core import reminders as r
-from bot.core.vocabulary import BroadcastStatus, LinkStatus
+from bot.core.vocabulary import (
+    BroadcastStatus,
+    DeliveryStatus,
+    LinkStatus,
+    NotificationStatus,
+    SendFailure,
+)
 from bot.flood import TAKEN
 from bot.metrics import count_notification, mark_dispatcher_run
 from bot.texts import t
@@ -138,8 +144,8 @@ async def _deliver(
                 context,
                 notification,
                 claim.token,
-                "skipped",
-                delivery="blocked" if blocked else "failed",
+                NotificationStatus.SKIPPED,
+                delivery=DeliveryStatus.BLOCKED if blocked else DeliveryStatus.FAILED,
                 last_error="blocked" if blocked else "no active link",
             )
         return
@@ -197,16 +203,16 @@ async def _deliver(
             context.bot, chat_id, text, keyboard, first.payload, rate_limit_args=TAKEN
         )
     except RetryAfter as exc:
-        await _failed(context, sending, claim.token, rules.RETRY_AFTER, exc, count)
+        await _failed(context, sending, claim.token, SendFailure.RETRY_AFTER, exc, count)
         return
     except Forbidden as exc:
-        await _failed(context, sending, claim.token, rules.FORBIDDEN, exc, count)
+        await _failed(context, sending, claim.token, SendFailure.FORBIDDEN, exc, count)
         return
     except BadRequest as exc:
-        await _failed(context, sending, claim.token, rules.REFUSED, exc, count)
+        await _failed(context, sending, claim.token, SendFailure.REFUSED, exc, count)
         return
     except (NetworkError, TelegramError) as exc:
-        await _failed(context, sending, claim.token, rules.TRANSIENT, exc, count)
+        await _failed(context, sending, claim.token, SendFailure.TRANSIENT, exc, count)
         return
     await _sent(context, sending, count)
 
@@ -221,15 +227,17 @@ async def _not_now(
     """A notice not to send now: stale, opted out, or deferred."""
     if decision.action == r.STALE:
         count.stale += 1
-        await _finish(context, notification, token, "skipped", last_error="stale")
+        await _finish(context, notification, token, NotificationStatus.SKIPPED, last_error="stale")
     elif decision.action == r.OPTED_OUT:
-        await _finish(context, notification, token, "skipped", last_error="opted out")
+        await _finish(
+            context, notification, token, NotificationStatus.SKIPPED, last_error="opted out"
+        )
     else:
         await _finish(
             context,
             notification,
             token,
-            "pending",
+            NotificationStatus.PENDING,
             due_at=decision.until,
             claimed_by=None,
             claimed_at=None,
@@ -269,18 +277,18 @@ async def _sent(context: BotContext, notifications: list[Notification], count: R
                     session,
                     broadcast_id=notification.broadcast_id,
                     employee_id=notification.employee_id,
-                    status="delivered",
+                    status=DeliveryStatus.DELIVERED,
                     now=now,
                 )
     count.sent += len(notifications)
-    count_notification(context, "sent", len(notifications))
+    count_notification(context, NotificationStatus.SENT, len(notifications))
 
 
 async def _failed(
     context: BotContext,
     notifications: list[Notification],
     token: str,
-    failure: str,
+    failure: SendFailure,
     exc: TelegramError,
     count: RunCount,
 ) -> None:
@@ -298,13 +306,13 @@ async def _failed(
                 retry_limit=context.settings.outbox_retry_limit,
             )
             log.warning("outbox: notification %d: %s", notification.id, outcome.last_error)
-            if outcome.status == rules.FAILED:
-                count_notification(context, "failed")
+            if outcome.status == NotificationStatus.FAILED:
+                count_notification(context, NotificationStatus.FAILED)
             values: dict[str, object] = {
                 "attempts": outcome.attempts,
                 "last_error": outcome.last_error,
             }
-            if outcome.status == rules.PENDING:
+            if outcome.status == NotificationStatus.PENDING:
                 values.update(due_at=outcome.due_at, claimed_by=None, claimed_at=None)
             await q.finish(
                 session,
@@ -315,12 +323,15 @@ async def _failed(
             )
             if outcome.block_link:
                 await q.block_employee(session, employee_id=notification.employee_id, now=now)
-            if notification.broadcast_id is not None and outcome.status != rules.PENDING:
+            if (
+                notification.broadcast_id is not None
+                and outcome.status != NotificationStatus.PENDING
+            ):
                 await bq.record_delivery(
                     session,
                     broadcast_id=notification.broadcast_id,
                     employee_id=notification.employee_id,
-                    status="blocked" if outcome.block_link else "failed",
+                    status=DeliveryStatus.BLOCKED if outcome.block_link else DeliveryStatus.FAILED,
                     now=now,
                 )
             count.stop = count.stop or outcome.stop_batch
@@ -330,9 +341,9 @@ async def _finish(
     context: BotContext,
     notification: Notification,
     token: str,
-    status: str,
+    status: NotificationStatus,
     *,
-    delivery: str | None = None,
+    delivery: DeliveryStatus | None = None,
     **values: object,
 ) -> None:
     """Record an outcome without a send; an announcement's delivery row with it."""
@@ -363,13 +374,13 @@ async def _held_back(
             context,
             notification,
             token,
-            "pending",
+            NotificationStatus.PENDING,
             due_at=context.clock.now() + bq.PARKED,
             claimed_by=None,
             claimed_at=None,
         )
         return True
     if status == BroadcastStatus.CANCELLED:
-        await _finish(context, notification, token, "cancelled")
+        await _finish(context, notification, token, NotificationStatus.CANCELLED)
         return True
     return False

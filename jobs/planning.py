@@ -28,6 +28,7 @@ from bot.context import BotContext
 from bot.core import reminders as r
 from bot.core.jp import DEFAULT_BEHIND_AFTER_MONTH
 from bot.core.recommend import REASON_MARGIN, recommend
+from bot.core.vocabulary import EnrollmentStatus, NotificationStatus, ParticipationStatus
 from bot.settings import Settings
 from models.queries import outbox as q
 from models.queries.courses import facts
@@ -124,13 +125,15 @@ async def _sessions(
         wanted.extend(r.session_notices(facts_now, offsets=offsets, tz=settings.tz, now=now))
         rows = planned.pop(pair, [])
         older = [row for row in rows if row.payload.get("ver") != facts_now.ver]
-        withdraw.update(row.id for row in older if row.status == "pending")
-        if facts_now.participation != "invited":
+        withdraw.update(row.id for row in older if row.status == NotificationStatus.PENDING)
+        if facts_now.participation != ParticipationStatus.INVITED:
             withdraw.update(
-                row.id for row in rows if row.kind == r.RSVP_NUDGE and row.status == "pending"
+                row.id
+                for row in rows
+                if row.kind == r.RSVP_NUDGE and row.status == NotificationStatus.PENDING
             )
         if facts_now.participation not in r.ATTENDING and not facts_now.cancelled:
-            withdraw.update(row.id for row in rows if row.status == "pending")
+            withdraw.update(row.id for row in rows if row.status == NotificationStatus.PENDING)
             continue
         if older:
             notice = r.change_notice(facts_now, older[-1].payload, now=now)
@@ -138,7 +141,7 @@ async def _sessions(
                 wanted.append(notice)
     # Planned for a participation that is gone (a booking moved or cancelled).
     for rows in planned.values():
-        withdraw.update(row.id for row in rows if row.status == "pending")
+        withdraw.update(row.id for row in rows if row.status == NotificationStatus.PENDING)
 
 
 async def _courses(
@@ -151,9 +154,11 @@ async def _courses(
 ) -> None:
     today = now.astimezone(settings.tz).date()
     places = await q.places(session, today=today, employee_ids=ids)
-    live = {(p.course_id, p.employee_id): p for p in places if p.status != "withdrawn"}
+    live = {
+        (p.course_id, p.employee_id): p for p in places if p.status != EnrollmentStatus.WITHDRAWN
+    }
     for place in places:
-        if place.status == "registered":
+        if place.status == EnrollmentStatus.REGISTERED:
             notice = r.course_tomorrow_notice(
                 place.course_id,
                 place.employee_id,
@@ -164,7 +169,7 @@ async def _courses(
             )
             if notice is not None:
                 wanted.append(notice)
-        elif place.status == "offered" and place.offered_until is not None:
+        elif place.status == EnrollmentStatus.OFFERED and place.offered_until is not None:
             notice = r.offer_notice(
                 place.enrollment_id,
                 place.course_id,
@@ -185,14 +190,14 @@ async def _courses(
     for row in rows:
         current = live.get((int(row.payload.get("course_id", 0)), row.employee_id))
         if row.kind == r.COURSE_OPEN:
-            if current is not None and row.status == "pending":
+            if current is not None and row.status == NotificationStatus.PENDING:
                 withdraw.add(row.id)  # already registered or waiting: no need to tell
         elif row.kind == r.COURSE_TOMORROW:
-            if row.status == "pending" and row.key not in wanted_keys:
+            if row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
                 withdraw.add(row.id)  # withdrawn, or the course moved
         # An offer answered meanwhile is withdrawn; one that lapsed is told by the
         # expire_offers job, which alone knows it lapsed (a declined one ends the same way).
-        elif row.status == "pending" and row.key not in wanted_keys:
+        elif row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
             withdraw.add(row.id)
     courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:

@@ -22,18 +22,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.jp import is_behind, jp_progress
+from bot.core.vocabulary import NotificationKind, ParticipationStatus, SessionStatus
 
-# The kinds (``Notification.kind``); the render step words each one.
-SESSION_REMINDER = "session_reminder"
-RSVP_NUDGE = "rsvp_nudge"
-SESSION_CHANGE = "session_change"
-RESULT_RELEASED = "result_released"
-COURSE_OPEN = "course_open"
-COURSE_TOMORROW = "course_tomorrow"
-WAITLIST_OFFER = "waitlist_offer"
-WAITLIST_EXPIRED = "waitlist_expired"
-JP_BEHIND = "jp_behind"
-BROADCAST = "broadcast"
+# Short names for the kinds (defined in ``bot.core.vocabulary.NotificationKind``).
+SESSION_REMINDER = NotificationKind.SESSION_REMINDER
+RSVP_NUDGE = NotificationKind.RSVP_NUDGE
+SESSION_CHANGE = NotificationKind.SESSION_CHANGE
+RESULT_RELEASED = NotificationKind.RESULT_RELEASED
+COURSE_OPEN = NotificationKind.COURSE_OPEN
+COURSE_TOMORROW = NotificationKind.COURSE_TOMORROW
+WAITLIST_OFFER = NotificationKind.WAITLIST_OFFER
+WAITLIST_EXPIRED = NotificationKind.WAITLIST_EXPIRED
+JP_BEHIND = NotificationKind.JP_BEHIND
+BROADCAST = NotificationKind.BROADCAST
 
 # Kinds a person can switch off in /pengingat, in the order shown. Change notices,
 # offers (a seat held for me) and announcements always go out.
@@ -154,7 +155,7 @@ class SessionFacts:
     @property
     def ver(self) -> str:
         return (
-            "cancelled"
+            SessionStatus.CANCELLED
             if self.cancelled
             else session_version(self.starts_at, self.venue, self.address)
         )
@@ -170,7 +171,7 @@ class SessionFacts:
 
 
 # Participation statuses that still expect the person at the session.
-ATTENDING = frozenset({"invited", "confirmed"})
+ATTENDING = frozenset({ParticipationStatus.INVITED, ParticipationStatus.CONFIRMED})
 
 
 def session_notices(
@@ -190,7 +191,7 @@ def session_notices(
         found.append(
             Planned(key, facts.employee_id, SESSION_REMINDER, due, facts.starts_at, payload)
         )
-    if facts.participation == "invited":
+    if facts.participation == ParticipationStatus.INVITED:
         day = facts.starts_at.astimezone(tz).date() - timedelta(days=RSVP_NUDGE_DAYS)
         due = _at(day, RSVP_NUDGE_AT, tz)
         if due >= now - PLAN_GRACE:

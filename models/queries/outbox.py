@@ -77,7 +77,11 @@ async def plan(session: AsyncSession, *, planned: Sequence[Planned]) -> tuple[in
         return 0, 0
     existing = await existing_keys(session, keys=[p.key for p in planned])
     new = [p for p in planned if p.key not in existing]
-    revive = [p for p in planned if p.key in existing and existing[p.key][1] == "cancelled"]
+    revive = [
+        p
+        for p in planned
+        if p.key in existing and existing[p.key][1] == NotificationStatus.CANCELLED
+    ]
     if new:
         statement = _insert_ignore(session)
         for start in range(0, len(new), IN_CHUNK):
