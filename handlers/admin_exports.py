@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.callbacks import data, int_part, parts
 from bot.context import BotContext
 from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
 from bot.texts import t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import shorten
-from handlers.callbacks import data, int_part, parts
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import exports as q
 from models.queries.audit import audit

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from bot.callbacks import data, int_part
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
 from bot.core.competencies import competency_name
@@ -25,7 +26,6 @@ from bot.core.recommend import CourseFacts, Recommendation, all_met, reason_para
 from bot.core.results import pending_status
 from bot.texts import t
 from bot.texts.paging import pack_blocks, shorten
-from handlers.callbacks import data, int_part
 from handlers.common import render, require_link
 from models.assessment import Result
 from models.chat import ChatLink

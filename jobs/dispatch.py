@@ -47,9 +47,9 @@ from bot.core.vocabulary import (
 )
 from bot.flood import TAKEN
 from bot.metrics import count_notification, mark_dispatcher_run
+from bot.notices.render import render, render_merged, send_rendered
 from bot.texts import t
 from jobs.planning import calendar_for
-from jobs.render import render, render_merged, send_rendered
 from models.chat import ChatLink
 from models.outbox import Notification
 from models.queries import broadcasts as bq

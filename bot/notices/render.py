@@ -18,14 +18,17 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
+from bot.callbacks import data
 from bot.core import reminders as r
 from bot.core.broadcast import READ_AREA
 from bot.core.competencies import competency_name
 from bot.core.jp import display_jp
 from bot.texts import t
 from bot.texts.formatting import format_date, format_datetime, format_number
-from handlers.callbacks import data
-from handlers.reminders import ACK  # ntf:ack:<notification id>
+
+# The change notices' button, ``ntf:ack:<notification id>``: handlers/reminders.py
+# answers it.
+ACK = "ntf"
 
 
 def _when(value: object, lang: str, tz: ZoneInfo) -> str:
