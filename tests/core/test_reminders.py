@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -144,14 +145,12 @@ def test_deferral_never_goes_past_the_event() -> None:
 
 def test_stale_notices_are_skipped_late_ones_say_so() -> None:
     due = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
-    common = {"kind": r.SESSION_REMINDER, "payload": {}, "prefs": None, "calendar": CAL}
-    stale = r.decide(
-        due_at=due, stale_after=due + timedelta(hours=1), now=due + timedelta(hours=2), **common
-    )  # type: ignore[arg-type]
+    decide = partial(r.decide, kind=r.SESSION_REMINDER, payload={}, prefs=None, calendar=CAL)
+    stale = decide(due_at=due, stale_after=due + timedelta(hours=1), now=due + timedelta(hours=2))
     assert stale.action == r.STALE
-    late = r.decide(due_at=due, stale_after=None, now=due + timedelta(hours=2), **common)  # type: ignore[arg-type]
+    late = decide(due_at=due, stale_after=None, now=due + timedelta(hours=2))
     assert late == r.Decision(r.SEND, late=True)
-    on_time = r.decide(due_at=due, stale_after=None, now=due + timedelta(minutes=5), **common)  # type: ignore[arg-type]
+    on_time = decide(due_at=due, stale_after=None, now=due + timedelta(minutes=5))
     assert on_time == r.Decision(r.SEND, late=False)
 
 
