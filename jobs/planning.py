@@ -31,6 +31,7 @@ from bot.core.recommend import REASON_MARGIN, recommend
 from bot.core.vocabulary import EnrollmentStatus, NotificationStatus, ParticipationStatus
 from bot.settings import Settings
 from models.queries import outbox as q
+from models.queries import planning as inputs
 from models.queries.courses import facts
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ async def replan(
     wanted: list[r.Planned] = []
     withdraw: set[int] = set()
     await _sessions(session, now, settings, ids, wanted, withdraw)
-    for result_id, employee_id, program, released_at in await q.released_since(
+    for result_id, employee_id, program, released_at in await inputs.released_since(
         session, since=now - timedelta(days=r.RESULT_NOTICE_DAYS), employee_ids=ids
     ):
         notice = r.result_notice(result_id, employee_id, program, released_at, now=now)
@@ -75,7 +76,7 @@ async def replan(
     if now.astimezone(settings.tz).month > DEFAULT_BEHIND_AFTER_MONTH:  # is_behind's rule
         year = now.astimezone(settings.tz).year
         for employee_id, (status, earned) in (
-            await q.jp_totals(session, year=year, employee_ids=ids)
+            await inputs.jp_totals(session, year=year, employee_ids=ids)
         ).items():
             target = settings.jp_target(status)
             notice = r.jp_behind_notice(employee_id, earned, target, tz=settings.tz, now=now)  # type: ignore[arg-type]
@@ -114,7 +115,7 @@ async def _sessions(
     offsets = r.parse_offsets(settings.reminder_offsets)
     current = {
         (f.session_id, f.employee_id): f
-        for f in await q.session_facts(session, since=now - LOOKBACK, employee_ids=ids)
+        for f in await inputs.session_facts(session, since=now - LOOKBACK, employee_ids=ids)
     }
     planned: dict[tuple[int, int], list[q.Row]] = defaultdict(list)
     for row in await q.live_rows(
@@ -153,7 +154,7 @@ async def _courses(
     withdraw: set[int],
 ) -> None:
     today = now.astimezone(settings.tz).date()
-    places = await q.places(session, today=today, employee_ids=ids)
+    places = await inputs.places(session, today=today, employee_ids=ids)
     live = {
         (p.course_id, p.employee_id): p for p in places if p.status != EnrollmentStatus.WITHDRAWN
     }
@@ -199,11 +200,11 @@ async def _courses(
         # expire_offers job, which alone knows it lapsed (a declined one ends the same way).
         elif row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
             withdraw.add(row.id)
-    courses = await q.courses_opening(session, now=now, ahead=COURSE_AHEAD)
+    courses = await inputs.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:
         return
     opening = [(course, facts(course)) for course in courses]
-    for person in await q.people_with_results(session, employee_ids=ids):
+    for person in await inputs.people_with_results(session, employee_ids=ids):
         for course, course_facts in opening:
             if (course.id, person.employee_id) in live:
                 continue

@@ -37,7 +37,7 @@ from models.chat import ChatLink
 from models.gapura import Course, Enrollment
 from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Notification
-from models.queries.outbox import jp_totals
+from models.queries.planning import jp_totals
 from models.queries.seats import rowcount
 
 CHUNK = 500
