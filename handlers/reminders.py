@@ -7,7 +7,7 @@ from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 
 from bot.callbacks import data, int_part
 from bot.context import BotContext
-from bot.core.reminders import OPTIONAL_KINDS, opted_out, toggled
+from bot.core.sending import OPTIONAL_KINDS, opted_out, toggled
 from bot.texts import t
 from handlers.common import edit_if_possible, require_link
 from models.chat import ChatLink

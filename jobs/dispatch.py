@@ -38,7 +38,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from bot.context import BotContext
 from bot.core import outbox as rules
-from bot.core import reminders as r
+from bot.core import sending
 from bot.core.vocabulary import DeliveryStatus, LinkStatus, NotificationStatus, SendFailure
 from bot.flood import TAKEN
 from bot.metrics import mark_dispatcher_run
@@ -103,7 +103,7 @@ async def dispatch_due(context: BotContext) -> None:
             )
 
 
-async def _send_batch(context: BotContext, calendar: r.Calendar, count: RunCount) -> int:
+async def _send_batch(context: BotContext, calendar: sending.Calendar, count: RunCount) -> int:
     """Claim one batch and send it message by message; how many notices it took."""
     claim = Claim(f"{INSTANCE}:{next(_batches)}", context.clock.now())
     async with context.db.begin() as session:
@@ -132,7 +132,7 @@ async def _deliver(
     context: BotContext,
     message: list[Notification],
     link: ChatLink | None,
-    calendar: r.Calendar,
+    calendar: sending.Calendar,
     claim: Claim,
     count: RunCount,
 ) -> None:
@@ -149,10 +149,10 @@ async def _deliver(
                 last_error="blocked" if blocked else "no active link",
             )
         return
-    sending: list[Notification] = []
+    ready: list[Notification] = []
     late = False
     for notification in message:
-        decision = r.decide(
+        decision = sending.decide(
             kind=notification.kind,
             due_at=notification.due_at,
             stale_after=notification.stale_after,
@@ -161,18 +161,18 @@ async def _deliver(
             calendar=calendar,
             now=context.clock.now(),
         )
-        if decision.action == r.SEND:
-            sending.append(notification)
+        if decision.action == sending.SEND:
+            ready.append(notification)
             late = late or decision.late
         else:
             await _not_now(context, notification, decision, claim.token, count)
-    if sending:
-        await _send(context, sending, link, late, claim, count)
+    if ready:
+        await _send(context, ready, link, late, claim, count)
 
 
 async def _send(
     context: BotContext,
-    sending: list[Notification],
+    ready: list[Notification],
     link: ChatLink,
     late: bool,
     claim: Claim,
@@ -183,30 +183,30 @@ async def _send(
     ours: set[int] = set()
 
     async def prove(session: AsyncSession) -> None:
-        ours.update(await _still_ours(session, context, sending, claim))
+        ours.update(await _still_ours(session, context, ready, claim))
 
     await context.flood.take_turn(chat_id, then=prove)
-    sending = [n for n in sending if n.id in ours]
-    if not sending:
+    ready = [n for n in ready if n.id in ours]
+    if not ready:
         return
-    text, keyboard = _words(sending, late, link.language, context)
+    text, keyboard = _words(ready, late, link.language, context)
     try:
         await send_rendered(
-            context.bot, chat_id, text, keyboard, sending[0].payload, rate_limit_args=TAKEN
+            context.bot, chat_id, text, keyboard, ready[0].payload, rate_limit_args=TAKEN
         )
     except TelegramError as exc:
         failure = next(kind for error, kind in FAILURES if isinstance(exc, error))
-        await record_failure(context, sending, claim.token, failure, exc, count)
+        await record_failure(context, ready, claim.token, failure, exc, count)
         return
-    await record_sent(context, sending, count)
+    await record_sent(context, ready, count)
 
 
 def _words(
-    sending: list[Notification], late: bool, lang: str, context: BotContext
+    ready: list[Notification], late: bool, lang: str, context: BotContext
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The message: one notice rendered, or several of a merged kind together."""
-    first = sending[0]
-    if len(sending) == 1:
+    first = ready[0]
+    if len(ready) == 1:
         return render(
             notification_id=first.id,
             kind=first.kind,
@@ -218,8 +218,8 @@ def _words(
         )
     return render_merged(
         kind=first.kind,
-        payloads=[n.payload for n in sending],
-        due_at=min(n.due_at for n in sending),
+        payloads=[n.payload for n in ready],
+        due_at=min(n.due_at for n in ready),
         late=late,
         lang=lang,
         tz=context.settings.tz,
@@ -229,15 +229,15 @@ def _words(
 async def _not_now(
     context: BotContext,
     notification: Notification,
-    decision: r.Decision,
+    decision: sending.Decision,
     token: str,
     count: RunCount,
 ) -> None:
     """A notice not to send now: stale, opted out, or deferred."""
-    if decision.action == r.STALE:
+    if decision.action == sending.STALE:
         count.stale += 1
         await finish(context, notification, token, NotificationStatus.SKIPPED, last_error="stale")
-    elif decision.action == r.OPTED_OUT:
+    elif decision.action == sending.OPTED_OUT:
         await finish(
             context, notification, token, NotificationStatus.SKIPPED, last_error="opted out"
         )

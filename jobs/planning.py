@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.context import BotContext
 from bot.core import reminders as r
+from bot.core import sending
 from bot.core.jp import DEFAULT_BEHIND_AFTER_MONTH
 from bot.core.recommend import REASON_MARGIN, recommend
 from bot.core.vocabulary import EnrollmentStatus, NotificationStatus, ParticipationStatus
@@ -44,8 +45,8 @@ COURSE_AHEAD = timedelta(days=1)
 SESSION_KINDS = (r.SESSION_REMINDER, r.RSVP_NUDGE, r.SESSION_CHANGE)
 
 
-def calendar_for(settings: Settings, holidays: frozenset[object]) -> r.Calendar:
-    return r.Calendar(
+def calendar_for(settings: Settings, holidays: frozenset[object]) -> sending.Calendar:
+    return sending.Calendar(
         tz=settings.tz,
         quiet_start=settings.quiet_hours_start,
         quiet_end=settings.quiet_hours_end,
@@ -87,7 +88,7 @@ async def replan(
             p.key,
             p.employee_id,
             p.kind,
-            r.send_time(
+            sending.send_time(
                 p.due_at,
                 kind=p.kind,
                 payload=p.payload,

@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core import reminders as r
+from bot.core import sending
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Monday 5 May 2025, 08:00 WIB.
 MAY_5_0800 = datetime(2025, 5, 5, 1, 0, tzinfo=UTC)
-CAL = r.Calendar(tz=WIB, quiet_start=time(21), quiet_end=time(6))
+CAL = sending.Calendar(tz=WIB, quiet_start=time(21), quiet_end=time(6))
 
 
 def local(moment: datetime) -> str:
@@ -100,7 +101,7 @@ def test_quiet_hours_defer_to_their_end_never_drop() -> None:
     assert local(CAL.quiet_over(at_2200)) == "Wed 07 06:00"
     after_midnight = datetime(2025, 5, 6, 19, 0, tzinfo=UTC)  # Wednesday 02:00 WIB
     assert local(CAL.quiet_over(after_midnight)) == "Wed 07 06:00"
-    decision = r.decide(
+    decision = sending.decide(
         kind=r.RESULT_RELEASED,
         due_at=at_2200,
         stale_after=None,
@@ -109,22 +110,22 @@ def test_quiet_hours_defer_to_their_end_never_drop() -> None:
         calendar=CAL,
         now=at_2200,
     )
-    assert decision.action == r.DEFER and decision.until is not None
+    assert decision.action == sending.DEFER and decision.until is not None
     assert local(decision.until) == "Wed 07 06:00"
 
 
 def test_weekends_and_holidays_defer_non_urgent_kinds_only() -> None:
     saturday = datetime(2025, 5, 10, 3, 0, tzinfo=UTC)  # Saturday 10:00 WIB
-    holidays = r.Calendar(tz=WIB, holidays=frozenset({date(2025, 5, 12)}))
-    later = r.send_time(
+    holidays = sending.Calendar(tz=WIB, holidays=frozenset({date(2025, 5, 12)}))
+    later = sending.send_time(
         saturday, kind=r.RESULT_RELEASED, payload={}, calendar=holidays, stale_after=None
     )
     assert local(later) == "Tue 13 06:00"
-    urgent = r.send_time(
+    urgent = sending.send_time(
         saturday, kind=r.SESSION_CHANGE, payload={}, calendar=holidays, stale_after=None
     )
     assert urgent == saturday
-    day_before = r.send_time(
+    day_before = sending.send_time(
         saturday,
         kind=r.SESSION_REMINDER,
         payload={"urgent": True},
@@ -137,7 +138,7 @@ def test_weekends_and_holidays_defer_non_urgent_kinds_only() -> None:
 def test_deferral_never_goes_past_the_event() -> None:
     saturday = datetime(2025, 5, 10, 3, 0, tzinfo=UTC)
     event = saturday + timedelta(hours=30)  # Sunday afternoon
-    moment = r.send_time(
+    moment = sending.send_time(
         saturday, kind=r.SESSION_REMINDER, payload={}, calendar=CAL, stale_after=event
     )
     assert moment == saturday
@@ -145,21 +146,21 @@ def test_deferral_never_goes_past_the_event() -> None:
 
 def test_stale_notices_are_skipped_late_ones_say_so() -> None:
     due = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
-    decide = partial(r.decide, kind=r.SESSION_REMINDER, payload={}, prefs=None, calendar=CAL)
+    decide = partial(sending.decide, kind=r.SESSION_REMINDER, payload={}, prefs=None, calendar=CAL)
     stale = decide(due_at=due, stale_after=due + timedelta(hours=1), now=due + timedelta(hours=2))
-    assert stale.action == r.STALE
+    assert stale.action == sending.STALE
     late = decide(due_at=due, stale_after=None, now=due + timedelta(hours=2))
-    assert late == r.Decision(r.SEND, late=True)
+    assert late == sending.Decision(sending.SEND, late=True)
     on_time = decide(due_at=due, stale_after=None, now=due + timedelta(minutes=5))
-    assert on_time == r.Decision(r.SEND, late=False)
+    assert on_time == sending.Decision(sending.SEND, late=False)
 
 
 def test_opting_out_stops_optional_kinds_but_not_change_notices() -> None:
-    prefs = r.toggled({}, r.SESSION_REMINDER)
+    prefs = sending.toggled({}, r.SESSION_REMINDER)
     assert prefs == {r.SESSION_REMINDER: False}
-    assert r.opted_out(prefs, r.SESSION_REMINDER)
-    assert not r.opted_out({r.SESSION_CHANGE: False}, r.SESSION_CHANGE)
-    assert r.toggled(prefs, r.SESSION_REMINDER) == {}
+    assert sending.opted_out(prefs, r.SESSION_REMINDER)
+    assert not sending.opted_out({r.SESSION_CHANGE: False}, r.SESSION_CHANGE)
+    assert sending.toggled(prefs, r.SESSION_REMINDER) == {}
 
 
 def test_jp_behind_only_after_september_with_less_than_half() -> None:
