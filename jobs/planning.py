@@ -159,29 +159,7 @@ async def _courses(
     live = {
         (p.course_id, p.employee_id): p for p in places if p.status != EnrollmentStatus.WITHDRAWN
     }
-    for place in places:
-        if place.status == EnrollmentStatus.REGISTERED:
-            notice = r.course_tomorrow_notice(
-                place.course_id,
-                place.employee_id,
-                place.title,
-                place.starts_on,
-                tz=settings.tz,
-                now=now,
-            )
-            if notice is not None:
-                wanted.append(notice)
-        elif place.status == EnrollmentStatus.OFFERED and place.offered_until is not None:
-            notice = r.offer_notice(
-                place.enrollment_id,
-                place.course_id,
-                place.employee_id,
-                place.title,
-                place.offered_until,
-                now=now,
-            )
-            if notice is not None:
-                wanted.append(notice)
+    wanted.extend(_place_notices(places, settings, now))
     wanted_keys = {p.key for p in wanted}
     rows = await q.live_rows(
         session,
@@ -201,24 +179,62 @@ async def _courses(
         # expire_offers job, which alone knows it lapsed (a declined one ends the same way).
         elif row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
             withdraw.add(row.id)
+    wanted.extend(await _openings(session, now, ids, set(live)))
+
+
+def _place_notices(
+    places: list[inputs.Place], settings: Settings, now: datetime
+) -> list[r.Planned]:
+    """ "Your course starts tomorrow" for a registered place, the offer for an offered one."""
+    found: list[r.Planned | None] = []
+    for place in places:
+        if place.status == EnrollmentStatus.REGISTERED:
+            found.append(
+                r.course_tomorrow_notice(
+                    place.course_id,
+                    place.employee_id,
+                    place.title,
+                    place.starts_on,
+                    tz=settings.tz,
+                    now=now,
+                )
+            )
+        elif place.status == EnrollmentStatus.OFFERED and place.offered_until is not None:
+            found.append(
+                r.offer_notice(
+                    place.enrollment_id,
+                    place.course_id,
+                    place.employee_id,
+                    place.title,
+                    place.offered_until,
+                    now=now,
+                )
+            )
+    return [notice for notice in found if notice is not None]
+
+
+async def _openings(
+    session: AsyncSession, now: datetime, ids: list[int] | None, placed: set[tuple[int, int]]
+) -> list[r.Planned]:
+    """Courses opening that close one of a person's gaps, for people not on them yet."""
     courses = await inputs.courses_opening(session, now=now, ahead=COURSE_AHEAD)
     if not courses:
-        return
+        return []
     opening = [(course, facts(course)) for course in courses]
+    found: list[r.Planned] = []
     for person in await inputs.people_with_results(session, employee_ids=ids):
         for course, course_facts in opening:
-            if (course.id, person.employee_id) in live:
+            if (course.id, person.employee_id) in placed:
                 continue
-            found = recommend(
+            best = recommend(
                 person.scores,
                 [course_facts],
                 position_type=person.position_type,
                 status=person.status,
                 unit_ids=person.unit_ids,
             )
-            if not found or found[0].reason_key == REASON_MARGIN:
+            if not best or best[0].reason_key == REASON_MARGIN:
                 continue  # only courses that close one of my gaps
-            reason = {"key": found[0].reason_key, **found[0].reason_params}
             notice = r.course_open_notice(
                 course.id,
                 person.employee_id,
@@ -226,10 +242,11 @@ async def _courses(
                 course.registration_opens_at,
                 course.registration_closes_at,
                 now=now,
-                reason=reason,
+                reason={"key": best[0].reason_key, **best[0].reason_params},
             )
             if notice is not None:
-                wanted.append(notice)
+                found.append(notice)
+    return found
 
 
 async def plan_notifications(context: BotContext) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
@@ -43,21 +44,7 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
         if broadcast is None:
             return
         progress = await bq.progress(session, broadcast_id=broadcast_id)
-        ended = False
-        if broadcast.status == BroadcastStatus.SENDING and progress.finished:
-            ended = await bq.finish_if_done(session, broadcast_id=broadcast_id, now=now)
-            if ended:
-                await audit(
-                    session,
-                    now=now,
-                    action="broadcast.sent",
-                    actor_kind="system",
-                    broadcast_id=broadcast_id,
-                    recipients=progress.total,
-                    delivered=progress.delivered,
-                    blocked=progress.blocked,
-                    failed=progress.failed,
-                )
+        ended = await _end_if_done(session, broadcast, progress, now)
         status = BroadcastStatus.DONE if ended else BroadcastStatus(broadcast.status)
         ask_ack, admin_id = broadcast.ask_ack, broadcast.created_by
         link = await chat_link(session, telegram_user_id=admin_id)
@@ -95,6 +82,28 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
             )
     except TelegramError as err:  # the admin blocked the bot, the message is gone...
         log.warning("announcement %d: progress not shown: %s", broadcast_id, err)
+
+
+async def _end_if_done(
+    session: AsyncSession, broadcast: Broadcast, progress: rules.Progress, now: datetime
+) -> bool:
+    """Mark a sending announcement with nothing left to send done (one process wins)."""
+    if broadcast.status != BroadcastStatus.SENDING or not progress.finished:
+        return False
+    ended = await bq.finish_if_done(session, broadcast_id=broadcast.id, now=now)
+    if ended:
+        await audit(
+            session,
+            now=now,
+            action="broadcast.sent",
+            actor_kind="system",
+            broadcast_id=broadcast.id,
+            recipients=progress.total,
+            delivered=progress.delivered,
+            blocked=progress.blocked,
+            failed=progress.failed,
+        )
+    return ended
 
 
 def _wants_to_show(
