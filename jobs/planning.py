@@ -29,7 +29,12 @@ from bot.core import reminders as r
 from bot.core import sending
 from bot.core.jp import DEFAULT_BEHIND_AFTER_MONTH
 from bot.core.recommend import REASON_MARGIN, recommend
-from bot.core.vocabulary import EnrollmentStatus, NotificationStatus, ParticipationStatus
+from bot.core.vocabulary import (
+    EnrollmentStatus,
+    NotificationKind,
+    NotificationStatus,
+    ParticipationStatus,
+)
 from bot.settings import Settings
 from models.queries import outbox as q
 from models.queries import planning as inputs
@@ -42,7 +47,11 @@ log = logging.getLogger(__name__)
 LOOKBACK = timedelta(days=7)
 # Courses whose registration opens within this are announced ahead (at the opening).
 COURSE_AHEAD = timedelta(days=1)
-SESSION_KINDS = (r.SESSION_REMINDER, r.RSVP_NUDGE, r.SESSION_CHANGE)
+SESSION_KINDS = (
+    NotificationKind.SESSION_REMINDER,
+    NotificationKind.RSVP_NUDGE,
+    NotificationKind.SESSION_CHANGE,
+)
 
 
 def calendar_for(settings: Settings, holidays: frozenset[object]) -> sending.Calendar:
@@ -132,7 +141,8 @@ async def _sessions(
             withdraw.update(
                 row.id
                 for row in rows
-                if row.kind == r.RSVP_NUDGE and row.status == NotificationStatus.PENDING
+                if row.kind == NotificationKind.RSVP_NUDGE
+                and row.status == NotificationStatus.PENDING
             )
         if facts_now.participation not in r.ATTENDING and not facts_now.cancelled:
             withdraw.update(row.id for row in rows if row.status == NotificationStatus.PENDING)
@@ -163,16 +173,20 @@ async def _courses(
     wanted_keys = {p.key for p in wanted}
     rows = await q.live_rows(
         session,
-        kinds=(r.COURSE_OPEN, r.COURSE_TOMORROW, r.WAITLIST_OFFER),
+        kinds=(
+            NotificationKind.COURSE_OPEN,
+            NotificationKind.COURSE_TOMORROW,
+            NotificationKind.WAITLIST_OFFER,
+        ),
         since=now - LOOKBACK,
         employee_ids=ids,
     )
     for row in rows:
         current = live.get((int(row.payload.get("course_id", 0)), row.employee_id))
-        if row.kind == r.COURSE_OPEN:
+        if row.kind == NotificationKind.COURSE_OPEN:
             if current is not None and row.status == NotificationStatus.PENDING:
                 withdraw.add(row.id)  # already registered or waiting: no need to tell
-        elif row.kind == r.COURSE_TOMORROW:
+        elif row.kind == NotificationKind.COURSE_TOMORROW:
             if row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
                 withdraw.add(row.id)  # withdrawn, or the course moved
         # An offer answered meanwhile is withdrawn; one that lapsed is told by the

@@ -25,16 +25,7 @@ from bot.core.jp import is_behind, jp_progress
 from bot.core.sending import at_local
 from bot.core.vocabulary import NotificationKind, ParticipationStatus, SessionStatus
 
-# Short names for the kinds (defined in ``bot.core.vocabulary.NotificationKind``).
-SESSION_REMINDER = NotificationKind.SESSION_REMINDER
-RSVP_NUDGE = NotificationKind.RSVP_NUDGE
-SESSION_CHANGE = NotificationKind.SESSION_CHANGE
-RESULT_RELEASED = NotificationKind.RESULT_RELEASED
-COURSE_OPEN = NotificationKind.COURSE_OPEN
-COURSE_TOMORROW = NotificationKind.COURSE_TOMORROW
-WAITLIST_OFFER = NotificationKind.WAITLIST_OFFER
-WAITLIST_EXPIRED = NotificationKind.WAITLIST_EXPIRED
-JP_BEHIND = NotificationKind.JP_BEHIND
+# Kept for models/queries/broadcasts.py, rewritten by the use-case branch of issue 14.
 BROADCAST = NotificationKind.BROADCAST
 
 RSVP_NUDGE_DAYS = 3
@@ -175,14 +166,25 @@ def session_notices(
         key = session_key(facts.session_id, facts.employee_id, f"remind:{offset.label}", facts.ver)
         payload = {**snap, "offset": offset.label, "urgent": offset.urgent}
         found.append(
-            Planned(key, facts.employee_id, SESSION_REMINDER, due, facts.starts_at, payload)
+            Planned(
+                key,
+                facts.employee_id,
+                NotificationKind.SESSION_REMINDER,
+                due,
+                facts.starts_at,
+                payload,
+            )
         )
     if facts.participation == ParticipationStatus.INVITED:
         day = facts.starts_at.astimezone(tz).date() - timedelta(days=RSVP_NUDGE_DAYS)
         due = at_local(day, RSVP_NUDGE_AT, tz)
         if due >= now - PLAN_GRACE:
             key = session_key(facts.session_id, facts.employee_id, "rsvp", facts.ver)
-            found.append(Planned(key, facts.employee_id, RSVP_NUDGE, due, facts.starts_at, snap))
+            found.append(
+                Planned(
+                    key, facts.employee_id, NotificationKind.RSVP_NUDGE, due, facts.starts_at, snap
+                )
+            )
     return found
 
 
@@ -203,7 +205,7 @@ def change_notice(facts: SessionFacts, old: Mapping[str, Any], *, now: datetime)
         "old_venue": old.get("venue", ""),
         "old_address": old.get("address", ""),
     }
-    return Planned(key, facts.employee_id, SESSION_CHANGE, now, stale, payload)
+    return Planned(key, facts.employee_id, NotificationKind.SESSION_CHANGE, now, stale, payload)
 
 
 # ------------------------------------------------------------------ results, courses, JP
@@ -217,7 +219,7 @@ def result_notice(
         return None
     key = f"result:{result_id}:emp:{employee_id}:released"
     payload = {"result_id": result_id, "program": program}
-    return Planned(key, employee_id, RESULT_RELEASED, released_at, None, payload)
+    return Planned(key, employee_id, NotificationKind.RESULT_RELEASED, released_at, None, payload)
 
 
 def course_open_notice(
@@ -240,7 +242,9 @@ def course_open_notice(
         "closes_at": closes_at.isoformat(),
         **{f"reason_{name}": value for name, value in reason.items()},
     }
-    return Planned(key, employee_id, COURSE_OPEN, max(opens_at, now), closes_at, payload)
+    return Planned(
+        key, employee_id, NotificationKind.COURSE_OPEN, max(opens_at, now), closes_at, payload
+    )
 
 
 def course_tomorrow_notice(
@@ -253,7 +257,7 @@ def course_tomorrow_notice(
     due = at_local(starts_on - timedelta(days=1), COURSE_REMINDER_AT, tz)
     key = f"course:{course_id}:emp:{employee_id}:tomorrow:{starts_on:%Y%m%d}"
     payload = {"course_id": course_id, "title": title, "starts_on": starts_on.isoformat()}
-    return Planned(key, employee_id, COURSE_TOMORROW, due, start, payload)
+    return Planned(key, employee_id, NotificationKind.COURSE_TOMORROW, due, start, payload)
 
 
 def offer_notice(
@@ -275,7 +279,7 @@ def offer_notice(
         "title": title,
         "until": until.isoformat(),
     }
-    return Planned(key, employee_id, WAITLIST_OFFER, now, until, payload)
+    return Planned(key, employee_id, NotificationKind.WAITLIST_OFFER, now, until, payload)
 
 
 def offer_expired_notice(offer: Mapping[str, Any], employee_id: int, *, now: datetime) -> Planned:
@@ -283,7 +287,9 @@ def offer_expired_notice(offer: Mapping[str, Any], employee_id: int, *, now: dat
     until = datetime.fromisoformat(str(offer["until"]))
     key = f"course:{offer['course_id']}:emp:{employee_id}:expired:{int(until.timestamp())}"
     payload = {k: offer[k] for k in ("course_id", "title", "until")}
-    return Planned(key, employee_id, WAITLIST_EXPIRED, now, now + timedelta(days=3), payload)
+    return Planned(
+        key, employee_id, NotificationKind.WAITLIST_EXPIRED, now, now + timedelta(days=3), payload
+    )
 
 
 def jp_behind_notice(
@@ -297,4 +303,4 @@ def jp_behind_notice(
     key = f"jp:{today:%Y-%m}:emp:{employee_id}:behind"
     end_of_year = at_local(date(today.year + 1, 1, 1), time(0, 0), tz)
     payload = {"year": today.year, "earned": str(earned), "target": str(target)}
-    return Planned(key, employee_id, JP_BEHIND, now, end_of_year, payload)
+    return Planned(key, employee_id, NotificationKind.JP_BEHIND, now, end_of_year, payload)
