@@ -88,6 +88,8 @@ def _rule_positions(tree: ast.AST) -> list[ast.Constant]:
                 if keyword.arg is not None and ("status" in keyword.arg or "kind" in keyword.arg)
                 for c in _literals(keyword.value)
             ]
+        elif isinstance(node, ast.BinOp):  # items - {"PNS", "PPPK"}
+            found += _literals(node.left) + _literals(node.right)
         elif isinstance(node, ast.Dict):
             found += [c for value in node.values for c in _literals(value)]
         elif isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(
