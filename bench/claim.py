@@ -23,7 +23,7 @@ from bot.core.vocabulary import EmployeeStatus, NotificationStatus
 from models.db import create_engine, create_sessionmaker, upgrade
 from models.org import Employee, Unit
 from models.outbox import Notification
-from models.queries.outbox import claim_due
+from models.queries.claims import claim_due
 
 REPEATS = 30
 BATCH = 50

@@ -39,7 +39,7 @@ from models.chat import ChatLink
 from models.db import create_engine, upgrade
 from models.gapura import Enrollment, JpEntry
 from models.org import Employee
-from models.queries import admin, audit, courses, jp, links, outbox, results, schedule
+from models.queries import admin, audit, claims, courses, jp, links, outbox, results, schedule
 
 # A table with more rows than this must never be read whole by a hot query.
 LARGE = 50_000
@@ -198,11 +198,11 @@ def hot_queries(p: dict[str, Any], now: datetime) -> list[tuple[str, Query]]:
         ),
         (
             "due notifications: claim (status, due_at; claimed_by)",
-            lambda s: outbox.claim_due(s, now=now, token="explain:1", limit=50),
+            lambda s: claims.claim_due(s, now=now, token="explain:1", limit=50),
         ),
         (
             "expired claims (status, claimed_at)",
-            lambda s: outbox.reclaim_expired(s, now=now, lease=CLAIM_LEASE),
+            lambda s: claims.reclaim_expired(s, now=now, lease=CLAIM_LEASE),
         ),
         (
             "notifications by key",

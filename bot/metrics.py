@@ -22,7 +22,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, gene
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Update
 
-from bot.core.vocabulary import BroadcastStatus, DeliveryStatus
+from bot.core.vocabulary import BroadcastStatus, DeliveryStatus, NotificationStatus
 from models.queries import ops
 
 # Handler latency buckets (seconds): a chat reply should take well under a second.
@@ -119,11 +119,17 @@ def mark_dispatcher_run(context: _HasBotData, now: datetime) -> None:
 
 
 def count_notification(
-    context: _HasBotData, outcome: Literal["sent", "failed"], count: int = 1
+    context: _HasBotData,
+    outcome: Literal[NotificationStatus.SENT, NotificationStatus.FAILED],
+    count: int = 1,
 ) -> None:
     """Count notifications the dispatcher delivered or gave up on."""
     metrics: Metrics = context.bot_data.metrics
-    counter = metrics.notifications_sent if outcome == "sent" else metrics.notifications_failed
+    counter = (
+        metrics.notifications_sent
+        if outcome == NotificationStatus.SENT
+        else metrics.notifications_failed
+    )
     counter.inc(count)
 
 

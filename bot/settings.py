@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.vocabulary import EmployeeStatus
+
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 PLACEHOLDER_TOKENS = {"changeme", "123456:replace-me", "your-token-here", "token"}
 TOKEN_SHAPE = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
@@ -149,7 +151,7 @@ class Settings(BaseSettings):
         return token
 
     def jp_target(self, employee_status: str) -> int:
-        return self.jp_target_pppk if employee_status == "PPPK" else self.jp_target_pns
+        return self.jp_target_pppk if employee_status == EmployeeStatus.PPPK else self.jp_target_pns
 
 
 def load_settings(**overrides: object) -> Settings:

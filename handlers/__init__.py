@@ -19,6 +19,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.notices.render import ACK
 from handlers import (
     admin,
     admin_audit,
@@ -85,7 +86,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("jp", jp.jp_command),
         CommandHandler("pengingat", reminders.reminders),
         CallbackQueryHandler(reminders.toggle, pattern=rf"^{reminders.TOGGLE}:t:\d+$"),
-        CallbackQueryHandler(reminders.acknowledge, pattern=rf"^{reminders.ACK}:ack:\d+$"),
+        CallbackQueryHandler(reminders.acknowledge, pattern=rf"^{ACK}:ack:\d+$"),
         ChatMemberHandler(reminders.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
         CallbackQueryHandler(courses.list_page, pattern="^gap:l:"),
         CallbackQueryHandler(courses.choose_filter, pattern="^gap:f[cm]:"),

@@ -7,9 +7,9 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.callbacks import data, int_part
 from bot.context import BotContext
 from bot.texts import t
-from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.audit import AuditEvent
 from models.queries.admin import audit_page

@@ -25,6 +25,7 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, MessageEntity
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
+from bot.callbacks import int_part, parts
 from bot.context import BotContext
 from bot.core import broadcast as rules
 from bot.core.errors import DomainError
@@ -32,10 +33,11 @@ from bot.core.jp import is_behind, jp_progress
 from bot.core.steps import DRAFT
 from bot.imports.limits import ImportLimits
 from bot.imports.reader import check_file_size, normalise_header, open_table
+from bot.notices.progress import refresh
+from bot.notices.render import render, send_rendered
 from bot.texts import t
 from bot.texts.domain import describe
 from handlers import admin_broadcast_views as views
-from handlers.callbacks import int_part, parts
 from handlers.common import (
     admin_button,
     admin_language,
@@ -44,8 +46,6 @@ from handlers.common import (
     user_language,
 )
 from handlers.steps import forget, recall, remember
-from jobs.broadcasts import refresh
-from jobs.render import render, send_rendered
 from models.queries import broadcasts as bq
 from models.queries import steps
 from models.queries.audit import audit

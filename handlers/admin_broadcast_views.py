@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import data
 from bot.core import broadcast as rules
-from bot.core.jpm import shown_percent
-from bot.core.vocabulary import BroadcastStatus, PositionType
+from bot.core.vocabulary import PositionType
+from bot.notices.progress import AREA
 from bot.texts import t
 from bot.texts.paging import shorten
-from handlers.callbacks import data
 from models.queries.broadcasts import Choice
 
-AREA = "bc"
 PAGE = 8
 _LABEL = 60
 POSITION_TYPES = list(PositionType)
@@ -76,50 +75,3 @@ def confirm_buttons(count: int, ask_ack: bool, lang: str) -> InlineKeyboardMarku
     rows.append([button(t("broadcast.button.audience", lang), "aud")])
     rows.append(cancel_row(lang))
     return InlineKeyboardMarkup(rows)
-
-
-def progress_text(
-    broadcast_id: int, status: str, progress: rules.Progress, ask_ack: bool, lang: str
-) -> str:
-    """``x/y terkirim, z diblokir, w gagal`` under a status line; reads when asked."""
-    lines = [
-        t(f"broadcast.progress.{status}", lang, id=broadcast_id),
-        t(
-            "broadcast.progress.counts",
-            lang,
-            delivered=progress.delivered,
-            total=progress.total,
-            blocked=progress.blocked,
-            failed=progress.failed,
-        ),
-    ]
-    if ask_ack:
-        percent = shown_percent(progress.read_percent())
-        lines.append(t("broadcast.progress.read", lang, read=progress.read, percent=percent))
-    return "\n".join(lines)
-
-
-def progress_buttons(broadcast_id: int, status: str, lang: str) -> InlineKeyboardMarkup | None:
-    if status == BroadcastStatus.SENDING:
-        first = button(t("broadcast.button.pause", lang), "p", broadcast_id)
-    elif status == BroadcastStatus.PAUSED:
-        first = button(t("broadcast.button.resume", lang), "r", broadcast_id)
-    else:
-        return None
-    stop = button(t("broadcast.button.stop", lang), "c", broadcast_id)
-    return InlineKeyboardMarkup([[first, stop]])
-
-
-def final_report(broadcast_id: int, progress: rules.Progress, ask_ack: bool, lang: str) -> str:
-    text = t(
-        "broadcast.report",
-        lang,
-        id=broadcast_id,
-        total=progress.total,
-        delivered=progress.delivered,
-        blocked=progress.blocked,
-        failed=progress.failed,
-    )
-    if ask_ack:
-        text += "\n" + t("broadcast.report_read", lang)
-    return text

@@ -21,6 +21,7 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.core import steps
 from bot.core.errors import DomainError
@@ -31,7 +32,6 @@ from bot.imports.report import errors_file_name, errors_workbook
 from bot.imports.types import RowError
 from bot.texts import t
 from bot.texts.domain import describe
-from handlers.callbacks import data, parts
 from handlers.common import admin_button, admin_language
 from handlers.steps import remember, take
 from models.queries.audit import audit

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.callbacks import data, int_part, parts
 from bot.context import BotContext
 from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
 from bot.texts import t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import shorten
-from handlers.callbacks import data, int_part, parts
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import exports as q
 from models.queries.audit import audit
@@ -163,7 +163,12 @@ async def send_jp(update: Update, context: BotContext) -> None:
     await _send(update, context, lang, f"jp-{year}.xlsx", title, headers, body)
 
 
-_NAMES = {SESSIONS: "session", COURSES: "course", BROADCASTS: "broadcast"}
+# The export's file name, not the notification kind.
+_NAMES = {
+    SESSIONS: "session",
+    COURSES: "course",
+    BROADCASTS: "broadcast",  # vocabulary: not a status
+}
 
 
 async def _send(

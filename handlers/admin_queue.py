@@ -14,12 +14,12 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 
+from bot.callbacks import data, int_part
 from bot.context import BotContext
 from bot.core.vocabulary import LinkStatus, SessionStatus
 from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
-from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
 from models.queries import reschedule as q

@@ -8,10 +8,10 @@ import html
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.callbacks import data, int_part
 from bot.context import BotContext
 from bot.texts import t
 from bot.texts.paging import shorten
-from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import release as q
 from models.queries.audit import audit

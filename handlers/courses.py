@@ -19,12 +19,12 @@ from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
 
+from bot.callbacks import int_part, parts
 from bot.context import BotContext
 from bot.core import waitlist
 from bot.core.competencies import COMPETENCY_CODES
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
-from handlers.callbacks import int_part, parts
 from handlers.common import edit_if_possible, require_link
 from handlers.courses_views import (
     ACTION_CODES,

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import data
 from bot.context import BotContext
 from bot.core import waitlist
 from bot.core.competencies import COMPETENCY_CODES
@@ -16,7 +17,6 @@ from bot.core.vocabulary import CourseMode, EnrollmentStatus
 from bot.texts import t
 from bot.texts.domain import competency_name, reason_params
 from bot.texts.paging import shorten
-from handlers.callbacks import data
 from handlers.common import render
 from models.gapura import Course, Enrollment
 

@@ -18,11 +18,11 @@ from telegram import (
 )
 from telegram.ext import Application
 
+from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.texts import t
 from handlers import courses, jp, linking, results, schedule
 from handlers.admin_menu import publish_admin_commands
-from handlers.callbacks import data, parts
 from handlers.common import require_link
 
 # Menu entries in order: (command, label key, handler).

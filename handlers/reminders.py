@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from bot.callbacks import data, int_part
 from bot.context import BotContext
-from bot.core.reminders import OPTIONAL_KINDS, opted_out, toggled
+from bot.core.sending import OPTIONAL_KINDS, opted_out, toggled
 from bot.texts import t
-from handlers.callbacks import data, int_part
 from handlers.common import edit_if_possible, require_link
 from models.chat import ChatLink
 from models.queries.outbox import acknowledge as record_ack
 from models.queries.outbox import set_blocked, set_prefs
 
 TOGGLE = "rem"  # rem:t:<index in OPTIONAL_KINDS>
-ACK = "ntf"  # ntf:ack:<notification id>; jobs/render.py puts it on change notices
 
 
 async def reminders(update: Update, context: BotContext) -> None:

@@ -12,26 +12,29 @@ from __future__ import annotations
 
 import asyncio
 import html
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from bot.callbacks import data, int_part
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
-from bot.core.jpm import gaps, shown_percent
-from bot.core.recommend import CourseFacts, Recommendation, all_met, recommend
-from bot.core.results import pending_status
+from bot.core.jpm import gaps
+from bot.core.recommend import all_met, recommend
 from bot.texts import t
-from bot.texts.domain import competency_name, reason_params
-from bot.texts.paging import pack_blocks, shorten
-from handlers.callbacks import data, int_part
+from bot.texts.domain import competency_name
+from bot.texts.paging import pack_blocks
 from handlers.common import render, require_link
+from handlers.results_views import (
+    format_result,
+    pending_label,
+    pending_text,
+    recommendation_message,
+)
 from models.assessment import Result
-from models.chat import ChatLink
 from models.queries.audit import audit
 from models.queries.deletions import schedule_deletion
 from models.queries.results import (
-    PendingAssessment,
     open_course_facts,
     own_released_result,
     pending_assessments,
@@ -42,8 +45,6 @@ from models.queries.results import (
 
 SHOW = "res:show"  # + result id
 RECOMMEND = "res:rec"  # + result id
-_FREE_TEXT_LIMIT = 1500  # characters of strengths, areas, recommendation shown (escaped)
-_BUTTON_TITLE = 48
 
 
 async def results(update: Update, context: BotContext) -> None:
@@ -58,12 +59,12 @@ async def results(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     lang = link.language
     now = context.clock.now()
-    waiting = [(p, status) for p in pending if (status := _status(p, now)) is not None]
+    waiting = [(p, status) for p in pending if (status := pending_label(p, now)) is not None]
     if not released and not waiting:
         await update.effective_message.reply_html(t("results.none", lang))
         return
     for item, status in waiting:
-        await update.effective_message.reply_html(_pending_text(item, status, lang, context))
+        await update.effective_message.reply_html(pending_text(item, status, lang, context))
     for result in released:
         button = InlineKeyboardButton(
             t("results.show_button", lang), callback_data=data(SHOW, result.id)
@@ -138,34 +139,10 @@ async def recommendations(update: Update, context: BotContext) -> None:
         status=employee.status.value,
         unit_ids=unit_ids,
     )
-    text, keyboard = _recommendation_message(found, courses, all_met(scores), link, context)
+    text, keyboard = recommendation_message(found, courses, all_met(scores), link, context)
     assert update.effective_message is not None
     sent = await update.effective_message.reply_html(text, reply_markup=keyboard)
     await _schedule_deletion(context, update.effective_chat.id, [sent])
-
-
-def _status(item: PendingAssessment, now: datetime) -> str | None:
-    return pending_status(
-        has_unreleased_result=item.has_unreleased_result,
-        participation_status=item.participation_status,
-        session_status=item.session_status,
-        session_ends_at=item.session_ends_at,
-        now=now,
-    )
-
-
-def _pending_text(item: PendingAssessment, status: str, lang: str, context: BotContext) -> str:
-    shown: dict[str, object] = {
-        "program": item.program.name,
-        "status": t(f"results.status.{status}", lang),
-    }
-    lines = [render("results.pending", shown, lang, context)]
-    expected = item.program.expected_release_on
-    if expected is not None:
-        lines.append(render("results.pending_expected", {"date": expected}, lang, context))
-    else:
-        lines.append(t("results.pending_no_date", lang))
-    return "\n".join(lines)
 
 
 async def _send_result(
@@ -218,82 +195,3 @@ async def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Messa
             message_ids=[m.message_id for m in sent],
             due_at=context.clock.now() + timedelta(minutes=minutes),
         )
-
-
-def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
-    """The summary as HTML blocks: heading and JPM, competencies (largest gap first),
-    then strengths, development areas and recommendation when present."""
-    head = render(
-        "results.heading",
-        {"program": result.program.name, "date": result.assessed_on},
-        lang,
-        context,
-    )
-    jpm = render(
-        "results.jpm",
-        {"jpm": shown_percent(result.jpm), "category": result.category},
-        lang,
-        context,
-    )
-    lines = [t("results.competencies", lang)]
-    for score in gaps(scores_of(result)):
-        shown = {
-            "name": competency_name(score.code, lang),
-            "required": score.required,
-            "achieved": score.achieved,
-            "gap": f"{score.gap:+d}",
-        }
-        lines.append(render("results.competency_line", shown, lang, context))
-    blocks = [f"{head}\n{jpm}", "\n".join(lines)]
-    for key, text in (
-        ("results.strengths", result.strengths),
-        ("results.development_areas", result.development_areas),
-        ("results.recommendation", result.recommendation),
-    ):
-        if text.strip():
-            blocks.append(render(key, {"text": _clip(text.strip())}, lang, context))
-    return blocks
-
-
-def _clip(text: str) -> str:
-    """At most _FREE_TEXT_LIMIT characters once escaped, so every block fits a message."""
-    if len(html.escape(text)) <= _FREE_TEXT_LIMIT:
-        return text
-    keep = _FREE_TEXT_LIMIT
-    while len(html.escape(text[:keep])) > _FREE_TEXT_LIMIT - 1:
-        keep -= 100
-    return text[:keep].rstrip() + "…"
-
-
-def _recommendation_message(
-    found: list[Recommendation],
-    courses: list[CourseFacts],
-    met: bool,
-    link: ChatLink,
-    context: BotContext,
-) -> tuple[str, InlineKeyboardMarkup | None]:
-    lang = link.language
-    if not found:
-        return t("rec.all_met_none" if met else "rec.none", lang), None
-    by_id = {c.course_id: c for c in courses}
-    lines = [t("rec.all_met" if met else "rec.title", lang)]
-    buttons = []
-    for number, rec in enumerate(found, start=1):
-        course = by_id[rec.course_id]
-        reason = render(rec.reason_key, reason_params(rec, lang), lang, context)
-        if course.seats_left <= 0:
-            reason += f" ({t('rec.full', lang)})"
-        lines.append(
-            t(
-                "rec.item",
-                lang,
-                number=number,
-                title=html.escape(course.title),
-                jp=course.jp,
-                reason=reason,
-            )
-        )
-        label = shorten(f"{number}. {course.title}", _BUTTON_TITLE)
-        callback = data("gap", "c", course.course_id)
-        buttons.append([InlineKeyboardButton(label, callback_data=callback)])
-    return "\n\n".join(lines), InlineKeyboardMarkup(buttons)

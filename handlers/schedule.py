@@ -15,6 +15,7 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.calendar import CalendarEvent, build_ics, ics_file_name
+from bot.callbacks import int_part
 from bot.context import BotContext
 from bot.core.errors import DomainError
 from bot.core.schedule import (
@@ -36,7 +37,6 @@ from bot.core.vocabulary import ParticipationStatus
 from bot.texts import t
 from bot.texts.paging import pack_blocks
 from handlers import steps
-from handlers.callbacks import int_part
 from handlers.common import edit_if_possible, render, require_link
 from handlers.schedule_views import (
     can_answer_now,

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.callbacks import data
 from bot.context import BotContext
 from bot.core.schedule import (
     CANCELLED,
@@ -20,7 +21,6 @@ from bot.core.schedule import (
 from bot.texts import t
 from bot.texts.formatting import format_datetime, format_short_date, format_time
 from bot.texts.paging import shorten
-from handlers.callbacks import data
 from handlers.common import render
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 

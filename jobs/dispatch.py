@@ -11,7 +11,7 @@ then takes due notices batch by batch:
 3. Before a send it takes a turn from the shared pace (``bot/flood.py``: this
    is where it waits); once the turn is its own it proves the claim is still
    this batch's with a conditional renewal at the clock's time
-   (``models.queries.outbox.renew``: same token, younger than the lease) and
+   (``models.queries.claims.renew``: same token, younger than the lease) and
    skips what is not; then it sends and writes the outcome at once. Every
    quarter lease the rest of the batch is renewed too, so a long run (slow
    answers, a flood wait) keeps its claims.
@@ -33,20 +33,23 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.context import BotContext
 from bot.core import outbox as rules
-from bot.core import reminders as r
-from bot.core.vocabulary import BroadcastStatus, LinkStatus
+from bot.core import sending
+from bot.core.vocabulary import DeliveryStatus, LinkStatus, NotificationStatus, SendFailure
 from bot.flood import TAKEN
-from bot.metrics import count_notification, mark_dispatcher_run
+from bot.metrics import mark_dispatcher_run
+from bot.notices.render import render, render_merged, send_rendered
 from bot.texts import t
+from jobs.outcomes import RunCount, defer, finish, held_back, record_failure, record_sent
 from jobs.planning import calendar_for
-from jobs.render import render, render_merged, send_rendered
 from models.chat import ChatLink
 from models.outbox import Notification
 from models.queries import broadcasts as bq
+from models.queries import claims
 from models.queries import outbox as q
 
 log = logging.getLogger(__name__)
@@ -56,15 +59,15 @@ INSTANCE = f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 _batches = itertools.count(1)
 # Batches per run at most: a long backlog is drained over a few runs, not in one.
 MAX_BATCHES_PER_RUN = 20
-
-
-@dataclass
-class RunCount:
-    """What one run did (the admins hear about stale ones)."""
-
-    sent: int = 0
-    stale: int = 0
-    stop: bool = False
+# How a failed send is classified: the first class that matches (BadRequest is a
+# NetworkError, every one a TelegramError).
+FAILURES: tuple[tuple[type[TelegramError], SendFailure], ...] = (
+    (RetryAfter, SendFailure.RETRY_AFTER),
+    (Forbidden, SendFailure.FORBIDDEN),
+    (BadRequest, SendFailure.REFUSED),
+    (NetworkError, SendFailure.TRANSIENT),
+    (TelegramError, SendFailure.TRANSIENT),
+)
 
 
 @dataclass
@@ -82,36 +85,15 @@ async def dispatch_due(context: BotContext) -> None:
     settings = context.settings
     mark_dispatcher_run(context, now)
     async with context.db.begin() as session:
-        reclaimed = await q.reclaim_expired(session, now=now, lease=rules.CLAIM_LEASE)
+        reclaimed = await claims.reclaim_expired(session, now=now, lease=rules.CLAIM_LEASE)
         calendar = calendar_for(settings, await q.holidays(session, since=now - timedelta(days=1)))
     if reclaimed:
         log.warning("outbox: %d notification(s) whose claim had lapsed, retried", reclaimed)
     count = RunCount()
     for _ in range(MAX_BATCHES_PER_RUN):
-        claim = Claim(f"{INSTANCE}:{next(_batches)}", context.clock.now())
-        async with context.db.begin() as session:
-            batch = await q.claim_due(
-                session,
-                now=claim.renewed,
-                token=claim.token,
-                limit=settings.dispatch_batch_size,
-                together=rules.MERGED,
-            )
-            links = await q.links_of(session, employee_ids={n.employee_id for n in batch})
-            held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
-        if not batch:
-            break
-        claim.ids = [n.id for n in batch]
-        for message in rules.messages(batch):
-            if await _held_back(context, message[0], held, claim.token):
-                continue
-            await _deliver(context, message, links, calendar, claim, count)
-            if count.stop:  # flood control: the rest of the batch waits with it
-                async with context.db.begin() as session:
-                    await q.release(session, ids=claim.ids, token=claim.token)
-                break
+        taken = await _send_batch(context, calendar, count)
         # A run cut short (a crash, a kill) leaves its claims: the lease gives them back.
-        if count.stop or len(batch) < settings.dispatch_batch_size:
+        if count.stop or taken < settings.dispatch_batch_size:
             break
     if count.stale:
         log.info("outbox: %d stale notification(s) skipped", count.stale)
@@ -121,32 +103,56 @@ async def dispatch_due(context: BotContext) -> None:
             )
 
 
+async def _send_batch(context: BotContext, calendar: sending.Calendar, count: RunCount) -> int:
+    """Claim one batch and send it message by message; how many notices it took."""
+    claim = Claim(f"{INSTANCE}:{next(_batches)}", context.clock.now())
+    async with context.db.begin() as session:
+        batch = await claims.claim_due(
+            session,
+            now=claim.renewed,
+            token=claim.token,
+            limit=context.settings.dispatch_batch_size,
+            together=rules.MERGED,
+        )
+        links = await q.links_of(session, employee_ids={n.employee_id for n in batch})
+        held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
+    claim.ids = [n.id for n in batch]
+    for message in rules.messages(batch):
+        if await held_back(context, message[0], held, claim.token):
+            continue
+        await _deliver(context, message, links.get(message[0].employee_id), calendar, claim, count)
+        if count.stop:  # flood control: the rest of the batch waits with it
+            async with context.db.begin() as session:
+                await claims.release(session, ids=claim.ids, token=claim.token)
+            break
+    return len(batch)
+
+
 async def _deliver(
     context: BotContext,
     message: list[Notification],
-    links: dict[int, ChatLink],
-    calendar: r.Calendar,
+    link: ChatLink | None,
+    calendar: sending.Calendar,
     claim: Claim,
     count: RunCount,
 ) -> None:
     """Decide, then send one message (one notice or several merged) and record it."""
-    link = links.get(message[0].employee_id)
     if link is None or link.status != LinkStatus.ACTIVE:
         blocked = link is not None and link.status == LinkStatus.BLOCKED
         for notification in message:
-            await _finish(
+            await finish(
                 context,
                 notification,
                 claim.token,
-                "skipped",
-                delivery="blocked" if blocked else "failed",
+                NotificationStatus.SKIPPED,
+                delivery=DeliveryStatus.BLOCKED if blocked else DeliveryStatus.FAILED,
                 last_error="blocked" if blocked else "no active link",
             )
         return
-    sending: list[Notification] = []
+    ready: list[Notification] = []
     late = False
     for notification in message:
-        decision = r.decide(
+        decision = sending.decide(
             kind=notification.kind,
             due_at=notification.due_at,
             stale_after=notification.stale_after,
@@ -155,85 +161,88 @@ async def _deliver(
             calendar=calendar,
             now=context.clock.now(),
         )
-        if decision.action == r.SEND:
-            sending.append(notification)
+        if decision.action == sending.SEND:
+            ready.append(notification)
             late = late or decision.late
         else:
             await _not_now(context, notification, decision, claim.token, count)
-    if not sending:
-        return
+    if ready:
+        await _send(context, ready, link, late, claim, count)
+
+
+async def _send(
+    context: BotContext,
+    ready: list[Notification],
+    link: ChatLink,
+    late: bool,
+    claim: Claim,
+    count: RunCount,
+) -> None:
+    """Take a turn, prove the claim is still ours, send the message and record it."""
     chat_id = link.telegram_user_id
     ours: set[int] = set()
 
     async def prove(session: AsyncSession) -> None:
-        ours.update(await _still_ours(session, context, sending, claim))
+        ours.update(await _still_ours(session, context, ready, claim))
 
     await context.flood.take_turn(chat_id, then=prove)
-    sending = [n for n in sending if n.id in ours]
-    if not sending:
+    ready = [n for n in ready if n.id in ours]
+    if not ready:
         return
-    first = sending[0]
-    if len(sending) == 1:
-        text, keyboard = render(
+    text, keyboard = _words(ready, late, link.language, context)
+    try:
+        await send_rendered(
+            context.bot, chat_id, text, keyboard, ready[0].payload, rate_limit_args=TAKEN
+        )
+    except TelegramError as exc:
+        failure = next(kind for error, kind in FAILURES if isinstance(exc, error))
+        await record_failure(context, ready, claim.token, failure, exc, count)
+        return
+    await record_sent(context, ready, count)
+
+
+def _words(
+    ready: list[Notification], late: bool, lang: str, context: BotContext
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The message: one notice rendered, or several of a merged kind together."""
+    first = ready[0]
+    if len(ready) == 1:
+        return render(
             notification_id=first.id,
             kind=first.kind,
             payload=first.payload,
             due_at=first.due_at,
             late=late,
-            lang=link.language,
+            lang=lang,
             tz=context.settings.tz,
         )
-    else:
-        text, keyboard = render_merged(
-            kind=first.kind,
-            payloads=[n.payload for n in sending],
-            due_at=min(n.due_at for n in sending),
-            late=late,
-            lang=link.language,
-            tz=context.settings.tz,
-        )
-    try:
-        await send_rendered(
-            context.bot, chat_id, text, keyboard, first.payload, rate_limit_args=TAKEN
-        )
-    except RetryAfter as exc:
-        await _failed(context, sending, claim.token, rules.RETRY_AFTER, exc, count)
-        return
-    except Forbidden as exc:
-        await _failed(context, sending, claim.token, rules.FORBIDDEN, exc, count)
-        return
-    except BadRequest as exc:
-        await _failed(context, sending, claim.token, rules.REFUSED, exc, count)
-        return
-    except (NetworkError, TelegramError) as exc:
-        await _failed(context, sending, claim.token, rules.TRANSIENT, exc, count)
-        return
-    await _sent(context, sending, count)
+    return render_merged(
+        kind=first.kind,
+        payloads=[n.payload for n in ready],
+        due_at=min(n.due_at for n in ready),
+        late=late,
+        lang=lang,
+        tz=context.settings.tz,
+    )
 
 
 async def _not_now(
     context: BotContext,
     notification: Notification,
-    decision: r.Decision,
+    decision: sending.Decision,
     token: str,
     count: RunCount,
 ) -> None:
     """A notice not to send now: stale, opted out, or deferred."""
-    if decision.action == r.STALE:
+    if decision.action == sending.STALE:
         count.stale += 1
-        await _finish(context, notification, token, "skipped", last_error="stale")
-    elif decision.action == r.OPTED_OUT:
-        await _finish(context, notification, token, "skipped", last_error="opted out")
-    else:
-        await _finish(
-            context,
-            notification,
-            token,
-            "pending",
-            due_at=decision.until,
-            claimed_by=None,
-            claimed_at=None,
+        await finish(context, notification, token, NotificationStatus.SKIPPED, last_error="stale")
+    elif decision.action == sending.OPTED_OUT:
+        await finish(
+            context, notification, token, NotificationStatus.SKIPPED, last_error="opted out"
         )
+    else:
+        await defer(context, notification, token, decision.until)
 
 
 async def _still_ours(
@@ -242,7 +251,7 @@ async def _still_ours(
     """The ids of the notices still claimed by this batch, renewed now (the message
     goes right after); every quarter lease the rest of the batch is renewed too."""
     now = context.clock.now()
-    ours = await q.renew(
+    ours = await claims.renew(
         session,
         ids=[n.id for n in notifications],
         token=claim.token,
@@ -250,126 +259,11 @@ async def _still_ours(
         lease=rules.CLAIM_LEASE,
     )
     if now - claim.renewed >= rules.RENEW_EVERY:
-        await q.extend(session, ids=claim.ids, token=claim.token, now=now, lease=rules.CLAIM_LEASE)
+        await claims.extend(
+            session, ids=claim.ids, token=claim.token, now=now, lease=rules.CLAIM_LEASE
+        )
         claim.renewed = now
     lost = len(notifications) - len(ours)
     if lost:
         log.warning("outbox: %d notification(s) no longer claimed by this run, not sent", lost)
     return ours
-
-
-async def _sent(context: BotContext, notifications: list[Notification], count: RunCount) -> None:
-    """Telegram accepted the message: record it at once (one transaction)."""
-    now = context.clock.now()
-    async with context.db.begin() as session:
-        for notification in notifications:
-            recorded = await q.sent(session, notification_id=notification.id, now=now)
-            if recorded and notification.broadcast_id is not None:
-                await bq.record_delivery(
-                    session,
-                    broadcast_id=notification.broadcast_id,
-                    employee_id=notification.employee_id,
-                    status="delivered",
-                    now=now,
-                )
-    count.sent += len(notifications)
-    count_notification(context, "sent", len(notifications))
-
-
-async def _failed(
-    context: BotContext,
-    notifications: list[Notification],
-    token: str,
-    failure: str,
-    exc: TelegramError,
-    count: RunCount,
-) -> None:
-    retry_after = getattr(exc, "retry_after", 0) or 0
-    seconds = retry_after.total_seconds() if isinstance(retry_after, timedelta) else retry_after
-    now = context.clock.now()
-    async with context.db.begin() as session:
-        for notification in notifications:
-            outcome = rules.after_failure(
-                failure,
-                attempts=notification.attempts,
-                now=now,
-                error=f"{type(exc).__name__}: {exc.message}",
-                retry_after=float(seconds),
-                retry_limit=context.settings.outbox_retry_limit,
-            )
-            log.warning("outbox: notification %d: %s", notification.id, outcome.last_error)
-            if outcome.status == rules.FAILED:
-                count_notification(context, "failed")
-            values: dict[str, object] = {
-                "attempts": outcome.attempts,
-                "last_error": outcome.last_error,
-            }
-            if outcome.status == rules.PENDING:
-                values.update(due_at=outcome.due_at, claimed_by=None, claimed_at=None)
-            await q.finish(
-                session,
-                notification_id=notification.id,
-                token=token,
-                status=outcome.status,
-                **values,
-            )
-            if outcome.block_link:
-                await q.block_employee(session, employee_id=notification.employee_id, now=now)
-            if notification.broadcast_id is not None and outcome.status != rules.PENDING:
-                await bq.record_delivery(
-                    session,
-                    broadcast_id=notification.broadcast_id,
-                    employee_id=notification.employee_id,
-                    status="blocked" if outcome.block_link else "failed",
-                    now=now,
-                )
-            count.stop = count.stop or outcome.stop_batch
-
-
-async def _finish(
-    context: BotContext,
-    notification: Notification,
-    token: str,
-    status: str,
-    *,
-    delivery: str | None = None,
-    **values: object,
-) -> None:
-    """Record an outcome without a send; an announcement's delivery row with it."""
-    async with context.db.begin() as session:
-        ours = await q.finish(
-            session, notification_id=notification.id, token=token, status=status, **values
-        )
-        if ours and delivery and notification.broadcast_id is not None:
-            await bq.record_delivery(
-                session,
-                broadcast_id=notification.broadcast_id,
-                employee_id=notification.employee_id,
-                status=delivery,
-                now=context.clock.now(),
-            )
-
-
-async def _held_back(
-    context: BotContext,
-    notification: Notification,
-    held: dict[int, str],
-    token: str,
-) -> bool:
-    """An announcement paused (its notice waits, parked) or cancelled (withdrawn)."""
-    status = held.get(notification.broadcast_id or 0)
-    if status == BroadcastStatus.PAUSED:
-        await _finish(
-            context,
-            notification,
-            token,
-            "pending",
-            due_at=context.clock.now() + bq.PARKED,
-            claimed_by=None,
-            claimed_at=None,
-        )
-        return True
-    if status == BroadcastStatus.CANCELLED:
-        await _finish(context, notification, token, "cancelled")
-        return True
-    return False

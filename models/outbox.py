@@ -69,7 +69,7 @@ class Broadcast(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # The admin's live progress message (jobs/broadcasts.py): which one, the words it
+    # The admin's live progress message (bot/notices/progress.py): which one, the words it
     # shows and when it was last sent or edited, so any instance edits that one.
     progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
     progress_text: Mapped[str | None] = mapped_column(Text)

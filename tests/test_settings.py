@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.settings import ConfigError, Settings, load_settings
 
@@ -48,7 +49,7 @@ def test_defaults_are_gresik_defaults() -> None:
 
 @pytest.mark.parametrize("token", ["changeme", "not a token", "123456:replace-me"])
 def test_placeholder_token_is_a_one_line_error(token: str) -> None:
-    settings = Settings(_env_file=None, token=token)  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, token=SecretStr(token))  # type: ignore[call-arg]
     with pytest.raises(ConfigError, match="does not look like a bot token"):
         settings.require_token()
 

@@ -9,12 +9,13 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell, MergedCell
 
 from bot.sheets import csv_field, put
 from tests.factories import HOSTILE
 
 
-def round_trip(values: list[object]) -> list[object]:
+def round_trip(values: list[object]) -> list[Cell | MergedCell]:
     """Write ``values`` into column A and read the cells back from the saved file."""
     book = Workbook()
     sheet = book.active

@@ -13,12 +13,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.core import broadcast, reminders
+from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
 from bot.core.vocabulary import (
     BroadcastStatus,
     CourseMode,
     EnrollmentStatus,
+    ResultStage,
     VerificationMethod,
 )
 from bot.imports.service import KINDS
@@ -61,8 +62,8 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "import.file.": ("row", "column", "reason"),
     "import.kind.": KINDS,
     "link.method.": [*VerificationMethod],
-    "reminders.kind.": reminders.OPTIONAL_KINDS,
-    "results.status.": ("attended", "scheduled", "scoring"),
+    "reminders.kind.": sending.OPTIONAL_KINDS,
+    "results.status.": [*ResultStage],
     "schedule.status.": (
         "attended", "being_scored", "cancelled", "confirmed", "excused", "invited", "no_show",
         "released", "reschedule_requested", "unrecorded",

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.core.errors import InvalidNip
+from bot.core.vocabulary import EmployeeStatus
 
 NIP_LENGTH = 18
 
@@ -54,8 +55,8 @@ VISIBLE_DIGITS = 4
 
 _ASCII_DIGITS = frozenset("0123456789")
 
-PNS = "PNS"
-PPPK = "PPPK"
+PNS = EmployeeStatus.PNS
+PPPK = EmployeeStatus.PPPK
 MALE = "L"
 FEMALE = "P"
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol, TypeVar
 
-from bot.core.reminders import COURSE_OPEN
+from bot.core.vocabulary import NotificationKind, NotificationStatus, SendFailure
 
 BACKOFF = (
     timedelta(seconds=30),
@@ -37,28 +37,17 @@ BACKOFF = (
 CLAIM_LEASE = timedelta(minutes=2)
 RENEW_EVERY = CLAIM_LEASE / 4
 # Kinds merged into one message per person, and at most how many in one message.
-MERGED = frozenset({COURSE_OPEN})
+MERGED = frozenset({NotificationKind.COURSE_OPEN})
 MERGE_LIMIT = 10
 DEFAULT_RETRY_LIMIT = 5
 ERROR_TEXT_LIMIT = 300
-
-# Failure kinds, as the dispatcher classifies a Telegram error.
-FORBIDDEN = "forbidden"
-RETRY_AFTER = "retry_after"
-TRANSIENT = "transient"
-REFUSED = "refused"
-
-# Outcome statuses (values of bot.core.vocabulary.NotificationStatus).
-PENDING = "pending"
-FAILED = "failed"
-SKIPPED = "skipped"
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What to write after a failed send."""
 
-    status: str
+    status: NotificationStatus
     attempts: int
     due_at: datetime | None = None  # the next try, for ``pending``
     last_error: str | None = None
@@ -72,7 +61,7 @@ def backoff(attempts: int) -> timedelta:
 
 
 def after_failure(
-    failure: str,
+    failure: SendFailure,
     *,
     attempts: int,
     now: datetime,
@@ -82,15 +71,17 @@ def after_failure(
 ) -> Outcome:
     """The outcome of a send that failed with ``failure``; ``attempts`` were made before."""
     message = error[:ERROR_TEXT_LIMIT]
-    if failure == FORBIDDEN:
-        return Outcome(SKIPPED, attempts + 1, last_error=message, block_link=True)
-    if failure == RETRY_AFTER:
+    if failure == SendFailure.FORBIDDEN:
+        return Outcome(
+            NotificationStatus.SKIPPED, attempts + 1, last_error=message, block_link=True
+        )
+    if failure == SendFailure.RETRY_AFTER:
         wait = timedelta(seconds=max(retry_after, 1))
-        return Outcome(PENDING, attempts, now + wait, message, stop_batch=True)
+        return Outcome(NotificationStatus.PENDING, attempts, now + wait, message, stop_batch=True)
     made = attempts + 1
-    if failure == REFUSED or made >= retry_limit:
-        return Outcome(FAILED, made, last_error=message)
-    return Outcome(PENDING, made, now + backoff(made), message)
+    if failure == SendFailure.REFUSED or made >= retry_limit:
+        return Outcome(NotificationStatus.FAILED, made, last_error=message)
+    return Outcome(NotificationStatus.PENDING, made, now + backoff(made), message)
 
 
 def claim_expired(claimed_at: datetime | None, now: datetime) -> bool:

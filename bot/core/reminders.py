@@ -16,43 +16,21 @@ import re
 import zlib
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.jp import is_behind, jp_progress
+from bot.core.sending import at_local
+from bot.core.vocabulary import NotificationKind, ParticipationStatus, SessionStatus
 
-# The kinds (``Notification.kind``); the render step words each one.
-SESSION_REMINDER = "session_reminder"
-RSVP_NUDGE = "rsvp_nudge"
-SESSION_CHANGE = "session_change"
-RESULT_RELEASED = "result_released"
-COURSE_OPEN = "course_open"
-COURSE_TOMORROW = "course_tomorrow"
-WAITLIST_OFFER = "waitlist_offer"
-WAITLIST_EXPIRED = "waitlist_expired"
-JP_BEHIND = "jp_behind"
-BROADCAST = "broadcast"
-
-# Kinds a person can switch off in /pengingat, in the order shown. Change notices,
-# offers (a seat held for me) and announcements always go out.
-OPTIONAL_KINDS = (
-    SESSION_REMINDER,
-    RSVP_NUDGE,
-    RESULT_RELEASED,
-    COURSE_OPEN,
-    COURSE_TOMORROW,
-    JP_BEHIND,
-)
-# Kinds that do not wait for a working day (they are bound to a near time).
-URGENT_KINDS = frozenset({SESSION_CHANGE, COURSE_TOMORROW, WAITLIST_OFFER, WAITLIST_EXPIRED})
+# Kept for models/queries/broadcasts.py, rewritten by the use-case branch of issue 14.
+BROADCAST = NotificationKind.BROADCAST
 
 RSVP_NUDGE_DAYS = 3
 RSVP_NUDGE_AT = time(9, 0)
 COURSE_REMINDER_AT = time(7, 0)
-# A notice sent more than this after its due time says it is late.
-LATE_AFTER = timedelta(hours=1)
 # An offset whose moment had passed this long before it was first planned is left
 # out (the next offset covers it), so a late invitation does not get a "7 days" notice.
 PLAN_GRACE = timedelta(hours=1)
@@ -83,7 +61,7 @@ class Offset:
         if self.at is None:
             return starts_at - timedelta(days=self.days)
         day = starts_at.astimezone(tz).date() - timedelta(days=self.days)
-        return _at(day, self.at, tz)
+        return at_local(day, self.at, tz)
 
     @property
     def urgent(self) -> bool:
@@ -154,7 +132,7 @@ class SessionFacts:
     @property
     def ver(self) -> str:
         return (
-            "cancelled"
+            SessionStatus.CANCELLED
             if self.cancelled
             else session_version(self.starts_at, self.venue, self.address)
         )
@@ -170,7 +148,7 @@ class SessionFacts:
 
 
 # Participation statuses that still expect the person at the session.
-ATTENDING = frozenset({"invited", "confirmed"})
+ATTENDING = frozenset({ParticipationStatus.INVITED, ParticipationStatus.CONFIRMED})
 
 
 def session_notices(
@@ -188,14 +166,25 @@ def session_notices(
         key = session_key(facts.session_id, facts.employee_id, f"remind:{offset.label}", facts.ver)
         payload = {**snap, "offset": offset.label, "urgent": offset.urgent}
         found.append(
-            Planned(key, facts.employee_id, SESSION_REMINDER, due, facts.starts_at, payload)
+            Planned(
+                key,
+                facts.employee_id,
+                NotificationKind.SESSION_REMINDER,
+                due,
+                facts.starts_at,
+                payload,
+            )
         )
-    if facts.participation == "invited":
+    if facts.participation == ParticipationStatus.INVITED:
         day = facts.starts_at.astimezone(tz).date() - timedelta(days=RSVP_NUDGE_DAYS)
-        due = _at(day, RSVP_NUDGE_AT, tz)
+        due = at_local(day, RSVP_NUDGE_AT, tz)
         if due >= now - PLAN_GRACE:
             key = session_key(facts.session_id, facts.employee_id, "rsvp", facts.ver)
-            found.append(Planned(key, facts.employee_id, RSVP_NUDGE, due, facts.starts_at, snap))
+            found.append(
+                Planned(
+                    key, facts.employee_id, NotificationKind.RSVP_NUDGE, due, facts.starts_at, snap
+                )
+            )
     return found
 
 
@@ -216,7 +205,7 @@ def change_notice(facts: SessionFacts, old: Mapping[str, Any], *, now: datetime)
         "old_venue": old.get("venue", ""),
         "old_address": old.get("address", ""),
     }
-    return Planned(key, facts.employee_id, SESSION_CHANGE, now, stale, payload)
+    return Planned(key, facts.employee_id, NotificationKind.SESSION_CHANGE, now, stale, payload)
 
 
 # ------------------------------------------------------------------ results, courses, JP
@@ -230,7 +219,7 @@ def result_notice(
         return None
     key = f"result:{result_id}:emp:{employee_id}:released"
     payload = {"result_id": result_id, "program": program}
-    return Planned(key, employee_id, RESULT_RELEASED, released_at, None, payload)
+    return Planned(key, employee_id, NotificationKind.RESULT_RELEASED, released_at, None, payload)
 
 
 def course_open_notice(
@@ -253,20 +242,22 @@ def course_open_notice(
         "closes_at": closes_at.isoformat(),
         **{f"reason_{name}": value for name, value in reason.items()},
     }
-    return Planned(key, employee_id, COURSE_OPEN, max(opens_at, now), closes_at, payload)
+    return Planned(
+        key, employee_id, NotificationKind.COURSE_OPEN, max(opens_at, now), closes_at, payload
+    )
 
 
 def course_tomorrow_notice(
     course_id: int, employee_id: int, title: str, starts_on: date, *, tz: ZoneInfo, now: datetime
 ) -> Planned | None:
     """ "Your course starts tomorrow", the day before at 07.00."""
-    start = _at(starts_on, time(0, 0), tz)
+    start = at_local(starts_on, time(0, 0), tz)
     if start <= now:
         return None
-    due = _at(starts_on - timedelta(days=1), COURSE_REMINDER_AT, tz)
+    due = at_local(starts_on - timedelta(days=1), COURSE_REMINDER_AT, tz)
     key = f"course:{course_id}:emp:{employee_id}:tomorrow:{starts_on:%Y%m%d}"
     payload = {"course_id": course_id, "title": title, "starts_on": starts_on.isoformat()}
-    return Planned(key, employee_id, COURSE_TOMORROW, due, start, payload)
+    return Planned(key, employee_id, NotificationKind.COURSE_TOMORROW, due, start, payload)
 
 
 def offer_notice(
@@ -288,7 +279,7 @@ def offer_notice(
         "title": title,
         "until": until.isoformat(),
     }
-    return Planned(key, employee_id, WAITLIST_OFFER, now, until, payload)
+    return Planned(key, employee_id, NotificationKind.WAITLIST_OFFER, now, until, payload)
 
 
 def offer_expired_notice(offer: Mapping[str, Any], employee_id: int, *, now: datetime) -> Planned:
@@ -296,7 +287,9 @@ def offer_expired_notice(offer: Mapping[str, Any], employee_id: int, *, now: dat
     until = datetime.fromisoformat(str(offer["until"]))
     key = f"course:{offer['course_id']}:emp:{employee_id}:expired:{int(until.timestamp())}"
     payload = {k: offer[k] for k in ("course_id", "title", "until")}
-    return Planned(key, employee_id, WAITLIST_EXPIRED, now, now + timedelta(days=3), payload)
+    return Planned(
+        key, employee_id, NotificationKind.WAITLIST_EXPIRED, now, now + timedelta(days=3), payload
+    )
 
 
 def jp_behind_notice(
@@ -308,135 +301,6 @@ def jp_behind_notice(
     if not is_behind(progress, today=today):
         return None
     key = f"jp:{today:%Y-%m}:emp:{employee_id}:behind"
-    end_of_year = _at(date(today.year + 1, 1, 1), time(0, 0), tz)
+    end_of_year = at_local(date(today.year + 1, 1, 1), time(0, 0), tz)
     payload = {"year": today.year, "earned": str(earned), "target": str(target)}
-    return Planned(key, employee_id, JP_BEHIND, now, end_of_year, payload)
-
-
-# ------------------------------------------------------------------ when to send
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """Quiet hours (local, the end exclusive) and the days off."""
-
-    tz: ZoneInfo
-    quiet_start: time = time(21, 0)
-    quiet_end: time = time(6, 0)
-    holidays: frozenset[date] = frozenset()
-
-    def is_quiet(self, moment: datetime) -> bool:
-        local = moment.astimezone(self.tz).time()
-        if self.quiet_start == self.quiet_end:
-            return False
-        if self.quiet_start < self.quiet_end:
-            return self.quiet_start <= local < self.quiet_end
-        return local >= self.quiet_start or local < self.quiet_end
-
-    def is_day_off(self, day: date) -> bool:
-        return day.weekday() >= 5 or day in self.holidays
-
-    def quiet_over(self, moment: datetime) -> datetime:
-        """The end of the quiet hours ``moment`` falls in (``moment`` itself if none)."""
-        if not self.is_quiet(moment):
-            return moment
-        local = moment.astimezone(self.tz)
-        day = local.date()
-        if local.time() >= self.quiet_end:
-            day += timedelta(days=1)
-        return _at(day, self.quiet_end, self.tz)
-
-    def working_day(self, moment: datetime) -> datetime:
-        """``moment`` if on a working day, else the next working day's start."""
-        day = moment.astimezone(self.tz).date()
-        if not self.is_day_off(day):
-            return moment
-        while self.is_day_off(day):
-            day += timedelta(days=1)
-        return _at(day, self.quiet_end, self.tz)
-
-
-def is_urgent(kind: str, payload: Mapping[str, Any]) -> bool:
-    """Whether a notice goes out on a weekend or holiday too."""
-    return kind in URGENT_KINDS or bool(payload.get("urgent"))
-
-
-def send_time(
-    due: datetime,
-    *,
-    kind: str,
-    payload: Mapping[str, Any],
-    calendar: Calendar,
-    stale_after: datetime | None,
-) -> datetime:
-    """The first moment at or after ``due`` a notice may go out.
-
-    Non-urgent kinds wait for a working day, every kind for the end of the quiet
-    hours, unless waiting would take it past ``stale_after``: then it goes now
-    (late at night beats never).
-    """
-    moment = due
-    if not is_urgent(kind, payload):
-        later = calendar.quiet_over(calendar.working_day(moment))
-        if stale_after is None or later < stale_after:
-            moment = later
-    later = calendar.quiet_over(moment)
-    if stale_after is None or later < stale_after:
-        moment = later
-    return moment
-
-
-SEND = "send"
-DEFER = "defer"
-STALE = "stale"
-OPTED_OUT = "opted_out"
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What the dispatcher does with a due notice: send (``late`` or not), defer
-    until ``until``, or skip it as stale or opted out."""
-
-    action: str
-    until: datetime | None = None
-    late: bool = False
-
-
-def opted_out(prefs: Mapping[str, Any] | None, kind: str) -> bool:
-    """Whether the person switched ``kind`` off in /pengingat."""
-    return kind in OPTIONAL_KINDS and prefs is not None and prefs.get(kind) is False
-
-
-def toggled(prefs: Mapping[str, Any] | None, kind: str) -> dict[str, Any]:
-    """The preferences with ``kind`` switched the other way."""
-    updated = dict(prefs or {})
-    if updated.get(kind) is False:
-        updated.pop(kind)
-    else:
-        updated[kind] = False
-    return updated
-
-
-def decide(
-    *,
-    kind: str,
-    due_at: datetime,
-    stale_after: datetime | None,
-    payload: Mapping[str, Any],
-    prefs: Mapping[str, Any] | None,
-    calendar: Calendar,
-    now: datetime,
-) -> Decision:
-    """Send, defer or skip a notice that is due at ``now``."""
-    if stale_after is not None and stale_after <= now:
-        return Decision(STALE)
-    if opted_out(prefs, kind):
-        return Decision(OPTED_OUT)
-    moment = send_time(now, kind=kind, payload=payload, calendar=calendar, stale_after=stale_after)
-    if moment > now:
-        return Decision(DEFER, until=moment)
-    return Decision(SEND, late=now - due_at > LATE_AFTER)
-
-
-def _at(day: date, at: time, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, at, tzinfo=tz).astimezone(UTC)
+    return Planned(key, employee_id, NotificationKind.JP_BEHIND, now, end_of_year, payload)

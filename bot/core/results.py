@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.core import schedule
+from bot.core.vocabulary import ResultStage
 
-SCHEDULED = "scheduled"
-ATTENDED = "attended"
-SCORING = "scoring"
+SCHEDULED = ResultStage.SCHEDULED
+ATTENDED = ResultStage.ATTENDED
+SCORING = ResultStage.SCORING
 
 
 def pending_status(
@@ -23,7 +24,7 @@ def pending_status(
     session_status: str | None,
     session_ends_at: datetime | None,
     now: datetime,
-) -> str | None:
+) -> ResultStage | None:
     """``scheduled``, ``attended``, ``scoring``, or None when there is nothing to wait for.
 
     A result already entered but not released is being scored. A participation

@@ -1,8 +1,8 @@
 """Rules of the assessment schedule: what is upcoming, which answers and bookings
 are allowed, and which status label a participation shows.
 
-Statuses are compared by their stored values ("scheduled", "confirmed"...), so
-this module needs neither the models nor Telegram. Labels are catalogue keys
+Statuses are the vocabulary's (``bot.core.vocabulary``), so this module needs
+neither the models nor Telegram. Labels are catalogue keys
 (``schedule.status.<label>``) the handler turns into words.
 """
 
@@ -13,17 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.errors import DomainError
+from bot.core.vocabulary import ParticipationStatus, SessionStatus
 
-SCHEDULED = "scheduled"
-CANCELLED = "cancelled"
-DONE = "done"
+# Short names for the statuses the rules below read.
+SCHEDULED = SessionStatus.SCHEDULED
+CANCELLED = SessionStatus.CANCELLED
+DONE = SessionStatus.DONE
 
-INVITED = "invited"
-CONFIRMED = "confirmed"
-RESCHEDULE_REQUESTED = "reschedule_requested"
-ATTENDED = "attended"
-NO_SHOW = "no_show"
-EXCUSED = "excused"
+INVITED = ParticipationStatus.INVITED
+CONFIRMED = ParticipationStatus.CONFIRMED
+RESCHEDULE_REQUESTED = ParticipationStatus.RESCHEDULE_REQUESTED
+ATTENDED = ParticipationStatus.ATTENDED
+NO_SHOW = ParticipationStatus.NO_SHOW
+EXCUSED = ParticipationStatus.EXCUSED
 
 # An answer to the invitation is possible only before attendance is recorded.
 ANSWERABLE = frozenset({INVITED, CONFIRMED, RESCHEDULE_REQUESTED})
@@ -168,14 +170,14 @@ def check_can_change(
 def upcoming_label(*, participation_status: str, session_status: str) -> str:
     """Label of an upcoming participation: the session's cancellation wins."""
     if session_status == CANCELLED:
-        return "cancelled"
+        return CANCELLED
     return participation_status
 
 
 def past_label(*, participation_status: str, session_status: str, result_released: bool) -> str:
     """Label of a past participation: attended splits into scoring and released."""
     if session_status == CANCELLED:
-        return "cancelled"
+        return CANCELLED
     if participation_status == ATTENDED:
         return "released" if result_released else "being_scored"
     if participation_status in (NO_SHOW, EXCUSED, RESCHEDULE_REQUESTED):

@@ -96,3 +96,35 @@ class DeliveryStatus(StrEnum):
     DELIVERED = "delivered"
     BLOCKED = "blocked"
     FAILED = "failed"
+
+
+class ResultStage(StrEnum):
+    """Where an assessment stands before its result is released (``bot.core.results``)."""
+
+    SCHEDULED = "scheduled"
+    ATTENDED = "attended"
+    SCORING = "scoring"
+
+
+class NotificationKind(StrEnum):
+    """What an outbox notice is about (``Notification.kind``); the render step words each."""
+
+    SESSION_REMINDER = "session_reminder"
+    RSVP_NUDGE = "rsvp_nudge"
+    SESSION_CHANGE = "session_change"
+    RESULT_RELEASED = "result_released"
+    COURSE_OPEN = "course_open"
+    COURSE_TOMORROW = "course_tomorrow"
+    WAITLIST_OFFER = "waitlist_offer"
+    WAITLIST_EXPIRED = "waitlist_expired"
+    JP_BEHIND = "jp_behind"
+    BROADCAST = "broadcast"
+
+
+class SendFailure(StrEnum):
+    """How the dispatcher classifies a failed send (``bot.core.outbox.after_failure``)."""
+
+    FORBIDDEN = "forbidden"  # the user blocked the bot
+    RETRY_AFTER = "retry_after"  # flood control
+    TRANSIENT = "transient"  # network errors and 5xx
+    REFUSED = "refused"  # any other 4xx

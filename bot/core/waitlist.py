@@ -8,8 +8,7 @@ the course is full, people join the waitlist, first come first served
 offer; an offer that is declined or lapses goes to the next, and with nobody
 waiting the seat is free again.
 
-Statuses are the values of ``bot.core.vocabulary.EnrollmentStatus``, as plain strings
-so this module needs no database import.
+Statuses are ``bot.core.vocabulary.EnrollmentStatus``, under short names here.
 """
 
 from __future__ import annotations
@@ -18,11 +17,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-REGISTERED = "registered"
-WAITLISTED = "waitlisted"
-OFFERED = "offered"
-COMPLETED = "completed"
-WITHDRAWN = "withdrawn"
+from bot.core.vocabulary import EnrollmentStatus
+
+REGISTERED = EnrollmentStatus.REGISTERED
+WAITLISTED = EnrollmentStatus.WAITLISTED
+OFFERED = EnrollmentStatus.OFFERED
+COMPLETED = EnrollmentStatus.COMPLETED
+WITHDRAWN = EnrollmentStatus.WITHDRAWN
 
 # Statuses that hold a seat (the course's seats_taken counts them).
 HOLDS_SEAT = frozenset({REGISTERED, OFFERED})

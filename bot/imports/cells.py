@@ -17,7 +17,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.phone import normalise_phone
-from bot.core.vocabulary import PositionType
+from bot.core.vocabulary import EmployeeStatus, PositionType
 
 T = TypeVar("T")
 
@@ -139,12 +139,13 @@ def position_types(value: object) -> str:
 
 def statuses(value: object) -> str:
     items = {item.strip().upper() for item in re.split(r"[,;/]", str(value)) if item.strip()}
-    bad = items - {"PNS", "PPPK"}
+    known = [status.value for status in EmployeeStatus]
+    bad = items - set(known)
     if bad:
         raise CellError(
-            "import.not_one_of", value=echo(", ".join(sorted(bad))), expected="PNS, PPPK"
+            "import.not_one_of", value=echo(", ".join(sorted(bad))), expected=", ".join(known)
         )
-    return ",".join(s for s in ("PNS", "PPPK") if s in items)
+    return ",".join(s for s in known if s in items)
 
 
 YES_NO = {

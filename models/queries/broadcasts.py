@@ -37,7 +37,7 @@ from models.chat import ChatLink
 from models.gapura import Course, Enrollment
 from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Notification
-from models.queries.outbox import jp_totals
+from models.queries.planning import jp_totals
 from models.queries.seats import rowcount
 
 CHUNK = 500
@@ -301,7 +301,7 @@ def notice_payload(
     attachment_kind: str | None,
     attachment_file_id: str | None,
 ) -> dict[str, Any]:
-    """What ``jobs.render`` needs to show the announcement (the preview uses it too)."""
+    """What ``bot.notices.render`` needs to show the announcement (the preview uses it too)."""
     payload: dict[str, Any] = {"text": text, "broadcast_id": broadcast_id, "ack": ask_ack}
     if attachment_kind and attachment_file_id:
         payload.update(attachment_kind=attachment_kind, attachment_file_id=attachment_file_id)

@@ -77,5 +77,5 @@ async def test_run_without_token_serves_the_sandbox_with_demo_users_and_a_live_b
     assert f"open http://127.0.0.1:{port}/ in a browser" in lines[-1]
     assert "<html" in page.lower()
     assert len(users) >= 6  # five demo employees and the demo admin
-    assert "Selamat datang" in replies[0]["text"]
+    assert "Selamat datang" in str(replies[0]["text"])
     assert code == 0

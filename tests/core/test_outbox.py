@@ -7,34 +7,53 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from bot.core import outbox as o
+from bot.core.vocabulary import NotificationStatus, SendFailure
 
 NOW = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)
 
 
 def test_forbidden_skips_and_blocks_the_link() -> None:
-    outcome = o.after_failure(o.FORBIDDEN, attempts=0, now=NOW, error="Forbidden: bot was blocked")
-    assert outcome.status == o.SKIPPED and outcome.block_link and not outcome.stop_batch
+    outcome = o.after_failure(
+        SendFailure.FORBIDDEN, attempts=0, now=NOW, error="Forbidden: bot was blocked"
+    )
+    assert (
+        outcome.status == NotificationStatus.SKIPPED
+        and outcome.block_link
+        and not outcome.stop_batch
+    )
 
 
 def test_retry_after_waits_without_counting_an_attempt_and_pauses_the_batch() -> None:
-    outcome = o.after_failure(o.RETRY_AFTER, attempts=2, now=NOW, error="429", retry_after=7)
-    assert outcome.status == o.PENDING and outcome.attempts == 2
+    outcome = o.after_failure(
+        SendFailure.RETRY_AFTER, attempts=2, now=NOW, error="429", retry_after=7
+    )
+    assert outcome.status == NotificationStatus.PENDING and outcome.attempts == 2
     assert outcome.due_at == NOW + timedelta(seconds=7) and outcome.stop_batch
 
 
 def test_transient_errors_back_off_then_fail_at_the_limit() -> None:
-    first = o.after_failure(o.TRANSIENT, attempts=0, now=NOW, error="Bad Gateway", retry_limit=3)
-    assert (first.status, first.attempts, first.due_at) == (o.PENDING, 1, NOW + o.BACKOFF[0])
-    second = o.after_failure(o.TRANSIENT, attempts=1, now=NOW, error="x", retry_limit=3)
+    first = o.after_failure(
+        SendFailure.TRANSIENT, attempts=0, now=NOW, error="Bad Gateway", retry_limit=3
+    )
+    assert (first.status, first.attempts, first.due_at) == (
+        NotificationStatus.PENDING,
+        1,
+        NOW + o.BACKOFF[0],
+    )
+    second = o.after_failure(SendFailure.TRANSIENT, attempts=1, now=NOW, error="x", retry_limit=3)
     assert second.due_at == NOW + o.BACKOFF[1]
-    last = o.after_failure(o.TRANSIENT, attempts=2, now=NOW, error="x" * 500, retry_limit=3)
-    assert last.status == o.FAILED and last.attempts == 3
+    last = o.after_failure(
+        SendFailure.TRANSIENT, attempts=2, now=NOW, error="x" * 500, retry_limit=3
+    )
+    assert last.status == NotificationStatus.FAILED and last.attempts == 3
     assert last.last_error is not None and len(last.last_error) == o.ERROR_TEXT_LIMIT
 
 
 def test_a_refused_message_fails_at_once() -> None:
-    outcome = o.after_failure(o.REFUSED, attempts=0, now=NOW, error="can't parse entities")
-    assert outcome.status == o.FAILED and outcome.attempts == 1
+    outcome = o.after_failure(
+        SendFailure.REFUSED, attempts=0, now=NOW, error="can't parse entities"
+    )
+    assert outcome.status == NotificationStatus.FAILED and outcome.attempts == 1
 
 
 def test_backoff_grows_and_stays_at_its_longest() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.callbacks import data, int_part
 from bot.texts.paging import pack_blocks
-from handlers.callbacks import data, int_part
 
 
 def test_blocks_are_packed_into_messages_under_the_limit() -> None:

@@ -1,6 +1,7 @@
 """Recommending Gapura courses from an employee's own gaps."""
 
 from decimal import Decimal
+from typing import TypedDict
 
 from bot.core.jpm import CompetencyScore
 from bot.core.recommend import (
@@ -20,7 +21,14 @@ from bot.texts.domain import reason_params
 ID_TEXTS = load("id").every_form()
 EN_TEXTS = load("en").every_form()
 
-ME = {"position_type": "Administrator", "status": "PNS", "unit_ids": frozenset({10, 1})}
+
+class Person(TypedDict):
+    position_type: str
+    status: str
+    unit_ids: frozenset[int]
+
+
+ME: Person = {"position_type": "Administrator", "status": "PNS", "unit_ids": frozenset({10, 1})}
 
 
 def course(

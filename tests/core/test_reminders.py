@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.core import reminders as r
+from bot.core import sending
+from bot.core.vocabulary import NotificationKind
 
 WIB = ZoneInfo("Asia/Jakarta")
 # Monday 5 May 2025, 08:00 WIB.
 MAY_5_0800 = datetime(2025, 5, 5, 1, 0, tzinfo=UTC)
-CAL = r.Calendar(tz=WIB, quiet_start=time(21), quiet_end=time(6))
+CAL = sending.Calendar(tz=WIB, quiet_start=time(21), quiet_end=time(6))
 
 
 def local(moment: datetime) -> str:
@@ -66,7 +69,7 @@ def test_no_nudge_once_answered_and_nothing_for_a_declined_session() -> None:
     confirmed = r.session_notices(
         facts(participation="confirmed"), offsets=offsets, tz=WIB, now=early
     )
-    assert [n.kind for n in confirmed] == [r.SESSION_REMINDER]
+    assert [n.kind for n in confirmed] == [NotificationKind.SESSION_REMINDER]
     assert (
         r.session_notices(facts(participation="excused"), offsets=offsets, tz=WIB, now=early) == []
     )
@@ -77,14 +80,16 @@ def test_a_late_invitation_gets_no_reminder_whose_time_has_long_passed() -> None
     notices = r.session_notices(
         facts(), offsets=offsets, tz=WIB, now=MAY_5_0800 - timedelta(days=2)
     )
-    assert [n.payload["offset"] for n in notices if n.kind == r.SESSION_REMINDER] == ["1d@0700"]
+    assert [
+        n.payload["offset"] for n in notices if n.kind == NotificationKind.SESSION_REMINDER
+    ] == ["1d@0700"]
 
 
 def test_a_moved_session_has_a_new_version_and_a_change_notice_with_old_and_new() -> None:
     before, after = facts(), facts(starts_at=MAY_5_0800 + timedelta(days=2), venue="Aula")
     assert before.ver != after.ver
     notice = r.change_notice(after, before.snapshot(), now=MAY_5_0800 - timedelta(days=5))
-    assert notice is not None and notice.kind == r.SESSION_CHANGE
+    assert notice is not None and notice.kind == NotificationKind.SESSION_CHANGE
     assert notice.payload["old_venue"] == "UPT BKPSDM" and notice.payload["venue"] == "Aula"
     assert r.change_notice(after, after.snapshot(), now=MAY_5_0800) is None
     cancelled = r.change_notice(
@@ -99,8 +104,8 @@ def test_quiet_hours_defer_to_their_end_never_drop() -> None:
     assert local(CAL.quiet_over(at_2200)) == "Wed 07 06:00"
     after_midnight = datetime(2025, 5, 6, 19, 0, tzinfo=UTC)  # Wednesday 02:00 WIB
     assert local(CAL.quiet_over(after_midnight)) == "Wed 07 06:00"
-    decision = r.decide(
-        kind=r.RESULT_RELEASED,
+    decision = sending.decide(
+        kind=NotificationKind.RESULT_RELEASED,
         due_at=at_2200,
         stale_after=None,
         payload={},
@@ -108,24 +113,32 @@ def test_quiet_hours_defer_to_their_end_never_drop() -> None:
         calendar=CAL,
         now=at_2200,
     )
-    assert decision.action == r.DEFER and decision.until is not None
+    assert decision.action == sending.DEFER and decision.until is not None
     assert local(decision.until) == "Wed 07 06:00"
 
 
 def test_weekends_and_holidays_defer_non_urgent_kinds_only() -> None:
     saturday = datetime(2025, 5, 10, 3, 0, tzinfo=UTC)  # Saturday 10:00 WIB
-    holidays = r.Calendar(tz=WIB, holidays=frozenset({date(2025, 5, 12)}))
-    later = r.send_time(
-        saturday, kind=r.RESULT_RELEASED, payload={}, calendar=holidays, stale_after=None
+    holidays = sending.Calendar(tz=WIB, holidays=frozenset({date(2025, 5, 12)}))
+    later = sending.send_time(
+        saturday,
+        kind=NotificationKind.RESULT_RELEASED,
+        payload={},
+        calendar=holidays,
+        stale_after=None,
     )
     assert local(later) == "Tue 13 06:00"
-    urgent = r.send_time(
-        saturday, kind=r.SESSION_CHANGE, payload={}, calendar=holidays, stale_after=None
+    urgent = sending.send_time(
+        saturday,
+        kind=NotificationKind.SESSION_CHANGE,
+        payload={},
+        calendar=holidays,
+        stale_after=None,
     )
     assert urgent == saturday
-    day_before = r.send_time(
+    day_before = sending.send_time(
         saturday,
-        kind=r.SESSION_REMINDER,
+        kind=NotificationKind.SESSION_REMINDER,
         payload={"urgent": True},
         calendar=holidays,
         stale_after=None,
@@ -136,31 +149,37 @@ def test_weekends_and_holidays_defer_non_urgent_kinds_only() -> None:
 def test_deferral_never_goes_past_the_event() -> None:
     saturday = datetime(2025, 5, 10, 3, 0, tzinfo=UTC)
     event = saturday + timedelta(hours=30)  # Sunday afternoon
-    moment = r.send_time(
-        saturday, kind=r.SESSION_REMINDER, payload={}, calendar=CAL, stale_after=event
+    moment = sending.send_time(
+        saturday,
+        kind=NotificationKind.SESSION_REMINDER,
+        payload={},
+        calendar=CAL,
+        stale_after=event,
     )
     assert moment == saturday
 
 
 def test_stale_notices_are_skipped_late_ones_say_so() -> None:
     due = datetime(2025, 5, 6, 3, 0, tzinfo=UTC)  # Tuesday 10:00 WIB
-    common = {"kind": r.SESSION_REMINDER, "payload": {}, "prefs": None, "calendar": CAL}
-    stale = r.decide(
-        due_at=due, stale_after=due + timedelta(hours=1), now=due + timedelta(hours=2), **common
-    )  # type: ignore[arg-type]
-    assert stale.action == r.STALE
-    late = r.decide(due_at=due, stale_after=None, now=due + timedelta(hours=2), **common)  # type: ignore[arg-type]
-    assert late == r.Decision(r.SEND, late=True)
-    on_time = r.decide(due_at=due, stale_after=None, now=due + timedelta(minutes=5), **common)  # type: ignore[arg-type]
-    assert on_time == r.Decision(r.SEND, late=False)
+    decide = partial(
+        sending.decide, kind=NotificationKind.SESSION_REMINDER, payload={}, prefs=None, calendar=CAL
+    )
+    stale = decide(due_at=due, stale_after=due + timedelta(hours=1), now=due + timedelta(hours=2))
+    assert stale.action == sending.STALE
+    late = decide(due_at=due, stale_after=None, now=due + timedelta(hours=2))
+    assert late == sending.Decision(sending.SEND, late=True)
+    on_time = decide(due_at=due, stale_after=None, now=due + timedelta(minutes=5))
+    assert on_time == sending.Decision(sending.SEND, late=False)
 
 
 def test_opting_out_stops_optional_kinds_but_not_change_notices() -> None:
-    prefs = r.toggled({}, r.SESSION_REMINDER)
-    assert prefs == {r.SESSION_REMINDER: False}
-    assert r.opted_out(prefs, r.SESSION_REMINDER)
-    assert not r.opted_out({r.SESSION_CHANGE: False}, r.SESSION_CHANGE)
-    assert r.toggled(prefs, r.SESSION_REMINDER) == {}
+    prefs = sending.toggled({}, NotificationKind.SESSION_REMINDER)
+    assert prefs == {NotificationKind.SESSION_REMINDER: False}
+    assert sending.opted_out(prefs, NotificationKind.SESSION_REMINDER)
+    assert not sending.opted_out(
+        {NotificationKind.SESSION_CHANGE: False}, NotificationKind.SESSION_CHANGE
+    )
+    assert sending.toggled(prefs, NotificationKind.SESSION_REMINDER) == {}
 
 
 def test_jp_behind_only_after_september_with_less_than_half() -> None:

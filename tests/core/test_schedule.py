@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from icalendar import Calendar  # type: ignore[import-untyped]
+from icalendar import Calendar
 
 from bot.calendar import CalendarEvent, build_ics, ics_file_name, session_uid
 from bot.core.schedule import (

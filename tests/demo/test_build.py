@@ -102,8 +102,8 @@ async def test_results_jpm_and_category_follow_from_their_scores(db, clock):
     )[0]
     thresholds = thresholds_from_mapping(program.thresholds)
     results = [r for (r,) in await _all(db, select(Result))]
-    scores = Counter()
-    by_result = {}
+    scores: Counter[int] = Counter()
+    by_result: dict[int, list[CompetencyScore]] = {}
     for (score,) in await _all(db, select(ResultScore)):
         by_result.setdefault(score.result_id, []).append(
             CompetencyScore(score.competency_code, score.required_level, score.achieved_level)

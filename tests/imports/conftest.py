@@ -85,6 +85,7 @@ def write_xlsx(tmp_path: Path) -> Callable[..., Path]:
     def write(name: str, header: Sequence[str], rows: Rows) -> Path:
         workbook = Workbook()
         sheet = workbook.active
+        assert sheet is not None
         sheet.append(list(header))
         for row in rows:
             sheet.append([None if cell == "" else cell for cell in row])
@@ -107,7 +108,9 @@ def run(db: Any, clock: Any) -> Callable[[str, Path], Awaitable[ImportSummary]]:
 def count(db: Any) -> Callable[[Any], Awaitable[int]]:
     async def go(model: Any) -> int:
         async with db() as session:
-            return (await session.execute(select(func.count()).select_from(model))).scalar_one()
+            return int(
+                (await session.execute(select(func.count()).select_from(model))).scalar_one()
+            )
 
     return go
 

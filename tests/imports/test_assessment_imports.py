@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.imports import ImportRejected, format_rejection
+from bot.imports.types import RowError
 from models import (
     AssessmentProgram,
     AssessmentSession,
@@ -54,7 +55,7 @@ async def sessions(run, write_csv, employees):
     await run("sessions", write_csv("sesi.csv", SESSION_HEADER, [SESSION]))
 
 
-async def rejection(run, kind, path) -> list:
+async def rejection(run, kind, path) -> list[RowError]:
     with pytest.raises(ImportRejected) as caught:
         await run(kind, path)
     return caught.value.errors

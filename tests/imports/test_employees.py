@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.core.errors import DomainError
 from bot.imports import ImportRejected, format_rejection, format_summary
 from bot.texts.domain import describe
 from models import Employee, Position, Unit
@@ -163,7 +164,7 @@ async def test_missing_required_header_is_named(db, run, write_csv, samples):
         raise AssertionError("expected an error")
     except ImportRejected:
         raise
-    except Exception as exc:  # a DomainError, not a row rejection
+    except DomainError as exc:  # not a row rejection
         message = describe(exc, "id")
 
     assert message == "Kolom wajib tidak ada di baris judul: Kode Unit, Jenis Jabatan."
@@ -194,7 +195,7 @@ async def test_unknown_extension_and_parent_are_clear_errors(db, run, tmp_path, 
     try:
         await run("employees", odd)
         raise AssertionError("expected an error")
-    except Exception as exc:
+    except DomainError as exc:
         assert ".xlsx" in describe(exc, "id")
 
     orphan = list(samples.andi)

@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,7 +55,7 @@ def cli_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def rows(tmp_path: Path, query: str) -> list[tuple]:
+def rows(tmp_path: Path, query: str) -> list[tuple[Any, ...]]:
     with sqlite3.connect(tmp_path / "cli.db") as connection:
         return connection.execute(query).fetchall()
 

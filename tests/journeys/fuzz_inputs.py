@@ -98,7 +98,7 @@ TRICKY = [
     "https://t.me/asn_test_bot?start=x",
     "\n\n\tx",
 ]
-_text_chars = st.characters(exclude_categories=("Cs",))
+_text_chars = st.characters(exclude_categories=["Cs"])
 
 
 def _fits(text: str, limit: int = 4096) -> bool:

@@ -23,6 +23,7 @@ from sandbox import SimulatedUser
 from sandbox.views import MessageView
 from tests.factories import add_employee, add_linked_user, add_sub_unit, add_unit
 from tests.journeys.conftest import ADMIN_ID, RunningBot, run_job
+from tests.narrow import present
 
 KOMINFO, PUSKESMAS, BKPSDM = 5101, 5102, 5103
 
@@ -365,9 +366,10 @@ async def test_a_nip_excel_stored_as_a_number_is_named_and_reaches_nobody(
     await three_people(bot)
     admin = await ask_for_nip_file(bot)
     book = Workbook()
-    book.active.append(["NIP"])
-    book.active.append(["198609262015051001"])
-    book.active.append([198609262015051001])  # a number cell: Excel keeps 15 digits of it
+    sheet = present(book.active)
+    sheet.append(["NIP"])
+    sheet.append(["198609262015051001"])
+    sheet.append([198609262015051001])  # a number cell: Excel keeps 15 digits of it
     data = io.BytesIO()
     book.save(data)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from models import AuditEvent, Employee

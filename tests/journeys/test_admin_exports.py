@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 
-from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl import load_workbook
 from sqlalchemy import select
 
 from models import AuditEvent, EmployeeStatus

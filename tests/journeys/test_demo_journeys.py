@@ -10,6 +10,7 @@ from bot.demo import build_demo, demo_employee
 from models import AssessmentSession, Course, CourseCompetency, Employee, Participation
 from sandbox import SimulatedUser
 from tests.journeys.conftest import RunningBot
+from tests.narrow import present
 
 GAPS_OF_RAHMAT = ("Komunikasi", "Pengembangan Diri dan Orang Lain", "Perekat Bangsa")
 
@@ -64,7 +65,7 @@ async def test_rahmat_sees_his_session_in_wib_with_a_pin_and_a_calendar_file(
     assert "pukul" in (schedule.text or "") and "WIB" in (schedule.text or "")
     assert "BKPSDM" in (schedule.text or "")
     assert pin.kind == "venue"
-    assert ics.document is not None and ics.document.file_name.endswith(".ics")
+    assert ics.document is not None and present(ics.document.file_name).endswith(".ics")
     event = next(iter(Calendar.from_ical(ics.document.data).walk("VEVENT")))
     assert event.decoded("DTSTART") == starts_at
 

@@ -5,6 +5,7 @@ no error, nothing Telegram refuses, and words in the user's language
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from functools import partial
 
 import pytest
 from hypothesis import example, given
@@ -85,7 +86,7 @@ async def _fuzz(
         ) -> None:
             person = fuzzer.run(lambda: fuzzer.person(state, client, linked_language, opening))
             for action in actions:
-                problems = fuzzer.run(lambda action=action: fuzzer.act(person, action))
+                problems = fuzzer.run(partial(fuzzer.act, person, action))
                 assert not problems, (action, problems)
 
         test = given(

@@ -54,9 +54,10 @@ async def result_views(bot: RunningBot) -> list[AuditEvent]:
 
 async def link_of(bot: RunningBot, telegram_user_id: int) -> ChatLink | None:
     async with bot.db() as session:
-        return await session.scalar(
+        link: ChatLink | None = await session.scalar(
             select(ChatLink).where(ChatLink.telegram_user_id == telegram_user_id)
         )
+        return link
 
 
 @pytest.mark.parametrize(

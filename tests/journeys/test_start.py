@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, ChatLink, Consent
 from tests.journeys.conftest import RunningBot
+from tests.narrow import present
 
 
 async def test_start_greets_in_indonesian_and_asks_for_consent(bot: RunningBot) -> None:
@@ -16,8 +17,8 @@ async def test_start_greets_in_indonesian_and_asks_for_consent(bot: RunningBot) 
     await user.send("/start")
     reply = await user.next_message()
 
-    assert "Selamat datang" in reply.text
-    assert "Persetujuan penggunaan data" in reply.text
+    assert "Selamat datang" in present(reply.text)
+    assert "Persetujuan penggunaan data" in present(reply.text)
     assert reply.button_texts == ["Setuju"]
 
 
@@ -27,7 +28,7 @@ async def test_start_speaks_english_to_an_english_client(bot: RunningBot) -> Non
     await user.send("/start")
     reply = await user.next_message()
 
-    assert reply.text.startswith("Welcome")
+    assert present(reply.text).startswith("Welcome")
     assert reply.button_texts == ["I agree"]
 
 
@@ -39,8 +40,8 @@ async def test_pressing_setuju_records_consent_and_edits_the_message(bot: Runnin
     await user.press("Setuju")
     edited = await user.next_edit()
 
-    assert "persetujuan Anda sudah dicatat" in edited.text
-    assert "ketik NIP" in edited.text
+    assert "persetujuan Anda sudah dicatat" in present(edited.text)
+    assert "ketik NIP" in present(edited.text)
     assert edited.button_texts == []
     async with bot.db() as session:
         consents = await session.scalar(select(func.count()).select_from(Consent))
@@ -61,7 +62,7 @@ async def test_start_after_consent_goes_straight_to_the_next_step(bot: RunningBo
     await user.send("/start")
     reply = await user.next_message()
 
-    assert reply.text.startswith("Langkah berikutnya")
+    assert present(reply.text).startswith("Langkah berikutnya")
     assert reply.button_texts == []
 
 

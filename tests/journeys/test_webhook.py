@@ -16,6 +16,7 @@ from bot.web import SECRET_HEADER, WebServer
 from models.db import create_engine
 from sandbox import Emulator
 from tests.journeys import conftest as harness
+from tests.narrow import present
 from tests.ports import free_port
 
 SECRET = "rahasia_Webhook-42"
@@ -82,7 +83,7 @@ async def test_a_user_is_answered_through_the_webhook(webhook_bot: WebhookBot) -
     await user.send("/start")
     reply = await user.next_message()
 
-    assert "Selamat datang" in reply.text
+    assert "Selamat datang" in present(reply.text)
     assert reply.button_texts == ["Setuju"]
 
 

@@ -29,7 +29,8 @@ async def test_migrations_load_the_nine_standard_competencies(
     db: async_sessionmaker[AsyncSession],
 ) -> None:
     async with db() as session:
-        names = dict((await session.execute(select(Competency.code, Competency.name_id))).all())
+        rows = (await session.execute(select(Competency.code, Competency.name_id))).all()
+        names = {code: name for code, name in rows}
     assert names["M.01"] == "Integritas"
     assert names["SK.01"] == "Perekat Bangsa"
     assert len(names) == 9

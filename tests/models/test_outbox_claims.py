@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.core.reminders import Planned
 from models.outbox import Notification
+from models.queries import claims
 from models.queries import outbox as q
 from tests.factories import add_employee
 
@@ -53,7 +54,7 @@ async def test_two_claimers_never_get_the_same_row(db: async_sessionmaker[AsyncS
         got: list[int] = []
         for n in range(10):
             async with db.begin() as session:
-                batch = await q.claim_due(session, now=NOW, token=f"{name}:{n}", limit=4)
+                batch = await claims.claim_due(session, now=NOW, token=f"{name}:{n}", limit=4)
             got += [row.id for row in batch]
         return got
 
@@ -67,31 +68,31 @@ async def test_claims_of_a_dead_process_return_after_the_lease(
 ) -> None:
     await planned(db, 2)
     async with db.begin() as session:
-        batch = await q.claim_due(session, now=NOW, token="dead:1", limit=10)
+        batch = await claims.claim_due(session, now=NOW, token="dead:1", limit=10)
         assert len(batch) == 2
     async with db.begin() as session:
-        assert await q.claim_due(session, now=NOW, token="alive:1", limit=10) == []
+        assert await claims.claim_due(session, now=NOW, token="alive:1", limit=10) == []
         assert (
-            await q.reclaim_expired(
+            await claims.reclaim_expired(
                 session, now=NOW + timedelta(seconds=30), lease=timedelta(minutes=2)
             )
             == 0
         )
         assert (
-            await q.reclaim_expired(
+            await claims.reclaim_expired(
                 session, now=NOW + timedelta(minutes=2), lease=timedelta(minutes=2)
             )
             == 2
         )
     async with db.begin() as session:
-        again = await q.claim_due(session, now=NOW, token="alive:2", limit=10)
+        again = await claims.claim_due(session, now=NOW, token="alive:2", limit=10)
         assert len(again) == 2
         assert (
-            await q.finish(session, notification_id=again[0].id, token="dead:1", status="sent")
+            await claims.finish(session, notification_id=again[0].id, token="dead:1", status="sent")
             is False
         )  # not the dead one's to record
         assert (
-            await q.finish(
+            await claims.finish(
                 session, notification_id=again[0].id, token="alive:2", status="sent", sent_at=NOW
             )
             is True
@@ -106,19 +107,23 @@ async def test_a_send_proves_its_claim_first_and_a_lapsed_claim_proves_nothing(
 ) -> None:
     await planned(db, 3)
     async with db.begin() as session:
-        ids = [n.id for n in await q.claim_due(session, now=NOW, token="a:1", limit=10)]
+        ids = [n.id for n in await claims.claim_due(session, now=NOW, token="a:1", limit=10)]
     async with db.begin() as session:  # within the lease: still ours, renewed
         later = NOW + timedelta(seconds=90)
-        assert await q.renew(session, ids=ids[:1], token="a:1", now=later, lease=LEASE) == {ids[0]}
-        assert await q.renew(session, ids=ids[:1], token="b:1", now=later, lease=LEASE) == set()
+        assert await claims.renew(session, ids=ids[:1], token="a:1", now=later, lease=LEASE) == {
+            ids[0]
+        }
+        assert (
+            await claims.renew(session, ids=ids[:1], token="b:1", now=later, lease=LEASE) == set()
+        )
     async with db.begin() as session:  # the others lapsed, the renewed one did not
         late = NOW + timedelta(minutes=3)
-        assert await q.renew(session, ids=ids, token="a:1", now=late, lease=LEASE) == {ids[0]}
-        assert await q.reclaim_expired(session, now=late, lease=LEASE) == 2
-        taken = await q.claim_due(session, now=late, token="b:2", limit=10)
+        assert await claims.renew(session, ids=ids, token="a:1", now=late, lease=LEASE) == {ids[0]}
+        assert await claims.reclaim_expired(session, now=late, lease=LEASE) == 2
+        taken = await claims.claim_due(session, now=late, token="b:2", limit=10)
         assert sorted(n.id for n in taken) == sorted(ids[1:])
     async with db.begin() as session:  # reclaimed: never again the first batch's
-        assert await q.renew(session, ids=ids[1:], token="a:1", now=late, lease=LEASE) == set()
+        assert await claims.renew(session, ids=ids[1:], token="a:1", now=late, lease=LEASE) == set()
 
 
 async def test_a_long_run_keeps_its_batch_by_renewing_it(
@@ -126,12 +131,12 @@ async def test_a_long_run_keeps_its_batch_by_renewing_it(
 ) -> None:
     await planned(db, 3)
     async with db.begin() as session:
-        ids = [n.id for n in await q.claim_due(session, now=NOW, token="a:1", limit=10)]
+        ids = [n.id for n in await claims.claim_due(session, now=NOW, token="a:1", limit=10)]
     for minutes in (1, 2, 3, 4):  # every minute: the batch outlives the lease by far
         async with db.begin() as session:
             now = NOW + timedelta(minutes=minutes)
-            assert await q.extend(session, ids=ids, token="a:1", now=now, lease=LEASE) == 3
-            assert await q.reclaim_expired(session, now=now, lease=LEASE) == 0
+            assert await claims.extend(session, ids=ids, token="a:1", now=now, lease=LEASE) == 3
+            assert await claims.reclaim_expired(session, now=now, lease=LEASE) == 0
 
 
 async def test_a_message_that_went_is_recorded_even_if_another_batch_took_it_meanwhile(
@@ -139,14 +144,16 @@ async def test_a_message_that_went_is_recorded_even_if_another_batch_took_it_mea
 ) -> None:
     await planned(db, 1)
     async with db.begin() as session:
-        [first] = await q.claim_due(session, now=NOW, token="a:1", limit=10)
+        [first] = await claims.claim_due(session, now=NOW, token="a:1", limit=10)
     late = NOW + timedelta(minutes=3)
     async with db.begin() as session:
-        assert await q.reclaim_expired(session, now=late, lease=LEASE) == 1
-        assert len(await q.claim_due(session, now=late, token="b:1", limit=10)) == 1
+        assert await claims.reclaim_expired(session, now=late, lease=LEASE) == 1
+        assert len(await claims.claim_due(session, now=late, token="b:1", limit=10)) == 1
     async with db.begin() as session:  # a's answer came back: it is sent, b must not send
-        assert await q.sent(session, notification_id=first.id, now=late) is True
-        assert await q.renew(session, ids=[first.id], token="b:1", now=late, lease=LEASE) == set()
+        assert await claims.sent(session, notification_id=first.id, now=late) is True
+        assert (
+            await claims.renew(session, ids=[first.id], token="b:1", now=late, lease=LEASE) == set()
+        )
 
 
 async def test_due_rows_are_found_through_the_status_due_at_index(

@@ -18,6 +18,7 @@ from telegram import (
 )
 
 from sandbox import Emulator
+from tests.narrow import present
 
 USER = 1001
 
@@ -200,7 +201,7 @@ async def test_bot_messages_get_automatic_entities(bot: Bot, emu: Emulator, api:
     )
     assert _entities(message) == [("bot_command", 0, 6), ("mention", 12, 13), ("url", 26, 14)]
     update = (await bot.get_updates())[-1]
-    assert [e.type for e in update.message.entities] == ["bot_command", "mention", "url"]
+    assert [e.type for e in present(update.message).entities] == ["bot_command", "mention", "url"]
 
 
 async def test_plain_string_keyboard_buttons_and_markup_errors(
@@ -256,7 +257,8 @@ async def test_user_sends_location(bot: Bot, emu: Emulator, api: Api) -> None:
     assert status == 201 and message["kind"] == "location" and not message["from_bot"]
     assert message["location"] == {"latitude": -6.2, "longitude": 106.8}
     (update,) = await bot.get_updates()
-    assert (update.message.location.latitude, update.message.location.longitude) == (-6.2, 106.8)
+    location = present(present(update.message).location)
+    assert (location.latitude, location.longitude) == (-6.2, 106.8)
 
     for body, problem in (
         ({"latitude": 91, "longitude": 0}, '"latitude" must be between -90 and 90'),

@@ -10,6 +10,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParam
 from telegram.error import BadRequest, Forbidden
 
 from sandbox import Emulator
+from tests.narrow import present
 
 GROUP = -1001234567890
 PNG_1x1 = bytes.fromhex(
@@ -26,8 +27,8 @@ async def test_users_post_into_the_group_as_themselves(bot: Bot, emu: Emulator) 
     await group.send(budi, "Pagi juga")
     updates = await bot.get_updates()
 
-    messages = [u.message for u in updates]
-    assert [(m.from_user.first_name, m.text) for m in messages] == [
+    messages = [present(u.message) for u in updates]
+    assert [(present(m.from_user).first_name, m.text) for m in messages] == [
         ("Siti", "Selamat pagi"),
         ("Budi", "Pagi juga"),
     ]
@@ -49,7 +50,7 @@ async def test_a_command_keeps_the_bot_username_in_one_entity(bot: Bot, emu: Emu
 
     await group.send(user, "/hasil@asn_test_bot")
     await group.send(user, "/hasil")
-    first, second = [u.message for u in await bot.get_updates()]
+    first, second = [present(u.message) for u in await bot.get_updates()]
 
     assert first.chat.type == "group"
     assert [(e.type, e.offset, e.length) for e in first.entities] == [("bot_command", 0, 19)]
@@ -112,8 +113,12 @@ async def test_a_button_pressed_in_the_group(bot: Bot, emu: Emulator) -> None:
 
     async def bot_side() -> None:
         (update,) = await bot.get_updates(timeout=5)
-        query = update.callback_query
-        assert (query.from_user.id, query.message.chat.id, query.data) == (1001, GROUP, "see")
+        query = present(update.callback_query)
+        assert (query.from_user.id, present(query.message).chat.id, query.data) == (
+            1001,
+            GROUP,
+            "see",
+        )
         await query.answer("Hanya di chat pribadi", show_alert=True)
 
     task = asyncio.create_task(bot_side())
@@ -138,7 +143,8 @@ async def test_a_channel_post_has_no_sender(bot: Bot, emu: Emulator) -> None:
 
     post = update.channel_post
     assert post is not None and post.from_user is None
-    assert (post.chat.type, post.sender_chat.id, post.text) == ("channel", -1009876, "/hasil")
+    sender = present(post.sender_chat)
+    assert (post.chat.type, sender.id, post.text) == ("channel", -1009876, "/hasil")
     with pytest.raises(ValueError, match="channel"):
         await channel.send(user, "halo")
 
@@ -157,12 +163,12 @@ async def test_adding_and_removing_the_bot(bot: Bot, emu: Emulator) -> None:
     updates = await bot.get_updates()
 
     changes = [
-        (u.my_chat_member.old_chat_member.status, u.my_chat_member.new_chat_member.status)
-        for u in updates
-        if u.my_chat_member is not None
+        (member.old_chat_member.status, member.new_chat_member.status)
+        for member in (u.my_chat_member for u in updates)
+        if member is not None
     ]
     assert changes == [("member", "left"), ("left", "member")]
-    assert updates[0].my_chat_member.chat.id == GROUP
+    assert present(updates[0].my_chat_member).chat.id == GROUP
     joined = [u.message for u in updates if u.message is not None]
     assert [m.new_chat_members[0].username for m in joined] == ["asn_test_bot"]
 

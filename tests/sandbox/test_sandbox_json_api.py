@@ -9,6 +9,7 @@ import aiohttp
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
 from sandbox import Emulator
+from tests.narrow import present
 
 
 async def test_whole_exchange(bot: Bot, emu: Emulator, http: aiohttp.ClientSession) -> None:
@@ -43,7 +44,7 @@ async def test_whole_exchange(bot: Bot, emu: Emulator, http: aiohttp.ClientSessi
     # The bot's side, played by python-telegram-bot.
     (update,) = await bot.get_updates()
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton("Setuju", callback_data="agree")]])
-    await update.message.reply_html("<b>Halo</b> Siti", reply_markup=keyboard)
+    await present(update.message).reply_html("<b>Halo</b> Siti", reply_markup=keyboard)
 
     status, events = await get(f"/users/1001/events?after={last_seq}&timeout=5")
     (event,) = events["events"]
@@ -55,8 +56,9 @@ async def test_whole_exchange(bot: Bot, emu: Emulator, http: aiohttp.ClientSessi
 
     async def bot_answers() -> None:
         (callback,) = await bot.get_updates(offset=update.update_id + 1, timeout=5)
-        await callback.callback_query.answer("Oke")
-        await callback.callback_query.edit_message_text("Tersimpan")
+        query = present(callback.callback_query)
+        await query.answer("Oke")
+        await query.edit_message_text("Tersimpan")
 
     task = asyncio.create_task(bot_answers())
     status, pressed = await post("/users/1001/press", {"label": "Setuju", "wait": 5})
@@ -106,8 +108,8 @@ async def test_documents_contact_block_and_errors(
     async with http.delete(f"{api}/faults") as resp:
         assert (await resp.json())["faults"] == []
     updates = await bot.get_updates()
-    assert updates[0].message.document.file_name == "data.csv"
-    assert updates[1].message.contact.user_id == 5
-    assert updates[2].my_chat_member.new_chat_member.status == "kicked"
+    assert present(present(updates[0].message).document).file_name == "data.csv"
+    assert present(present(updates[1].message).contact).user_id == 5
+    assert present(updates[2].my_chat_member).new_chat_member.status == "kicked"
     async with http.get(emu.url + "/") as resp:
         assert resp.status == 200

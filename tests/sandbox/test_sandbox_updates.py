@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -12,6 +13,7 @@ from telegram.error import Conflict, Forbidden, NetworkError, RetryAfter
 
 from sandbox import Emulator
 from sandbox.limits import busiest
+from tests.narrow import present
 
 USER = 1001
 PNG_1x1 = bytes.fromhex(
@@ -30,8 +32,8 @@ async def test_long_poll_wakes_on_user_message(bot: Bot, emu: Emulator) -> None:
     updates = await poll
     assert time.monotonic() - started < 3
     assert len(updates) == 1
-    message = updates[0].message
-    assert message.text == "/start" and message.from_user.first_name == "Siti"
+    message = present(updates[0].message)
+    assert message.text == "/start" and present(message.from_user).first_name == "Siti"
     assert message.entities[0].type == "bot_command"
     assert message.message_id == sent["message_id"]
     # Not confirmed yet: it comes again; offset confirms it.
@@ -71,15 +73,15 @@ async def test_blocked_user(bot: Bot, emu: Emulator) -> None:
     await bot.send_message(USER, "hi again")
     updates = await bot.get_updates()
     statuses = [
-        (u.my_chat_member.old_chat_member.status, u.my_chat_member.new_chat_member.status)
-        for u in updates
+        (member.old_chat_member.status, member.new_chat_member.status)
+        for member in (present(u.my_chat_member) for u in updates)
     ]
     assert statuses == [("member", "kicked"), ("kicked", "member")]
-    assert updates[0].my_chat_member.from_user.id == USER
+    assert present(updates[0].my_chat_member).from_user.id == USER
 
 
 async def test_webhook_delivery_with_secret(bot: Bot, emu: Emulator) -> None:
-    received: list[tuple[dict, str | None]] = []
+    received: list[tuple[dict[str, Any], str | None]] = []
     arrived = asyncio.Event()
     failures = {"left": 1}
 
@@ -133,8 +135,8 @@ async def test_rate_limits_per_chat_and_global(fake_clock) -> None:
             assert "Retry in 1" in str(caught.value)
             call = emu.calls_to("sendMessage")[-1]
             assert call.status == 429
-            assert call.response["description"] == "Too Many Requests: retry after 1"
-            assert call.response["parameters"] == {"retry_after": 1}
+            assert present(call.response)["description"] == "Too Many Requests: retry after 1"
+            assert present(call.response)["parameters"] == {"retry_after": 1}
             fake_clock.advance(0.5)
             # 5 in any second: chat 2 may send two messages, then the whole bot waits
             # although chat 2 has a token left.
@@ -206,17 +208,18 @@ async def test_send_document_get_file_download(bot: Bot, emu: Emulator) -> None:
     user = emu.user(USER)
     payload = bytes(range(256)) * 10
     sent = await bot.send_document(USER, payload, filename="laporan.xlsx", caption="Laporan")
-    assert sent.document.file_name == "laporan.xlsx" and sent.caption == "Laporan"
-    tg_file = await bot.get_file(sent.document.file_id)
+    document = present(sent.document)
+    assert document.file_name == "laporan.xlsx" and sent.caption == "Laporan"
+    tg_file = await bot.get_file(document.file_id)
     assert bytes(await tg_file.download_as_bytearray()) == payload
     view = await user.next_message()
-    assert view.kind == "document" and view.document.data == payload
+    assert view.kind == "document" and present(view.document).data == payload
     # Photos: uploaded, then re-sent by file_id.
     photo = await bot.send_photo(USER, PNG_1x1, caption="foto")
     assert (photo.photo[-1].width, photo.photo[-1].height) == (1, 1)
     again = await bot.send_photo(USER, photo.photo[-1].file_id)
     assert again.photo[-1].file_id == photo.photo[-1].file_id
-    assert (await user.next_message()).photo.data == PNG_1x1
+    assert present((await user.next_message()).photo).data == PNG_1x1
 
 
 async def test_user_document_downloaded_by_bot(bot: Bot, emu: Emulator) -> None:
@@ -226,9 +229,10 @@ async def test_user_document_downloaded_by_bot(bot: Bot, emu: Emulator) -> None:
         "data.xlsx", content, caption="/impor", mime_type="application/vnd.ms-excel"
     )
     (update,) = await bot.get_updates()
-    document = update.message.document
-    assert document.file_name == "data.xlsx" and update.message.caption == "/impor"
-    assert update.message.caption_entities[0].type == "bot_command"
+    message = present(update.message)
+    document = present(message.document)
+    assert document.file_name == "data.xlsx" and message.caption == "/impor"
+    assert message.caption_entities[0].type == "bot_command"
     tg_file = await document.get_file()
     assert bytes(await tg_file.download_as_bytearray()) == content
 
@@ -241,8 +245,9 @@ async def test_press_button_and_answer(bot: Bot, emu: Emulator) -> None:
 
     async def bot_side() -> None:
         (update,) = await bot.get_updates(timeout=5)
-        assert update.callback_query.data == "agree"
-        await update.callback_query.answer("Tersimpan")
+        query = present(update.callback_query)
+        assert query.data == "agree"
+        await query.answer("Tersimpan")
 
     task = asyncio.create_task(bot_side())
     answer = await user.press("Setuju")

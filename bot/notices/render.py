@@ -18,13 +18,16 @@ from zoneinfo import ZoneInfo
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.core import reminders as r
+from bot.callbacks import data
 from bot.core.broadcast import READ_AREA
+from bot.core.vocabulary import NotificationKind
 from bot.texts import t
 from bot.texts.domain import competency_name
 from bot.texts.formatting import format_date, format_datetime
-from handlers.callbacks import data
-from handlers.reminders import ACK  # ntf:ack:<notification id>
+
+# The change notices' button, ``ntf:ack:<notification id>``: handlers/reminders.py
+# answers it.
+ACK = "ntf"
 
 
 def _when(value: object, lang: str, tz: ZoneInfo) -> str:
@@ -71,35 +74,35 @@ def render(
     tz: ZoneInfo,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The message for one notification (``late``: it says it comes late)."""
-    if kind == r.BROADCAST:
+    if kind == NotificationKind.BROADCAST:
         return str(payload.get("text", "")), _broadcast_buttons(payload, lang)
     p = _params(payload, lang, tz)
     rows: list[list[InlineKeyboardButton]] = []
-    if kind == r.SESSION_REMINDER:
+    if kind == NotificationKind.SESSION_REMINDER:
         text = t("notify.reminder", lang, heading=_reminder_heading(payload, lang), **p)
         rows.append(_button("notify.button.schedule", lang, "menu", "jadwal"))
-    elif kind == r.RSVP_NUDGE:
+    elif kind == NotificationKind.RSVP_NUDGE:
         text = t("notify.rsvp", lang, **p)
         rows.append(_button("notify.button.answer", lang, "menu", "jadwal"))
-    elif kind == r.SESSION_CHANGE:
+    elif kind == NotificationKind.SESSION_CHANGE:
         key = "notify.change.cancelled" if payload.get("cancelled") else "notify.change.moved"
         text = t(key, lang, **p)
         rows.append(_button("notify.button.ack", lang, ACK, "ack", notification_id))
-    elif kind == r.RESULT_RELEASED:
+    elif kind == NotificationKind.RESULT_RELEASED:
         text = t("notify.result", lang, **p)
         rows.append(_button("notify.button.results", lang, "menu", "hasil"))
-    elif kind == r.COURSE_OPEN:
+    elif kind == NotificationKind.COURSE_OPEN:
         text = t("notify.course_open", lang, reason=_reason(payload, lang), **p)
         rows.append(_button("notify.button.course", lang, "gap", "c", int(payload["course_id"])))
-    elif kind == r.COURSE_TOMORROW:
+    elif kind == NotificationKind.COURSE_TOMORROW:
         text = t("notify.course_tomorrow", lang, **p)
         rows.append(_button("notify.button.course", lang, "gap", "c", int(payload["course_id"])))
-    elif kind == r.WAITLIST_OFFER:
+    elif kind == NotificationKind.WAITLIST_OFFER:
         text = t("notify.offer", lang, **p)
         rows.append(_button("notify.button.accept", lang, "gap", "c", int(payload["course_id"])))
-    elif kind == r.WAITLIST_EXPIRED:
+    elif kind == NotificationKind.WAITLIST_EXPIRED:
         text = t("notify.offer_expired", lang, **p)
-    elif kind == r.JP_BEHIND:
+    elif kind == NotificationKind.JP_BEHIND:
         for name in ("earned", "target"):
             p[name] = Decimal(str(payload[name]))
         text = t("notify.jp_behind", lang, **p)
@@ -125,7 +128,7 @@ def render_merged(
     tz: ZoneInfo,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """One message for several notices of ``kind`` due for one person at once."""
-    if kind != r.COURSE_OPEN:
+    if kind != NotificationKind.COURSE_OPEN:
         raise ValueError(f"notifications of kind {kind!r} are not merged")
     items, rows = [], []
     for payload in payloads:
