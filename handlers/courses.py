@@ -15,8 +15,6 @@ hold a place on it): a course id from a button is never trusted.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
@@ -24,6 +22,8 @@ from bot.core import waitlist
 from bot.core.competencies import COMPETENCIES
 from bot.core.recommend import all_met, recommend
 from bot.texts import t
+from bot.usecases import enrolment
+from bot.usecases.enrolment import Enrolment
 from handlers.callbacks import int_part, parts
 from handlers.common import edit_if_possible, require_link
 from handlers.courses_views import (
@@ -39,7 +39,6 @@ from handlers.courses_views import (
     unranked_message,
 )
 from models.chat import ChatLink
-from models.gapura import Course, Enrollment
 from models.queries import courses as q
 from models.queries.results import released_results, scores_of
 
@@ -212,7 +211,7 @@ async def _details_view(
             return None
         audience = await q.audience_of(session, employee=link.employee)
         mine = await q.my_enrollment(session, course_id=course.id, employee_id=link.employee.id)
-        if not _may_see(course, mine, audience, now):
+        if not enrolment.may_see(course, mine, audience, now):
             return None
         waiting = await q.waiting_places(session, course_id=course.id)
     seats_left = waitlist.seats_left(course.quota, course.seats_taken)
@@ -235,57 +234,34 @@ async def _details_view(
 async def _perform(
     context: BotContext, link: ChatLink, course_id: int | None, action: str
 ) -> str | None:
-    """Do the action if it is open to me now; the catalogue key of what happened, or None."""
+    """Run the use case of the button; the catalogue key of what happened, or None when
+    the course is not for me."""
     if course_id is None or link.employee is None:
         return None
     now, hours = context.clock.now(), context.settings.waitlist_offer_hours
-    today = now.astimezone(context.settings.tz).date()
-    employee_id = link.employee.id
+    employee, today = link.employee, now.astimezone(context.settings.tz).date()
     async with context.db.begin() as session:
-        course = await q.course_by_id(session, course_id=course_id)
-        if course is None:
-            return None
-        audience = await q.audience_of(session, employee=link.employee)
-        mine = await q.my_enrollment(session, course_id=course_id, employee_id=employee_id)
-        if not _may_see(course, mine, audience, now):
-            return None
-        allowed = waitlist.choices(
-            str(mine.status) if mine else None,
-            # The seat itself is decided by the conditional UPDATE, not by this count.
-            seats_left=1,
-            registration_open=q.is_offered(course, now) and q.is_for(course, audience),
-            started=course.starts_on <= today,
-            offered_until=mine.offered_until if mine else None,
-            now=now,
-        )
-        if action in (waitlist.ENROLL, waitlist.JOIN_WAITLIST) and waitlist.ENROLL in allowed:
-            outcome = await q.enroll(
-                session,
-                course_id=course_id,
-                employee_id=employee_id,
-                now=now,
-                waitlist_when_full=action == waitlist.JOIN_WAITLIST,
+        if action in (waitlist.ENROLL, waitlist.JOIN_WAITLIST):
+            outcome = await enrolment.enrol(
+                session, employee=employee, course_id=course_id, now=now, today=today,
+                join_waitlist=action == waitlist.JOIN_WAITLIST,
+            )  # fmt: skip
+        elif action == waitlist.ACCEPT:
+            outcome = await enrolment.accept_offer(
+                session, employee=employee, course_id=course_id, now=now, today=today
             )
-            return f"gapura.done.{outcome}"
-        if action not in allowed or mine is None:
-            return "gapura.done.stale"
-        if action == waitlist.ACCEPT:
-            accepted = await q.accept_offer(session, enrollment_id=mine.id, now=now)
-            return "gapura.done.accepted" if accepted else "gapura.done.stale"
-        done = await q.cancel(session, enrollment=mine, now=now, offer_hours=hours, today=today)
-        if not done:
-            return "gapura.done.stale"
-        return "gapura.done.declined" if action == waitlist.DECLINE else "gapura.done.cancelled"
+        else:
+            answer = enrolment.decline_offer if action == waitlist.DECLINE else enrolment.cancel
+            outcome = await answer(
+                session, employee=employee, course_id=course_id, now=now, today=today,
+                offer_hours=hours,
+            )  # fmt: skip
+    if outcome.kind is Enrolment.UNAVAILABLE:
+        return None
+    return f"gapura.done.{outcome.kind}"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _may_see(course: Course, mine: Enrollment | None, audience: q.Audience, now: datetime) -> bool:
-    """Open to me now, or I hold a live place on it (my own data)."""
-    if mine is not None and mine.status in waitlist.ACTIVE:
-        return True
-    return q.is_offered(course, now) and q.is_for(course, audience)
 
 
 async def _linked(update: Update, context: BotContext) -> ChatLink | None:

@@ -4,6 +4,8 @@ A seat is taken with one conditional UPDATE (``seats_taken < quota``) whose row
 count says whether it worked, so two people can never get the last seat, on
 any database. Enrollment status changes are conditional too (``WHERE status =
 <what I saw>``), so a place changes hands once even when two requests race.
+The waitlist's workflow (a freed seat passed on, lapsed offers) is sequenced by
+:mod:`bot.usecases.enrolment` from these reads and conditional writes.
 """
 
 from __future__ import annotations
@@ -208,21 +210,6 @@ async def enroll(
     return str(status)
 
 
-async def cancel(
-    session: AsyncSession, *, enrollment: Enrollment, now: datetime, offer_hours: int, today: date
-) -> bool:
-    """Withdraw a live place; a held seat passes to the next in line. False if it changed."""
-    before = enrollment.status
-    if before not in waitlist.ACTIVE:
-        return False
-    changed = await _move(session, enrollment.id, before, EnrollmentStatus.WITHDRAWN)
-    if changed and before in waitlist.HOLDS_SEAT:
-        await pass_seat_on(
-            session, course_id=enrollment.course_id, now=now, offer_hours=offer_hours, today=today
-        )
-    return changed
-
-
 async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: datetime) -> bool:
     """Take up an offered seat before its deadline; False when there is no live offer."""
     result = await session.execute(
@@ -238,48 +225,54 @@ async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: dateti
     return rowcount(result) == 1
 
 
-async def pass_seat_on(
-    session: AsyncSession, *, course_id: int, now: datetime, offer_hours: int, today: date
-) -> waitlist.Offer | None:
-    """Offer a freed seat to the first in line; with nobody waiting, free it."""
-    starts_on = await session.scalar(select(Course.starts_on).where(Course.id == course_id))
-    started = starts_on is not None and starts_on <= today
-    # Each try either makes the offer or finds that first person gone (cancelled
-    # meanwhile), so the line only gets shorter.
-    for _ in range(100):
-        waiting = await waiting_places(session, course_id=course_id, lock=True)
-        offer = waitlist.offer_for(waiting, now=now, offer_hours=offer_hours, started=started)
-        if offer is None:
-            await release_seat(session, course_id=course_id)
-            return None
-        result = await session.execute(
-            update(Enrollment)
-            .where(
-                Enrollment.id == offer.enrollment_id,
-                Enrollment.status == EnrollmentStatus.WAITLISTED,
-            )
-            .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
-            .execution_options(synchronize_session=False)
+async def course_start(session: AsyncSession, *, course_id: int) -> date | None:
+    """The day the course starts (None when there is no such course)."""
+    starts_on: date | None = await session.scalar(
+        select(Course.starts_on).where(Course.id == course_id)
+    )
+    return starts_on
+
+
+async def change_status(
+    session: AsyncSession, *, enrollment_id: int, before: str, after: EnrollmentStatus
+) -> bool:
+    """Move a place from ``before`` to ``after`` (ending any offer); False when its status
+    is no longer ``before`` (someone else changed it first)."""
+    result = await session.execute(
+        update(Enrollment)
+        .where(Enrollment.id == enrollment_id, Enrollment.status == before)
+        .values(status=after, offered_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result) == 1
+
+
+async def make_offer(session: AsyncSession, *, offer: waitlist.Offer) -> bool:
+    """Offer a freed seat to a waitlisted place; False when it is no longer waiting."""
+    result = await session.execute(
+        update(Enrollment)
+        .where(
+            Enrollment.id == offer.enrollment_id,
+            Enrollment.status == EnrollmentStatus.WAITLISTED,
         )
-        if rowcount(result) == 1:
-            return offer
-    raise RuntimeError(f"could not pass on a seat of course {course_id}")
+        .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
+        .execution_options(synchronize_session=False)
+    )
+    return rowcount(result) == 1
 
 
 @dataclass(frozen=True)
-class LapsedOffer:
-    """An offered seat nobody took up in time (now passed on)."""
+class OfferedPlace:
+    """A place holding an offered seat, with its course's title."""
 
+    place: waitlist.Place
     employee_id: int
     course_id: int
     title: str
-    until: datetime
 
 
-async def expire_offers(
-    session: AsyncSession, *, now: datetime, offer_hours: int, today: date
-) -> list[LapsedOffer]:
-    """Pass on every lapsed offer to the next in line; returns the offers that lapsed."""
+async def offers_due(session: AsyncSession, *, now: datetime) -> list[OfferedPlace]:
+    """Offered places whose deadline is ``now`` or earlier."""
     rows = await session.execute(
         select(
             Enrollment.id,
@@ -293,36 +286,25 @@ async def expire_offers(
         .join(Course, Course.id == Enrollment.course_id)
         .where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
     )
-    lapsed = []
-    for enrollment_id, course_id, employee_id, status, registered_at, until, title in rows.all():
-        place = waitlist.Place(enrollment_id, str(status), registered_at, until)
-        if not waitlist.offer_expired(place, now=now):
-            continue
-        result = await session.execute(
-            update(Enrollment)
-            .where(
-                Enrollment.id == enrollment_id,
-                Enrollment.status == EnrollmentStatus.OFFERED,
-                Enrollment.offered_until <= now,
-            )
-            .values(status=EnrollmentStatus(waitlist.expired_offer_status()), offered_until=None)
-            .execution_options(synchronize_session=False)
-        )
-        if rowcount(result) == 1:
-            lapsed.append(LapsedOffer(employee_id, course_id, title, until))
-            await pass_seat_on(
-                session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
-            )
-    return lapsed
+    return [
+        OfferedPlace(waitlist.Place(eid, str(status), at, until), employee_id, course_id, title)
+        for eid, course_id, employee_id, status, at, until, title in rows.all()
+    ]
 
 
-async def _move(
-    session: AsyncSession, enrollment_id: int, before: str, after: EnrollmentStatus
+async def end_offer(
+    session: AsyncSession, *, enrollment_id: int, now: datetime, status: EnrollmentStatus
 ) -> bool:
+    """End a lapsed offer (its place becomes ``status``); False when it is no longer a
+    lapsed offer (taken up or answered meanwhile)."""
     result = await session.execute(
         update(Enrollment)
-        .where(Enrollment.id == enrollment_id, Enrollment.status == before)
-        .values(status=after, offered_until=None)
+        .where(
+            Enrollment.id == enrollment_id,
+            Enrollment.status == EnrollmentStatus.OFFERED,
+            Enrollment.offered_until <= now,
+        )
+        .values(status=status, offered_until=None)
         .execution_options(synchronize_session=False)
     )
     return rowcount(result) == 1
