@@ -24,6 +24,8 @@ from bot.core.schedule import (
     check_can_book,
     check_can_change,
     check_can_move,
+    is_open_to,
+    programs_to_offer,
 )
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 from models.org import Employee
@@ -75,6 +77,31 @@ def position_type_of(employee: Employee | None) -> str | None:
     if employee is None or employee.position is None:
         return None
     return str(employee.position.position_type.value)
+
+
+async def programs_to_choose(
+    session: AsyncSession,
+    *,
+    mine: Sequence[Participation],
+    position_type: str | None,
+    now: datetime,
+) -> list[tuple[AssessmentProgram, int]]:
+    """Self-booking programs where I hold no seat yet (``mine``: all my participations):
+    (program, how many of its sessions I could book)."""
+    programs = {p.id: p for p in await q.self_booking_programs(session)}
+    wanted = programs_to_offer(
+        [(p.id, p.self_booking, p.booking_deadline) for p in programs.values()],
+        booked_program_ids={p.session.program_id for p in mine},
+        now=now,
+    )
+    offers = []
+    for program_id in wanted:
+        sessions = await q.future_sessions(session, program_id=program_id, now=now)
+        if not any(is_open_to(s.open_to, position_type) for s in sessions):
+            continue  # nothing in this program is meant for me
+        free = bookable_slots([slot_of(s) for s in sessions], position_type=position_type, now=now)
+        offers.append((programs[program_id], len(free)))
+    return offers
 
 
 async def choices(
