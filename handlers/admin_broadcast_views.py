@@ -11,7 +11,7 @@ from bot.core.vocabulary import BroadcastStatus, PositionType
 from bot.texts import t
 from bot.texts.paging import shorten
 from handlers.callbacks import data
-from models.queries.broadcasts import Choice
+from models.queries.audiences import Choice
 
 AREA = "bc"
 PAGE = 8
