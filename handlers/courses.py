@@ -26,18 +26,13 @@ from bot.usecases import enrolment
 from bot.usecases.enrolment import Enrolment
 from handlers.callbacks import int_part, parts
 from handlers.common import edit_if_possible, require_link
-from handlers.courses_views import (
+from handlers.courses_details import (
     ACTION_CODES,
-    MODES,
-    NONE,
-    PAGE_SIZE,
-    competency_menu,
     details_message,
-    list_message,
-    mode_menu,
     ranked_message,
     unranked_message,
 )
+from handlers.courses_views import MODES, NONE, PAGE_SIZE, competency_menu, list_message, mode_menu
 from models.chat import ChatLink
 from models.queries import courses as q
 from models.queries.results import released_results, scores_of

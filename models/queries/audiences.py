@@ -76,61 +76,62 @@ async def recipient_ids(
     ``employee_ids`` the people of a NIP file; ``behind(status, earned)`` decides
     who is behind on JP in ``jp_year`` (the rule lives in ``bot.core.jp``).
     """
-    query = _recipients()
+    if kind == rules.NIP_FILE:
+        return await _among(session, _recipients(), sorted(set(employee_ids)))
+    if kind == rules.JP_BEHIND:
+        assert jp_year is not None and behind is not None
+        return await _behind_on_jp(session, jp_year=jp_year, behind=behind)
     if kind == rules.OPD:
         units = await _unit_and_below(session, int(item or 0))
-        query = query.where(Employee.unit_id.in_(units))
+        query = _recipients().where(Employee.unit_id.in_(units))
     elif kind == rules.POSITION:
-        query = query.join(Position, Position.id == Employee.position_id).where(
-            Position.position_type == PositionType(str(item))
+        query = (
+            _recipients()
+            .join(Position, Position.id == Employee.position_id)
+            .where(Position.position_type == PositionType(str(item)))
         )
-    elif kind == rules.PROGRAM:
-        query = query.where(
-            exists(
-                select(Participation.id)
-                .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
-                .where(
-                    Participation.employee_id == Employee.id,
-                    AssessmentSession.program_id == int(item or 0),
-                )
-            )
-        )
-    elif kind == rules.SESSION:
-        query = query.where(
-            exists(
-                select(Participation.id).where(
-                    Participation.employee_id == Employee.id,
-                    Participation.session_id == int(item or 0),
-                )
-            )
-        )
-    elif kind == rules.COURSE:
-        query = query.where(
-            exists(
-                select(Enrollment.id).where(
-                    Enrollment.employee_id == Employee.id,
-                    Enrollment.course_id == int(item or 0),
-                    Enrollment.status.in_(ENROLLED),
-                )
-            )
-        )
-    elif kind == rules.NIP_FILE:
-        return await _among(session, query, sorted(set(employee_ids)))
-    elif kind == rules.JP_BEHIND:
-        assert jp_year is not None and behind is not None
-        linked = list((await session.scalars(query.order_by(Employee.id))).all())
-        chosen: list[int] = []
-        for start in range(0, len(linked), CHUNK):  # bounded batches
-            totals = await jp_totals(
-                session, year=jp_year, employee_ids=linked[start : start + CHUNK]
-            )
-            chosen += [
-                e for e, (status, earned) in sorted(totals.items()) if behind(status, earned)
-            ]
-        return chosen
-    elif kind != rules.ALL:
+    elif kind in (rules.PROGRAM, rules.SESSION, rules.COURSE):
+        query = _recipients().where(_takes_part(kind, int(item or 0)))
+    elif kind == rules.ALL:
+        query = _recipients()
+    else:
         raise ValueError(f"unknown audience {kind!r}")
     return list((await session.scalars(query.order_by(Employee.id))).all())
+
+
+def _takes_part(kind: str, item: int) -> Any:
+    """The employee has a seat in the program or session, or a place on the course."""
+    if kind == rules.PROGRAM:
+        return exists(
+            select(Participation.id)
+            .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
+            .where(Participation.employee_id == Employee.id, AssessmentSession.program_id == item)
+        )
+    if kind == rules.SESSION:
+        return exists(
+            select(Participation.id).where(
+                Participation.employee_id == Employee.id, Participation.session_id == item
+            )
+        )
+    return exists(
+        select(Enrollment.id).where(
+            Enrollment.employee_id == Employee.id,
+            Enrollment.course_id == item,
+            Enrollment.status.in_(ENROLLED),
+        )
+    )
+
+
+async def _behind_on_jp(
+    session: AsyncSession, *, jp_year: int, behind: Callable[[str, Decimal], bool]
+) -> list[int]:
+    """The linked employees behind on JP in ``jp_year``, totalled in bounded batches."""
+    linked = list((await session.scalars(_recipients().order_by(Employee.id))).all())
+    chosen: list[int] = []
+    for start in range(0, len(linked), CHUNK):
+        totals = await jp_totals(session, year=jp_year, employee_ids=linked[start : start + CHUNK])
+        chosen += [e for e, (status, earned) in sorted(totals.items()) if behind(status, earned)]
+    return chosen
 
 
 async def _among(session: AsyncSession, query: Any, ids: Sequence[int]) -> list[int]:

@@ -77,12 +77,24 @@ async def create(
         attachment_kind=attachment_kind,
         attachment_file_id=attachment_file_id,
     )
+    await _address(session, broadcast.id, employee_ids, payload, now)
+    return broadcast
+
+
+async def _address(
+    session: AsyncSession,
+    broadcast_id: int,
+    employee_ids: Sequence[int],
+    payload: dict[str, Any],
+    now: datetime,
+) -> None:
+    """A delivery and a notice due now for each recipient, written in chunks."""
     for start in range(0, len(employee_ids), CHUNK):
         chunk = employee_ids[start : start + CHUNK]
         await session.execute(
             insert(BroadcastDelivery),
             [
-                {"broadcast_id": broadcast.id, "employee_id": e, "status": DeliveryStatus.PENDING}
+                {"broadcast_id": broadcast_id, "employee_id": e, "status": DeliveryStatus.PENDING}
                 for e in chunk
             ],
         )
@@ -90,20 +102,19 @@ async def create(
             insert(Notification),
             [
                 {
-                    "key": key(broadcast.id, e),
+                    "key": key(broadcast_id, e),
                     "employee_id": e,
                     "kind": BROADCAST,
                     "due_at": now,
                     "stale_after": None,
                     "status": NotificationStatus.PENDING,
                     "payload": payload,
-                    "broadcast_id": broadcast.id,
+                    "broadcast_id": broadcast_id,
                     "attempts": 0,
                 }
                 for e in chunk
             ],
         )
-    return broadcast
 
 
 def notice_payload(
