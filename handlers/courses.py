@@ -198,29 +198,26 @@ async def _details_view(
     """The details text and buttons, or None when the course is not for this caller."""
     if course_id is None or link.employee is None:
         return None
-    lang, now = link.language, context.clock.now()
-    today = now.astimezone(context.settings.tz).date()
+    now = context.clock.now()
     async with context.db() as session:
-        course = await q.course_by_id(session, course_id=course_id)
-        if course is None:
-            return None
-        audience = await q.audience_of(session, employee=link.employee)
-        mine = await q.my_enrollment(session, course_id=course.id, employee_id=link.employee.id)
-        if not enrolment.may_see(course, mine, audience, now):
-            return None
-        waiting = await q.waiting_places(session, course_id=course.id)
-    seats_left = waitlist.seats_left(course.quota, course.seats_taken)
-    status = str(mine.status) if mine is not None else None
-    actions = waitlist.choices(
-        status,
-        seats_left=seats_left,
-        registration_open=q.is_offered(course, now) and q.is_for(course, audience),
-        started=course.starts_on <= today,
-        offered_until=mine.offered_until if mine else None,
-        now=now,
+        found = await enrolment.details(
+            session,
+            employee=link.employee,
+            course_id=course_id,
+            now=now,
+            today=now.astimezone(context.settings.tz).date(),
+        )
+    if found is None:
+        return None
+    return details_message(
+        found.course,
+        found.mine,
+        found.seats_left,
+        found.position,
+        found.actions,
+        link.language,
+        context,
     )
-    position = waitlist.position_in_queue(waiting, mine.id) if mine is not None else None
-    return details_message(course, mine, seats_left, position, actions, lang, context)
 
 
 # ---------------------------------------------------------------- actions

@@ -43,6 +43,18 @@ class EnrolmentOutcome:
 
 
 @dataclass(frozen=True)
+class CourseDetails:
+    """A course as I see it: my place, the seats left, my turn in the waitlist, and the
+    actions open to me (``bot.core.waitlist`` actions)."""
+
+    course: Course
+    mine: Enrollment | None
+    seats_left: int
+    position: int | None
+    actions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LapsedOffer:
     """An offered seat nobody took up in time (now passed on)."""
 
@@ -66,6 +78,25 @@ def may_see(course: Course, mine: Enrollment | None, audience: q.Audience, now: 
     if mine is not None and mine.status in waitlist.ACTIVE:
         return True
     return q.is_offered(course, now) and q.is_for(course, audience)
+
+
+async def details(
+    session: AsyncSession, *, employee: Employee, course_id: int, now: datetime, today: date
+) -> CourseDetails | None:
+    """The course with my place on it; None when it is not for me (not open to me, and I
+    hold no place on it)."""
+    course = await q.course_by_id(session, course_id=course_id)
+    if course is None:
+        return None
+    audience = await q.audience_of(session, employee=employee)
+    mine = await q.my_enrollment(session, course_id=course.id, employee_id=employee.id)
+    if not may_see(course, mine, audience, now):
+        return None
+    waiting = await q.waiting_places(session, course_id=course.id)
+    seats_left = waitlist.seats_left(course.quota, course.seats_taken)
+    actions = _allowed(course, mine, audience, seats_left=seats_left, now=now, today=today)
+    position = waitlist.position_in_queue(waiting, mine.id) if mine is not None else None
+    return CourseDetails(course, mine, seats_left, position, actions)
 
 
 async def enrol(
@@ -217,13 +248,25 @@ async def _place(
     mine = await q.my_enrollment(session, course_id=course_id, employee_id=employee.id)
     if not may_see(course, mine, audience, now):
         return None
-    allowed = waitlist.choices(
+    # The seat itself is decided by the conditional UPDATE, not by a count read before.
+    allowed = _allowed(course, mine, audience, seats_left=1, now=now, today=today)
+    return _Place(course, mine, allowed)
+
+
+def _allowed(
+    course: Course,
+    mine: Enrollment | None,
+    audience: q.Audience,
+    *,
+    seats_left: int,
+    now: datetime,
+    today: date,
+) -> tuple[str, ...]:
+    return waitlist.choices(
         str(mine.status) if mine else None,
-        # The seat itself is decided by the conditional UPDATE, not by this count.
-        seats_left=1,
+        seats_left=seats_left,
         registration_open=q.is_offered(course, now) and q.is_for(course, audience),
         started=course.starts_on <= today,
         offered_until=mine.offered_until if mine else None,
         now=now,
     )
-    return _Place(course, mine, allowed)

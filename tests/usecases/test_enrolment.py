@@ -182,3 +182,27 @@ async def test_accepting_a_live_offer_registers_and_declining_passes_it_on(
     assert await _places(db, passed.id) == [
         (budi.id, "withdrawn"), (siti.id, "offered"), (-1, "seats 1"),
     ]  # fmt: skip
+
+
+async def test_details_show_my_turn_in_the_waitlist_and_what_i_may_do(
+    db: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    now = clock.now()
+    async with db.begin() as session:
+        budi, siti = await _people(session)
+        course = await add_course(session, title="Antre", now=now, quota=1, seats_taken=1)
+        await add_enrollment(session, course=course, employee=siti, status="waitlisted", at=now)
+        await add_enrollment(session, course=course, employee=budi, status="waitlisted", at=now)
+        closed = await add_course(
+            session, title="Tutup", now=now, registration_closes_at=now - timedelta(hours=1)
+        )
+        mine = await enrolment.details(
+            session, employee=budi, course_id=course.id, now=now, today=now.date()
+        )
+        not_mine = await enrolment.details(
+            session, employee=budi, course_id=closed.id, now=now, today=now.date()
+        )
+
+    assert mine is not None
+    assert (mine.seats_left, mine.position, mine.actions) == (0, 2, ("cancel",))
+    assert not_mine is None
