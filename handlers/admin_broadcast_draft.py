@@ -23,7 +23,7 @@ from handlers import admin_broadcast_views as views
 from handlers.common import admin_button, edit_if_possible
 from handlers.steps import recall, remember
 from jobs.render import render, send_rendered
-from models.queries import broadcasts as bq
+from models.queries import broadcast_outbox as outbox
 
 TEXT, ATTACHMENT, NIP_FILE, READY = "text", "attachment", "nip", "ready"
 
@@ -117,7 +117,7 @@ def rendered(
 
 
 def payload(draft: dict[str, Any], broadcast_id: int) -> dict[str, Any]:
-    return bq.notice_payload(
+    return outbox.notice_payload(
         broadcast_id=broadcast_id,
         text=draft["text"],
         ask_ack=draft["ask_ack"],

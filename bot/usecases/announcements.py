@@ -16,7 +16,9 @@ from enum import StrEnum, auto
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.steps import DRAFT
+from bot.core.vocabulary import BroadcastStatus, NotificationStatus
 from bot.usecases.audiences import recipients
+from models.queries import broadcast_outbox as outbox
 from models.queries import broadcasts as q
 from models.queries import steps
 from models.queries.audit import audit
@@ -62,7 +64,7 @@ async def send(
     draft = taken.payload
     audience = draft["audience"]
     employee_ids = await recipients(session, audience=audience, today=today, jp_target=jp_target)
-    broadcast = await q.create(
+    broadcast = await outbox.create(
         session,
         created_by=admin_id,
         text=draft["text"],
@@ -85,16 +87,36 @@ async def send(
 async def control(
     session: AsyncSession, *, admin_id: int, broadcast_id: int, action: Control, now: datetime
 ) -> bool:
-    """Pause, resume or cancel a sending announcement, audited; False when it was not
-    in a state to change (already paused, done...)."""
-    change = {Control.PAUSED: q.pause, Control.RESUMED: q.resume, Control.CANCELLED: q.cancel}
-    changed = await change[action](session, broadcast_id=broadcast_id, now=now)
+    """Pause, resume or cancel an announcement, audited; False when it was not in a state
+    to change (already paused, done...)."""
+    changed = await _change(session, broadcast_id, action, now)
     if changed:
         await audit(
             session, now=now, action=f"broadcast.{action}", actor_kind="admin",
             actor_telegram_id=admin_id, broadcast_id=broadcast_id,
         )  # fmt: skip
     return changed
+
+
+async def _change(session: AsyncSession, broadcast_id: int, action: Control, now: datetime) -> bool:
+    """Pausing parks the notices not yet sent far in the future (the dispatcher never
+    claims them), resuming makes them due now, cancelling withdraws them (their
+    deliveries stay pending: never sent)."""
+    if action is Control.PAUSED:
+        before = [BroadcastStatus.SENDING]
+        after: dict[str, object] = {"status": BroadcastStatus.PAUSED}
+        notices: dict[str, object] = {"due_at": now + q.PARKED}
+    elif action is Control.RESUMED:
+        before, after = [BroadcastStatus.PAUSED], {"status": BroadcastStatus.SENDING}
+        notices = {"due_at": now}
+    else:
+        before = [BroadcastStatus.SENDING, BroadcastStatus.PAUSED]
+        after = {"status": BroadcastStatus.CANCELLED, "finished_at": now}
+        notices = {"status": NotificationStatus.CANCELLED}
+    if not await q.change_status(session, broadcast_id=broadcast_id, before=before, **after):
+        return False
+    await q.change_pending_notices(session, broadcast_id=broadcast_id, **notices)
+    return True
 
 
 async def mark_read(

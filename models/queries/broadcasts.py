@@ -1,14 +1,14 @@
-"""Admin announcements: writing one into the outbox, its progress, pause / resume /
-cancel, and the recipients' "Sudah dibaca" (who receives one:
-:mod:`models.queries.audiences`).
+"""Admin announcements once written into the outbox: their deliveries, progress,
+pause / resume / cancel, and the recipients' "Sudah dibaca". Who receives one:
+:mod:`models.queries.audiences`; writing it: :mod:`models.queries.broadcast_outbox`.
 
 An announcement is one ``broadcasts`` row, one ``broadcast_deliveries`` row per
-recipient and one ``broadcast`` notification per recipient (key
-``broadcast:{id}:emp:{employee_id}``), written in chunks in the transaction that
-confirms it. The dispatcher sends the notifications and records each outcome on
-the delivery in the same transaction, so counting deliveries is the progress.
+recipient and one ``broadcast`` notification per recipient. The dispatcher sends
+the notifications and records each outcome on the delivery in the same
+transaction, so counting deliveries is the progress.
 Pausing parks the pending notifications far in the future (the dispatcher then
-never claims them); resuming makes them due again.
+never claims them); resuming makes them due again (sequenced by
+:mod:`bot.usecases.announcements`).
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, exists, func, insert, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast as rules
-from bot.core.reminders import BROADCAST
 from bot.core.vocabulary import (
     BroadcastStatus,
     DeliveryStatus,
@@ -35,101 +34,6 @@ PARKED = timedelta(days=3650)  # a paused announcement's notices wait "forever"
 WAITING = (NotificationStatus.PENDING, NotificationStatus.CLAIMED)
 # Done announcements asking for a read keep their live read count this long.
 READ_WATCH = timedelta(days=7)
-
-
-def key(broadcast_id: int, employee_id: int) -> str:
-    return f"broadcast:{broadcast_id}:emp:{employee_id}"
-
-
-# ------------------------------------------------------------------ writing
-
-
-async def create(
-    session: AsyncSession,
-    *,
-    created_by: int,
-    text: str,
-    attachment_kind: str | None,
-    attachment_file_id: str | None,
-    audience: dict[str, Any],
-    ask_ack: bool,
-    employee_ids: Sequence[int],
-    now: datetime,
-) -> Broadcast:
-    """The announcement, sending now: its deliveries and one notice per recipient."""
-    broadcast = Broadcast(
-        created_by=created_by,
-        text=text,
-        attachment_kind=attachment_kind,
-        attachment_file_id=attachment_file_id,
-        audience=audience,
-        ask_ack=ask_ack,
-        status=BroadcastStatus.SENDING,
-        created_at=now,
-        started_at=now,
-    )
-    session.add(broadcast)
-    await session.flush()
-    payload = notice_payload(
-        broadcast_id=broadcast.id,
-        text=text,
-        ask_ack=ask_ack,
-        attachment_kind=attachment_kind,
-        attachment_file_id=attachment_file_id,
-    )
-    await _address(session, broadcast.id, employee_ids, payload, now)
-    return broadcast
-
-
-async def _address(
-    session: AsyncSession,
-    broadcast_id: int,
-    employee_ids: Sequence[int],
-    payload: dict[str, Any],
-    now: datetime,
-) -> None:
-    """A delivery and a notice due now for each recipient, written in chunks."""
-    for start in range(0, len(employee_ids), CHUNK):
-        chunk = employee_ids[start : start + CHUNK]
-        await session.execute(
-            insert(BroadcastDelivery),
-            [
-                {"broadcast_id": broadcast_id, "employee_id": e, "status": DeliveryStatus.PENDING}
-                for e in chunk
-            ],
-        )
-        await session.execute(
-            insert(Notification),
-            [
-                {
-                    "key": key(broadcast_id, e),
-                    "employee_id": e,
-                    "kind": BROADCAST,
-                    "due_at": now,
-                    "stale_after": None,
-                    "status": NotificationStatus.PENDING,
-                    "payload": payload,
-                    "broadcast_id": broadcast_id,
-                    "attempts": 0,
-                }
-                for e in chunk
-            ],
-        )
-
-
-def notice_payload(
-    *,
-    broadcast_id: int,
-    text: str,
-    ask_ack: bool,
-    attachment_kind: str | None,
-    attachment_file_id: str | None,
-) -> dict[str, Any]:
-    """What ``jobs.render`` needs to show the announcement (the preview uses it too)."""
-    payload: dict[str, Any] = {"text": text, "broadcast_id": broadcast_id, "ack": ask_ack}
-    if attachment_kind and attachment_file_id:
-        payload.update(attachment_kind=attachment_kind, attachment_file_id=attachment_file_id)
-    return payload
 
 
 async def record_delivery(
@@ -276,19 +180,28 @@ def _is(column: Any, value: object) -> Any:
     return column.is_(None) if value is None else column == value
 
 
-async def _move(
-    session: AsyncSession, broadcast_id: int, old: Sequence[BroadcastStatus], **values: Any
+async def change_status(
+    session: AsyncSession,
+    *,
+    broadcast_id: int,
+    before: Sequence[BroadcastStatus],
+    **values: Any,
 ) -> bool:
+    """Set ``values`` on the announcement if its status is one of ``before``; False when
+    it is not (another admin, or the dispatcher, changed it first)."""
     result = await session.execute(
         update(Broadcast)
-        .where(Broadcast.id == broadcast_id, Broadcast.status.in_(list(old)))
+        .where(Broadcast.id == broadcast_id, Broadcast.status.in_(list(before)))
         .values(**values)
         .execution_options(synchronize_session=False)
     )
     return rowcount(result) == 1
 
 
-async def _notices(session: AsyncSession, broadcast_id: int, **values: Any) -> None:
+async def change_pending_notices(
+    session: AsyncSession, *, broadcast_id: int, **values: Any
+) -> None:
+    """Set ``values`` on the announcement's notices not yet claimed for sending."""
     await session.execute(
         update(Notification)
         .where(
@@ -298,36 +211,6 @@ async def _notices(session: AsyncSession, broadcast_id: int, **values: Any) -> N
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-
-
-async def pause(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    """Stop sending (what is in flight still goes); False if it was not sending."""
-    if not await _move(
-        session, broadcast_id, [BroadcastStatus.SENDING], status=BroadcastStatus.PAUSED
-    ):
-        return False
-    await _notices(session, broadcast_id, due_at=now + PARKED)
-    return True
-
-
-async def resume(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    if not await _move(
-        session, broadcast_id, [BroadcastStatus.PAUSED], status=BroadcastStatus.SENDING
-    ):
-        return False
-    await _notices(session, broadcast_id, due_at=now)
-    return True
-
-
-async def cancel(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    """Withdraw what has not been sent; the deliveries of those stay pending."""
-    old = [BroadcastStatus.SENDING, BroadcastStatus.PAUSED]
-    if not await _move(
-        session, broadcast_id, old, status=BroadcastStatus.CANCELLED, finished_at=now
-    ):
-        return False
-    await _notices(session, broadcast_id, status=NotificationStatus.CANCELLED)
-    return True
 
 
 async def finish_if_done(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
