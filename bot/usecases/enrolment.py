@@ -21,6 +21,7 @@ from bot.core.vocabulary import EnrollmentStatus
 from models.gapura import Course, Enrollment
 from models.org import Employee
 from models.queries import courses as q
+from models.queries import waitlist as wq
 
 
 class Enrolment(StrEnum):
@@ -92,7 +93,7 @@ async def details(
     mine = await q.my_enrollment(session, course_id=course.id, employee_id=employee.id)
     if not may_see(course, mine, audience, now):
         return None
-    waiting = await q.waiting_places(session, course_id=course.id)
+    waiting = await wq.waiting_places(session, course_id=course.id)
     seats_left = waitlist.seats_left(course.quota, course.seats_taken)
     actions = _allowed(course, mine, audience, seats_left=seats_left, now=now, today=today)
     position = waitlist.position_in_queue(waiting, mine.id) if mine is not None else None
@@ -135,7 +136,7 @@ async def accept_offer(
         return EnrolmentOutcome(Enrolment.UNAVAILABLE)
     if found.mine is None or waitlist.ACCEPT not in found.allowed:
         return EnrolmentOutcome(Enrolment.STALE)
-    accepted = await q.accept_offer(session, enrollment_id=found.mine.id, now=now)
+    accepted = await wq.accept_offer(session, enrollment_id=found.mine.id, now=now)
     return EnrolmentOutcome(Enrolment.ACCEPTED if accepted else Enrolment.STALE)
 
 
@@ -174,12 +175,12 @@ async def pass_seat_on(
     # Each try either makes the offer or finds that first person gone (cancelled
     # meanwhile), so the line only gets shorter.
     for _ in range(100):
-        waiting = await q.waiting_places(session, course_id=course_id, lock=True)
+        waiting = await wq.waiting_places(session, course_id=course_id, lock=True)
         offer = waitlist.offer_for(waiting, now=now, offer_hours=offer_hours, started=started)
         if offer is None:
             await q.release_seat(session, course_id=course_id)
             return None
-        if await q.make_offer(session, offer=offer):
+        if await wq.make_offer(session, offer=offer):
             return offer
     raise RuntimeError(f"could not pass on a seat of course {course_id}")
 
@@ -190,10 +191,10 @@ async def expire_offers(
     """Pass on every lapsed offer to the next in line; returns the offers that lapsed."""
     lapsed = []
     lapsed_status = EnrollmentStatus(waitlist.expired_offer_status())
-    for due in await q.offers_due(session, now=now):
+    for due in await wq.offers_due(session, now=now):
         if not waitlist.offer_expired(due.place, now=now):
             continue
-        ended = await q.end_offer(
+        ended = await wq.end_offer(
             session, enrollment_id=due.place.enrollment_id, now=now, status=lapsed_status
         )
         if ended:
@@ -224,7 +225,7 @@ async def _withdraw(
     if mine is None or action not in found.allowed or mine.status not in waitlist.ACTIVE:
         return EnrolmentOutcome(Enrolment.STALE)
     before = mine.status
-    changed = await q.change_status(
+    changed = await wq.change_status(
         session, enrollment_id=mine.id, before=before, after=EnrollmentStatus.WITHDRAWN
     )
     if not changed:

@@ -4,8 +4,8 @@ A seat is taken with one conditional UPDATE (``seats_taken < quota``) whose row
 count says whether it worked, so two people can never get the last seat, on
 any database. Enrollment status changes are conditional too (``WHERE status =
 <what I saw>``), so a place changes hands once even when two requests race.
-The waitlist's workflow (a freed seat passed on, lapsed offers) is sequenced by
-:mod:`bot.usecases.enrolment` from these reads and conditional writes.
+The waitlist's reads and writes are :mod:`models.queries.waitlist`'s; the workflow
+(a freed seat passed on, lapsed offers) is sequenced by :mod:`bot.usecases.enrolment`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -23,7 +23,7 @@ from bot.core.vocabulary import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
 from models.org import Employee
 from models.queries.results import unit_and_parents
-from models.queries.seats import release_seat_where, rowcount, take_seat_where
+from models.queries.seats import release_seat_where, take_seat_where
 
 # enroll() outcomes besides the enrollment statuses themselves.
 FULL = "full"
@@ -145,19 +145,6 @@ async def my_places(session: AsyncSession, *, employee_id: int) -> dict[int, Enr
     return {row.course_id: row for row in rows.all()}
 
 
-async def waiting_places(
-    session: AsyncSession, *, course_id: int, lock: bool = False
-) -> list[waitlist.Place]:
-    """The course's waitlisted places (locked for update when ``lock``)."""
-    query = select(
-        Enrollment.id, Enrollment.status, Enrollment.registered_at, Enrollment.offered_until
-    ).where(Enrollment.course_id == course_id, Enrollment.status == EnrollmentStatus.WAITLISTED)
-    if lock:
-        query = query.with_for_update()
-    rows = await session.execute(query)
-    return waitlist.places([tuple(row) for row in rows.all()])
-
-
 async def take_seat(session: AsyncSession, *, course_id: int) -> bool:
     """Take one seat if one is left; False when the course is full (or not open)."""
     return await take_seat_where(
@@ -210,104 +197,12 @@ async def enroll(
     return str(status)
 
 
-async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: datetime) -> bool:
-    """Take up an offered seat before its deadline; False when there is no live offer."""
-    result = await session.execute(
-        update(Enrollment)
-        .where(
-            Enrollment.id == enrollment_id,
-            Enrollment.status == EnrollmentStatus.OFFERED,
-            Enrollment.offered_until > now,
-        )
-        .values(status=EnrollmentStatus.REGISTERED, offered_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result) == 1
-
-
 async def course_start(session: AsyncSession, *, course_id: int) -> date | None:
     """The day the course starts (None when there is no such course)."""
     starts_on: date | None = await session.scalar(
         select(Course.starts_on).where(Course.id == course_id)
     )
     return starts_on
-
-
-async def change_status(
-    session: AsyncSession, *, enrollment_id: int, before: str, after: EnrollmentStatus
-) -> bool:
-    """Move a place from ``before`` to ``after`` (ending any offer); False when its status
-    is no longer ``before`` (someone else changed it first)."""
-    result = await session.execute(
-        update(Enrollment)
-        .where(Enrollment.id == enrollment_id, Enrollment.status == before)
-        .values(status=after, offered_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result) == 1
-
-
-async def make_offer(session: AsyncSession, *, offer: waitlist.Offer) -> bool:
-    """Offer a freed seat to a waitlisted place; False when it is no longer waiting."""
-    result = await session.execute(
-        update(Enrollment)
-        .where(
-            Enrollment.id == offer.enrollment_id,
-            Enrollment.status == EnrollmentStatus.WAITLISTED,
-        )
-        .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result) == 1
-
-
-@dataclass(frozen=True)
-class OfferedPlace:
-    """A place holding an offered seat, with its course's title."""
-
-    place: waitlist.Place
-    employee_id: int
-    course_id: int
-    title: str
-
-
-async def offers_due(session: AsyncSession, *, now: datetime) -> list[OfferedPlace]:
-    """Offered places whose deadline is ``now`` or earlier."""
-    rows = await session.execute(
-        select(
-            Enrollment.id,
-            Enrollment.course_id,
-            Enrollment.employee_id,
-            Enrollment.status,
-            Enrollment.registered_at,
-            Enrollment.offered_until,
-            Course.title,
-        )
-        .join(Course, Course.id == Enrollment.course_id)
-        .where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
-    )
-    return [
-        OfferedPlace(waitlist.Place(eid, str(status), at, until), employee_id, course_id, title)
-        for eid, course_id, employee_id, status, at, until, title in rows.all()
-    ]
-
-
-async def end_offer(
-    session: AsyncSession, *, enrollment_id: int, now: datetime, status: EnrollmentStatus
-) -> bool:
-    """End a lapsed offer (its place becomes ``status``); False when it is no longer a
-    lapsed offer (taken up or answered meanwhile)."""
-    result = await session.execute(
-        update(Enrollment)
-        .where(
-            Enrollment.id == enrollment_id,
-            Enrollment.status == EnrollmentStatus.OFFERED,
-            Enrollment.offered_until <= now,
-        )
-        .values(status=status, offered_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result) == 1
 
 
 def _csv(value: str) -> frozenset[str]:
