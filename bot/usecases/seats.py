@@ -208,8 +208,10 @@ async def move(
         )
     except ScheduleRefused as err:
         return refused(err)
-    if not await q.move_booking(session, participation=found, target=target, now=now):
+    if not await q.take_seat(session, session_id=target.id):  # the last seat went meanwhile
         return refused(ScheduleRefused("schedule.slot_unavailable"))
+    await q.release_seat(session, session_id=found.session_id)
+    await q.seat_in(session, participation=found, target=target, now=now)
     return SeatOutcome(Seat.MOVED, participation=found)
 
 
@@ -223,7 +225,8 @@ async def cancel(
         )
     except ScheduleRefused as err:
         return refused(err)
-    await q.cancel_booking(session, participation=found)
+    await q.release_seat(session, session_id=found.session_id)
+    await q.remove_participation(session, participation=found)
     return SeatOutcome(Seat.CANCELLED, participation=found)
 
 
