@@ -20,9 +20,8 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.context import BotContext
 from bot.core import waitlist
 from bot.core.competencies import COMPETENCIES
-from bot.core.recommend import all_met, recommend
 from bot.texts import t
-from bot.usecases import enrolment
+from bot.usecases import courses, enrolment
 from bot.usecases.enrolment import Enrolment
 from handlers.callbacks import int_part, parts
 from handlers.common import edit_if_possible, require_link
@@ -34,8 +33,6 @@ from handlers.courses_details import (
 )
 from handlers.courses_views import MODES, NONE, PAGE_SIZE, competency_menu, list_message, mode_menu
 from models.chat import ChatLink
-from models.queries import courses as q
-from models.queries.results import released_results, scores_of
 
 _CODE_ACTIONS = {code: action for action, code in ACTION_CODES.items()}
 ACTION_PATTERN = f"^gap:[{''.join(_CODE_ACTIONS)}]:\\d+$"
@@ -142,22 +139,20 @@ async def _list_view(
     context: BotContext, link: ChatLink, *, page: int, competency: str | None, mode: str | None
 ) -> tuple[str, InlineKeyboardMarkup]:
     """A page of the open courses, filtered, with my places on them."""
-    lang, now = link.language, context.clock.now()
-    assert link.employee is not None and link.employee_id is not None
+    now = context.clock.now()
+    assert link.employee is not None
     async with context.db() as session:
-        audience = await q.audience_of(session, employee=link.employee)
-        found = await q.open_courses(
-            session, now=now, audience=audience, competency=competency, mode=mode
+        found = await courses.open_to_me(
+            session, employee=link.employee, now=now, competency=competency, mode=mode
         )
-        mine = await q.my_places(session, employee_id=link.employee_id)
     return list_message(
-        found,
-        mine,
+        found.courses,
+        found.mine,
         page=page,
         competency=competency,
         mode=mode,
         now=now,
-        lang=lang,
+        lang=link.language,
         context=context,
     )
 
@@ -166,30 +161,17 @@ async def _recommended_view(
     context: BotContext, link: ChatLink
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Open courses I hold no place on, ranked by my latest released result if I have one."""
-    lang, now = link.language, context.clock.now()
-    assert link.employee is not None and link.employee_id is not None
+    lang = link.language
+    assert link.employee is not None
     async with context.db() as session:
-        audience = await q.audience_of(session, employee=link.employee)
-        found = await q.open_courses(session, now=now, audience=audience)
-        mine = await q.my_places(session, employee_id=link.employee_id)
-        results = await released_results(session, employee_id=link.employee_id)
-    by_id = {c.id: c for c in found if c.id not in mine}
-    if results:
-        scores = scores_of(results[0])
-        ranked = recommend(
-            scores,
-            [q.facts(c) for c in by_id.values()],
-            position_type=audience.position_type,
-            status=audience.status,
-            unit_ids=audience.unit_ids,
+        found = await courses.recommended(
+            session, employee=link.employee, now=context.clock.now(), limit=PAGE_SIZE
         )
-        return ranked_message(ranked, by_id, met=all_met(scores), lang=lang, context=context)
-    # Courses aimed at my position type first, then those open to everyone.
-    picked = sorted(
-        by_id.values(),
-        key=lambda c: (audience.position_type not in q.facts(c).position_types, c.starts_on),
-    )[:PAGE_SIZE]
-    return unranked_message(picked, audience.position_type, lang, context)
+    if found.ranked is not None:
+        return ranked_message(
+            found.ranked, found.courses, met=found.met, lang=lang, context=context
+        )
+    return unranked_message(found.picked, found.position_type, lang, context)
 
 
 async def _details_view(

@@ -8,18 +8,17 @@ that is not theirs is refused and nothing changes.
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.calendar import CalendarEvent, build_ics, ics_file_name
 from bot.context import BotContext
-from bot.core.schedule import ScheduleRefused, is_upcoming
+from bot.core.schedule import ScheduleRefused
 from bot.core.steps import REASON
-from bot.core.vocabulary import SessionStatus
 from bot.texts import t
 from bot.texts.paging import pack_blocks
-from bot.usecases import rsvp, seats
+from bot.usecases import rsvp
+from bot.usecases.schedule import calendar_entry, my_schedule
 from bot.usecases.seats import position_type_of
 from handlers import steps
 from handlers.common import require_link
@@ -40,13 +39,6 @@ from handlers.schedule_views import (
     session_card,
     venue_text,
 )
-from models.assessment import Participation
-from models.chat import ChatLink
-from models.queries import schedule as q
-from models.queries.results import released_program_ids
-
-MAX_PAST = 10
-
 
 # ---------------------------------------------------------------- commands
 
@@ -57,18 +49,13 @@ async def schedule(update: Update, context: BotContext) -> None:
         link = await require_link(update, context, session)
         if link is None or link.employee is None:
             return
-        mine = await q.my_participations(session, employee_id=link.employee.id)
-        upcoming = [p for p in mine if _is_upcoming(p, context)]
-        past = [p for p in reversed(mine) if not _is_upcoming(p, context)][:MAX_PAST]
-        released = (
-            await released_program_ids(session, employee_id=link.employee.id) if past else set()
-        )
-        offers = await seats.programs_to_choose(
+        found = await my_schedule(
             session,
-            mine=mine,
+            employee_id=link.employee.id,
             position_type=position_type_of(link.employee),
             now=context.clock.now(),
         )
+    upcoming, offers, past, released = found.upcoming, found.to_choose, found.past, found.released
     assert update.effective_message is not None
     # /jadwal again after "Tidak bisa hadir": the next text is no longer the reason.
     await steps.forget(context, link.telegram_user_id, REASON)
@@ -169,10 +156,11 @@ async def add_to_calendar(update: Update, context: BotContext) -> None:
         return
     link, participation_id = press
     async with context.db() as session:
-        found = await _mine(session, link, participation_id)
-    if found is None or found.session.status == SessionStatus.CANCELLED:
-        key = "schedule.not_yours" if found is None else "schedule.cannot_answer"
-        await refuse(update, context, link, ScheduleRefused(key))
+        found = await calendar_entry(
+            session, employee_id=employee_id(link), participation_id=participation_id
+        )
+    if isinstance(found, ScheduleRefused):
+        await refuse(update, context, link, found)
         return
     sitting, lang = found.session, link.language
     event = CalendarEvent(
@@ -190,22 +178,4 @@ async def add_to_calendar(update: Update, context: BotContext) -> None:
         document=build_ics(event, now=context.clock.now()),
         filename=ics_file_name(local_day),
         caption=t("schedule.calendar_caption", lang),
-    )
-
-
-# ---------------------------------------------------------------- helpers
-
-
-async def _mine(
-    session: AsyncSession, link: ChatLink, participation_id: int
-) -> Participation | None:
-    return await q.my_participation(
-        session, participation_id=participation_id, employee_id=employee_id(link)
-    )
-
-
-def _is_upcoming(participation: Participation, context: BotContext) -> bool:
-    sitting = participation.session
-    return is_upcoming(
-        ends_at=sitting.ends_at, session_status=sitting.status, now=context.clock.now()
     )
