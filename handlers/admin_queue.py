@@ -15,7 +15,6 @@ from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, 
 from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
-from bot.core.vocabulary import LinkStatus
 from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
@@ -24,8 +23,6 @@ from bot.usecases.rsvp import Rsvp, RsvpOutcome
 from handlers.callbacks import data, int_part
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
-from models.queries import reschedule as q
-from models.queries.links import link_of_employee
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +166,7 @@ async def _answered(
     heading, notice = _ANSWERED[outcome.kind]
     await query.answer()
     await edit_if_possible(query.edit_message_text(_card(request, lang, context, heading=heading)))
-    await _notify(context, request, notice)
+    await _notify(context, outcome, notice)
 
 
 # ---------------------------------------------------------------- helpers
@@ -179,8 +176,8 @@ async def _send_page(update: Update, context: BotContext, lang: str, *, offset: 
     assert update.effective_message is not None
     message = update.effective_message
     async with context.db() as session:
-        total = await q.pending_count(session)
-        requests = await q.pending_requests(session, offset=offset, limit=PAGE)
+        page = await rsvp.queue(session, offset=offset, limit=PAGE)
+    total, requests = page.total, page.requests
     if not requests:
         await message.reply_html(t("admin.queue.empty", lang))
         return
@@ -243,22 +240,21 @@ def _choice_label(seat: AssessmentSession, lang: str, context: BotContext) -> st
     return shorten(label, _LABEL)
 
 
-async def _notify(context: BotContext, request: Participation, key: str) -> None:
+async def _notify(context: BotContext, outcome: RsvpOutcome, key: str) -> None:
     """Tell the employee in their language; one who blocked the bot is skipped quietly."""
-    async with context.db() as session:
-        link = await link_of_employee(session, employee_id=request.employee_id)
-    if link is None or link.status != LinkStatus.ACTIVE:
+    chat, request = outcome.tell, outcome.participation
+    if chat is None or request is None:
         return
-    seat = request.session
+    seat, lang = request.session, chat.language
     text = t(
         key,
-        link.language,
+        lang,
         program=html.escape(seat.program.name),
-        when=format_datetime(seat.starts_at, link.language, context.settings.tz),
+        when=format_datetime(seat.starts_at, lang, context.settings.tz),
         venue=html.escape(seat.venue_name),
     )
     try:
-        await context.bot.send_message(link.telegram_user_id, text)
+        await context.bot.send_message(chat.telegram_user_id, text)
     except Forbidden:
         log.info("reschedule answer not delivered: the employee blocked the bot")
     except TelegramError as err:

@@ -17,11 +17,12 @@ from enum import StrEnum, auto
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.schedule import ScheduleRefused, can_answer, clean_reason
-from bot.core.vocabulary import ParticipationStatus, SessionStatus
+from bot.core.vocabulary import LinkStatus, ParticipationStatus, SessionStatus
 from models.assessment import AssessmentSession, Participation
 from models.queries import reschedule
 from models.queries import schedule as q
 from models.queries.audit import audit
+from models.queries.links import link_of_employee
 
 
 class Rsvp(StrEnum):
@@ -41,6 +42,14 @@ class Rsvp(StrEnum):
 
 
 @dataclass(frozen=True)
+class Chat:
+    """Where to tell an employee, and in which language."""
+
+    telegram_user_id: int
+    language: str
+
+
+@dataclass(frozen=True)
 class RsvpOutcome:
     """What happened, with what a message about it needs."""
 
@@ -48,6 +57,22 @@ class RsvpOutcome:
     participation: Participation | None = None
     sessions: Sequence[AssessmentSession] = ()  # with MOVE_CHOICES
     refusal: ScheduleRefused | None = None
+    tell: Chat | None = None  # with APPROVED / REJECTED: the employee, if they can be told
+
+
+@dataclass(frozen=True)
+class Queue:
+    """A page of the requests waiting for an admin, oldest answer first."""
+
+    total: int
+    requests: Sequence[Participation]
+
+
+async def queue(session: AsyncSession, *, offset: int, limit: int) -> Queue:
+    """/jadwalulang: the pending requests from ``offset``."""
+    total = await reschedule.pending_count(session)
+    requests = await reschedule.pending_requests(session, offset=offset, limit=limit)
+    return Queue(total, requests)
 
 
 async def confirm(
@@ -147,7 +172,8 @@ async def approve(
         from_session=old_session_id,
         to_session=target.id,
     )
-    return RsvpOutcome(Rsvp.APPROVED, participation=request)
+    tell = await _chat_of(session, request.employee_id)
+    return RsvpOutcome(Rsvp.APPROVED, participation=request, tell=tell)
 
 
 async def reject(
@@ -167,7 +193,8 @@ async def reject(
         employee_id=request.employee_id,
         participation_id=request.id,
     )
-    return RsvpOutcome(Rsvp.REJECTED, participation=request)
+    tell = await _chat_of(session, request.employee_id)
+    return RsvpOutcome(Rsvp.REJECTED, participation=request, tell=tell)
 
 
 def answerable_now(participation: Participation, now: datetime) -> bool:
@@ -197,6 +224,14 @@ def _not_answerable(found: Participation | None, now: datetime) -> RsvpOutcome |
         refusal = ScheduleRefused("schedule.cannot_answer")
         return RsvpOutcome(Rsvp.REFUSED, participation=found, refusal=refusal)
     return None
+
+
+async def _chat_of(session: AsyncSession, employee_id: int) -> Chat | None:
+    """The employee's chat, unless they have none or blocked the bot."""
+    link = await link_of_employee(session, employee_id=employee_id)
+    if link is None or link.status != LinkStatus.ACTIVE:
+        return None
+    return Chat(link.telegram_user_id, link.language)
 
 
 def _valid_target(request: Participation, target: AssessmentSession, now: datetime) -> bool:

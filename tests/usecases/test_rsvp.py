@@ -10,13 +10,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
 from bot.usecases import rsvp
-from bot.usecases.rsvp import Rsvp
-from models import AssessmentSession, Participation
+from bot.usecases.rsvp import Chat, Rsvp
+from models import AssessmentSession, Employee, Participation
 from models.audit import AuditEvent
 from tests.factories import (
     NIP_SITI,
     add_assessment_session,
     add_employee,
+    add_linked_user,
     add_participation,
     add_program,
 )
@@ -144,6 +145,7 @@ async def test_approving_moves_the_seat_once_and_is_audited(
 
     assert [s.id for s in choices.sessions] == [ids["other"]]
     assert approved.kind is Rsvp.APPROVED
+    assert approved.tell is None  # Budi has no chat linked: nobody to tell
     assert again.kind is Rsvp.HANDLED
     assert (await _row(db, ids["mine"]))[:2] == ("invited", ids["other"])
     assert taken == 1
@@ -171,6 +173,11 @@ async def test_rejecting_sends_the_request_back_to_invited_with_its_reason(
 ) -> None:
     async with db.begin() as session:
         ids = await _invited(session, clock, status="reschedule_requested")
+        budi = await session.get(Employee, ids["budi"])
+        assert budi is not None
+        await add_linked_user(
+            session, employee=budi, telegram_user_id=7001, now=clock.now(), language="en"
+        )
         outcome = await rsvp.reject(
             session, admin_id=ADMIN, participation_id=ids["mine"], now=clock.now()
         )
@@ -179,5 +186,6 @@ async def test_rejecting_sends_the_request_back_to_invited_with_its_reason(
         )
 
     assert outcome.kind is Rsvp.REJECTED
+    assert outcome.tell == Chat(7001, "en")
     assert again.kind is Rsvp.HANDLED
     assert await _row(db, ids["mine"]) == ("invited", ids["first"], "Dinas luar kota")
