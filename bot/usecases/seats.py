@@ -145,10 +145,9 @@ async def move_choices(
         return refused(err)
     program_id = found.session.program_id
     sessions = await q.future_sessions(session, program_id=program_id, now=now)
-    outcome = _choices(
+    return _choices(
         found.session.program, sessions, position_type=position_type, now=now, exclude=found
     )
-    return outcome
 
 
 async def book(
