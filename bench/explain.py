@@ -39,7 +39,18 @@ from models.chat import ChatLink
 from models.db import create_engine, upgrade
 from models.gapura import Enrollment, JpEntry
 from models.org import Employee
-from models.queries import admin, audit, claims, courses, jp, links, outbox, results, schedule
+from models.queries import (
+    admin,
+    audit,
+    claims,
+    courses,
+    jp,
+    links,
+    outbox,
+    results,
+    schedule,
+    waitlist,
+)
 
 # A table with more rows than this must never be read whole by a hot query.
 LARGE = 50_000
@@ -216,7 +227,7 @@ def hot_queries(p: dict[str, Any], now: datetime) -> list[tuple[str, Query]]:
         ),
         (
             "enrollments by course and status (waitlist)",
-            lambda s: courses.waiting_places(s, course_id=p["course_id"]),
+            lambda s: waitlist.waiting_places(s, course_id=p["course_id"]),
         ),
         (
             "enrollments of an employee (/gapura)",

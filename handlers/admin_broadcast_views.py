@@ -11,7 +11,7 @@ from bot.core.vocabulary import PositionType
 from bot.notices.progress import AREA
 from bot.texts import t
 from bot.texts.paging import shorten
-from models.queries.broadcasts import Choice
+from models.queries.audiences import Choice
 
 PAGE = 8
 _LABEL = 60

@@ -11,25 +11,33 @@ from __future__ import annotations
 import html
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
 
 from bot.callbacks import data, int_part
 from bot.context import BotContext
-from bot.core.vocabulary import LinkStatus, SessionStatus
 from bot.texts import t
 from bot.texts.formatting import format_datetime
 from bot.texts.paging import shorten
+from bot.usecases import rsvp
+from bot.usecases.rsvp import Rsvp, RsvpOutcome
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.assessment import AssessmentSession, Participation
-from models.queries import reschedule as q
-from models.queries.audit import audit
-from models.queries.links import link_of_employee
-from models.queries.schedule import session_by_id
 
 log = logging.getLogger(__name__)
 
 AREA = "rq"
+# How an answered request is shown to the admin, and the notice the employee gets.
+_ANSWERED = {
+    Rsvp.APPROVED: ("admin.queue.approved", "admin.queue.notify_moved"),
+    Rsvp.REJECTED: ("admin.queue.rejected", "admin.queue.notify_rejected"),
+}
+# Why nothing changed, in the alert on the admin's button.
+_ALERTS = {
+    Rsvp.HANDLED: "admin.queue.handled",
+    Rsvp.NO_FREE_SESSION: "admin.queue.no_free_session",
+    Rsvp.FULL: "admin.queue.full",
+}
 PAGE = 5
 _LABEL = 60
 
@@ -58,19 +66,13 @@ async def approve(update: Update, context: BotContext) -> None:
     if gate is None:
         return
     query, lang = gate
-    participation_id = int_part(query.data, 2) or 0
     async with context.db() as session:
-        request = await q.pending_request(session, participation_id=participation_id)
-        choices = (
-            await q.free_sessions_for(session, participation=request, now=context.clock.now())
-            if request is not None
-            else []
+        outcome = await rsvp.move_choices(
+            session, participation_id=int_part(query.data, 2) or 0, now=context.clock.now()
         )
-    if request is None:
-        await query.answer(t("admin.queue.handled", lang), show_alert=True)
-        return
-    if not choices:
-        await query.answer(t("admin.queue.no_free_session", lang), show_alert=True)
+    request = outcome.participation
+    if outcome.kind is not Rsvp.MOVE_CHOICES or request is None:
+        await query.answer(t(_ALERTS[outcome.kind], lang), show_alert=True)
         return
     await query.answer()
     rows = [
@@ -79,7 +81,7 @@ async def approve(update: Update, context: BotContext) -> None:
                 _choice_label(s, lang, context), callback_data=data(AREA, "to", request.id, s.id)
             )
         ]
-        for s in choices
+        for s in outcome.sessions
     ]
     rows.append(
         [
@@ -103,7 +105,8 @@ async def back(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     async with context.db() as session:
-        request = await q.pending_request(session, participation_id=int_part(query.data, 2) or 0)
+        outcome = await rsvp.pending(session, participation_id=int_part(query.data, 2) or 0)
+    request = outcome.participation
     if request is None:
         await query.answer(t("admin.queue.handled", lang), show_alert=True)
         return
@@ -123,41 +126,15 @@ async def move_to(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     assert update.effective_user is not None
-    participation_id, target_id = int_part(query.data, 2) or 0, int_part(query.data, 3) or 0
-    now = context.clock.now()
     async with context.db.begin() as session:
-        request = await q.pending_request(session, participation_id=participation_id)
-        target = await session_by_id(session, session_id=target_id)
-        if request is None:
-            outcome = "admin.queue.handled"
-        elif not _valid_target(request, target, context):
-            outcome = "admin.queue.full"
-        else:
-            assert target is not None
-            old_session_id = request.session_id
-            moved = await q.approve_move(session, participation=request, target=target, now=now)
-            outcome = "" if moved else "admin.queue.full"
-            if moved:
-                await audit(
-                    session,
-                    now=now,
-                    action="reschedule.approved",
-                    actor_kind="admin",
-                    actor_telegram_id=update.effective_user.id,
-                    employee_id=request.employee_id,
-                    participation_id=request.id,
-                    from_session=old_session_id,
-                    to_session=target.id,
-                )
-    if outcome:
-        await query.answer(t(outcome, lang), show_alert=True)
-        return
-    assert request is not None and target is not None
-    await query.answer()
-    await edit_if_possible(
-        query.edit_message_text(_card(request, lang, context, heading="admin.queue.approved"))
-    )
-    await _notify(context, request, "admin.queue.notify_moved")
+        outcome = await rsvp.approve(
+            session,
+            admin_id=update.effective_user.id,
+            participation_id=int_part(query.data, 2) or 0,
+            target_id=int_part(query.data, 3) or 0,
+            now=context.clock.now(),
+        )
+    await _answered(query, context, outcome, lang)
 
 
 async def reject(update: Update, context: BotContext) -> None:
@@ -167,28 +144,29 @@ async def reject(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     assert update.effective_user is not None
-    now = context.clock.now()
     async with context.db.begin() as session:
-        request = await q.pending_request(session, participation_id=int_part(query.data, 2) or 0)
-        if request is not None:
-            await q.reject_request(session, participation=request)
-            await audit(
-                session,
-                now=now,
-                action="reschedule.rejected",
-                actor_kind="admin",
-                actor_telegram_id=update.effective_user.id,
-                employee_id=request.employee_id,
-                participation_id=request.id,
-            )
-    if request is None:
-        await query.answer(t("admin.queue.handled", lang), show_alert=True)
+        outcome = await rsvp.reject(
+            session,
+            admin_id=update.effective_user.id,
+            participation_id=int_part(query.data, 2) or 0,
+            now=context.clock.now(),
+        )
+    await _answered(query, context, outcome, lang)
+
+
+async def _answered(
+    query: CallbackQuery, context: BotContext, outcome: RsvpOutcome, lang: str
+) -> None:
+    """The card says how the request was answered, and the employee is told; or the
+    alert says why nothing changed."""
+    request = outcome.participation
+    if outcome.kind not in _ANSWERED or request is None:
+        await query.answer(t(_ALERTS[outcome.kind], lang), show_alert=True)
         return
+    heading, notice = _ANSWERED[outcome.kind]
     await query.answer()
-    await edit_if_possible(
-        query.edit_message_text(_card(request, lang, context, heading="admin.queue.rejected"))
-    )
-    await _notify(context, request, "admin.queue.notify_rejected")
+    await edit_if_possible(query.edit_message_text(_card(request, lang, context, heading=heading)))
+    await _notify(context, outcome, notice)
 
 
 # ---------------------------------------------------------------- helpers
@@ -198,8 +176,8 @@ async def _send_page(update: Update, context: BotContext, lang: str, *, offset: 
     assert update.effective_message is not None
     message = update.effective_message
     async with context.db() as session:
-        total = await q.pending_count(session)
-        requests = await q.pending_requests(session, offset=offset, limit=PAGE)
+        page = await rsvp.queue(session, offset=offset, limit=PAGE)
+    total, requests = page.total, page.requests
     if not requests:
         await message.reply_html(t("admin.queue.empty", lang))
         return
@@ -262,34 +240,21 @@ def _choice_label(seat: AssessmentSession, lang: str, context: BotContext) -> st
     return shorten(label, _LABEL)
 
 
-def _valid_target(
-    request: Participation, target: AssessmentSession | None, context: BotContext
-) -> bool:
-    return (
-        target is not None
-        and target.id != request.session_id
-        and target.program_id == request.session.program_id
-        and target.status == SessionStatus.SCHEDULED
-        and target.starts_at > context.clock.now()
-    )
-
-
-async def _notify(context: BotContext, request: Participation, key: str) -> None:
+async def _notify(context: BotContext, outcome: RsvpOutcome, key: str) -> None:
     """Tell the employee in their language; one who blocked the bot is skipped quietly."""
-    async with context.db() as session:
-        link = await link_of_employee(session, employee_id=request.employee_id)
-    if link is None or link.status != LinkStatus.ACTIVE:
+    chat, request = outcome.tell, outcome.participation
+    if chat is None or request is None:
         return
-    seat = request.session
+    seat, lang = request.session, chat.language
     text = t(
         key,
-        link.language,
+        lang,
         program=html.escape(seat.program.name),
-        when=format_datetime(seat.starts_at, link.language, context.settings.tz),
+        when=format_datetime(seat.starts_at, lang, context.settings.tz),
         venue=html.escape(seat.venue_name),
     )
     try:
-        await context.bot.send_message(link.telegram_user_id, text)
+        await context.bot.send_message(chat.telegram_user_id, text)
     except Forbidden:
         log.info("reschedule answer not delivered: the employee blocked the bot")
     except TelegramError as err:

@@ -13,9 +13,9 @@ from telegram.error import BadRequest
 
 from bot.context import BotContext
 from bot.core.steps import LANGUAGE
-from bot.linking import is_linked
 from bot.texts import normalise_language, t
 from bot.texts.formatting import format_short_date, format_time
+from bot.usecases.linking import is_linked
 from models.chat import ChatLink
 from models.queries import steps
 from models.queries.admins import is_granted_admin

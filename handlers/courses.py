@@ -15,33 +15,24 @@ hold a place on it): a course id from a button is never trusted.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.callbacks import int_part, parts
 from bot.context import BotContext
 from bot.core import waitlist
 from bot.core.competencies import COMPETENCY_CODES
-from bot.core.recommend import all_met, recommend
 from bot.texts import t
+from bot.usecases import courses, enrolment
+from bot.usecases.enrolment import Enrolment
 from handlers.common import edit_if_possible, require_link
-from handlers.courses_views import (
+from handlers.courses_details import (
     ACTION_CODES,
-    MODES,
-    NONE,
-    PAGE_SIZE,
-    competency_menu,
     details_message,
-    list_message,
-    mode_menu,
     ranked_message,
     unranked_message,
 )
+from handlers.courses_views import MODES, NONE, PAGE_SIZE, competency_menu, list_message, mode_menu
 from models.chat import ChatLink
-from models.gapura import Course, Enrollment
-from models.queries import courses as q
-from models.queries.results import released_results, scores_of
 
 _CODE_ACTIONS = {code: action for action, code in ACTION_CODES.items()}
 ACTION_PATTERN = f"^gap:[{''.join(_CODE_ACTIONS)}]:\\d+$"
@@ -148,22 +139,20 @@ async def _list_view(
     context: BotContext, link: ChatLink, *, page: int, competency: str | None, mode: str | None
 ) -> tuple[str, InlineKeyboardMarkup]:
     """A page of the open courses, filtered, with my places on them."""
-    lang, now = link.language, context.clock.now()
-    assert link.employee is not None and link.employee_id is not None
+    now = context.clock.now()
+    assert link.employee is not None
     async with context.db() as session:
-        audience = await q.audience_of(session, employee=link.employee)
-        found = await q.open_courses(
-            session, now=now, audience=audience, competency=competency, mode=mode
+        found = await courses.open_to_me(
+            session, employee=link.employee, now=now, competency=competency, mode=mode
         )
-        mine = await q.my_places(session, employee_id=link.employee_id)
     return list_message(
-        found,
-        mine,
+        found.courses,
+        found.mine,
         page=page,
         competency=competency,
         mode=mode,
         now=now,
-        lang=lang,
+        lang=link.language,
         context=context,
     )
 
@@ -172,30 +161,17 @@ async def _recommended_view(
     context: BotContext, link: ChatLink
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Open courses I hold no place on, ranked by my latest released result if I have one."""
-    lang, now = link.language, context.clock.now()
-    assert link.employee is not None and link.employee_id is not None
+    lang = link.language
+    assert link.employee is not None
     async with context.db() as session:
-        audience = await q.audience_of(session, employee=link.employee)
-        found = await q.open_courses(session, now=now, audience=audience)
-        mine = await q.my_places(session, employee_id=link.employee_id)
-        results = await released_results(session, employee_id=link.employee_id)
-    by_id = {c.id: c for c in found if c.id not in mine}
-    if results:
-        scores = scores_of(results[0])
-        ranked = recommend(
-            scores,
-            [q.facts(c) for c in by_id.values()],
-            position_type=audience.position_type,
-            status=audience.status,
-            unit_ids=audience.unit_ids,
+        found = await courses.recommended(
+            session, employee=link.employee, now=context.clock.now(), limit=PAGE_SIZE
         )
-        return ranked_message(ranked, by_id, met=all_met(scores), lang=lang, context=context)
-    # Courses aimed at my position type first, then those open to everyone.
-    picked = sorted(
-        by_id.values(),
-        key=lambda c: (audience.position_type not in q.facts(c).position_types, c.starts_on),
-    )[:PAGE_SIZE]
-    return unranked_message(picked, audience.position_type, lang, context)
+    if found.ranked is not None:
+        return ranked_message(
+            found.ranked, found.courses, met=found.met, lang=lang, context=context
+        )
+    return unranked_message(found.picked, found.position_type, lang, context)
 
 
 async def _details_view(
@@ -204,29 +180,26 @@ async def _details_view(
     """The details text and buttons, or None when the course is not for this caller."""
     if course_id is None or link.employee is None:
         return None
-    lang, now = link.language, context.clock.now()
-    today = now.astimezone(context.settings.tz).date()
+    now = context.clock.now()
     async with context.db() as session:
-        course = await q.course_by_id(session, course_id=course_id)
-        if course is None:
-            return None
-        audience = await q.audience_of(session, employee=link.employee)
-        mine = await q.my_enrollment(session, course_id=course.id, employee_id=link.employee.id)
-        if not _may_see(course, mine, audience, now):
-            return None
-        waiting = await q.waiting_places(session, course_id=course.id)
-    seats_left = waitlist.seats_left(course.quota, course.seats_taken)
-    status = str(mine.status) if mine is not None else None
-    actions = waitlist.choices(
-        status,
-        seats_left=seats_left,
-        registration_open=q.is_offered(course, now) and q.is_for(course, audience),
-        started=course.starts_on <= today,
-        offered_until=mine.offered_until if mine else None,
-        now=now,
+        found = await enrolment.details(
+            session,
+            employee=link.employee,
+            course_id=course_id,
+            now=now,
+            today=now.astimezone(context.settings.tz).date(),
+        )
+    if found is None:
+        return None
+    return details_message(
+        found.course,
+        found.mine,
+        found.seats_left,
+        found.position,
+        found.actions,
+        link.language,
+        context,
     )
-    position = waitlist.position_in_queue(waiting, mine.id) if mine is not None else None
-    return details_message(course, mine, seats_left, position, actions, lang, context)
 
 
 # ---------------------------------------------------------------- actions
@@ -235,57 +208,34 @@ async def _details_view(
 async def _perform(
     context: BotContext, link: ChatLink, course_id: int | None, action: str
 ) -> str | None:
-    """Do the action if it is open to me now; the catalogue key of what happened, or None."""
+    """Run the use case of the button; the catalogue key of what happened, or None when
+    the course is not for me."""
     if course_id is None or link.employee is None:
         return None
     now, hours = context.clock.now(), context.settings.waitlist_offer_hours
-    today = now.astimezone(context.settings.tz).date()
-    employee_id = link.employee.id
+    employee, today = link.employee, now.astimezone(context.settings.tz).date()
     async with context.db.begin() as session:
-        course = await q.course_by_id(session, course_id=course_id)
-        if course is None:
-            return None
-        audience = await q.audience_of(session, employee=link.employee)
-        mine = await q.my_enrollment(session, course_id=course_id, employee_id=employee_id)
-        if not _may_see(course, mine, audience, now):
-            return None
-        allowed = waitlist.choices(
-            str(mine.status) if mine else None,
-            # The seat itself is decided by the conditional UPDATE, not by this count.
-            seats_left=1,
-            registration_open=q.is_offered(course, now) and q.is_for(course, audience),
-            started=course.starts_on <= today,
-            offered_until=mine.offered_until if mine else None,
-            now=now,
-        )
-        if action in (waitlist.ENROLL, waitlist.JOIN_WAITLIST) and waitlist.ENROLL in allowed:
-            outcome = await q.enroll(
-                session,
-                course_id=course_id,
-                employee_id=employee_id,
-                now=now,
-                waitlist_when_full=action == waitlist.JOIN_WAITLIST,
+        if action in (waitlist.ENROLL, waitlist.JOIN_WAITLIST):
+            outcome = await enrolment.enrol(
+                session, employee=employee, course_id=course_id, now=now, today=today,
+                join_waitlist=action == waitlist.JOIN_WAITLIST,
+            )  # fmt: skip
+        elif action == waitlist.ACCEPT:
+            outcome = await enrolment.accept_offer(
+                session, employee=employee, course_id=course_id, now=now, today=today
             )
-            return f"gapura.done.{outcome}"
-        if action not in allowed or mine is None:
-            return "gapura.done.stale"
-        if action == waitlist.ACCEPT:
-            accepted = await q.accept_offer(session, enrollment_id=mine.id, now=now)
-            return "gapura.done.accepted" if accepted else "gapura.done.stale"
-        done = await q.cancel(session, enrollment=mine, now=now, offer_hours=hours, today=today)
-        if not done:
-            return "gapura.done.stale"
-        return "gapura.done.declined" if action == waitlist.DECLINE else "gapura.done.cancelled"
+        else:
+            answer = enrolment.decline_offer if action == waitlist.DECLINE else enrolment.cancel
+            outcome = await answer(
+                session, employee=employee, course_id=course_id, now=now, today=today,
+                offer_hours=hours,
+            )  # fmt: skip
+    if outcome.kind is Enrolment.UNAVAILABLE:
+        return None
+    return f"gapura.done.{outcome.kind}"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _may_see(course: Course, mine: Enrollment | None, audience: q.Audience, now: datetime) -> bool:
-    """Open to me now, or I hold a live place on it (my own data)."""
-    if mine is not None and mine.status in waitlist.ACTIVE:
-        return True
-    return q.is_offered(course, now) and q.is_for(course, audience)
 
 
 async def _linked(update: Update, context: BotContext) -> ChatLink | None:

@@ -17,9 +17,10 @@ from bot.context import BotContext
 from bot.core.attempts import AttemptLimit
 from bot.core.nip import mask_nip
 from bot.core.steps import LANGUAGE as CHOSEN_LANGUAGE
-from bot.linking import Outcome, answer_contact, answer_text, is_linked
 from bot.texts import t
 from bot.texts.formatting import format_short_date
+from bot.usecases.linking import answer_contact, answer_text, is_linked
+from bot.usecases.second_factor import Outcome
 from handlers.common import edit_if_possible, language_for, render, require_link, user_language
 from models.queries import steps
 from models.queries.links import (

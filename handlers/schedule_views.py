@@ -8,19 +8,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import data
 from bot.context import BotContext
-from bot.core.schedule import (
-    CANCELLED,
-    CONFIRMED,
-    RESCHEDULE_REQUESTED,
-    Slot,
-    booking_open,
-    can_answer,
-    past_label,
-    upcoming_label,
-)
+from bot.core.schedule import Slot, booking_open, past_label, upcoming_label
+from bot.core.vocabulary import ParticipationStatus, SessionStatus
 from bot.texts import t
 from bot.texts.formatting import format_datetime, format_short_date, format_time
 from bot.texts.paging import shorten
+from bot.usecases.rsvp import answerable_now
 from handlers.common import render
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 
@@ -33,7 +26,7 @@ def session_card(participation: Participation, lang: str, context: BotContext) -
     sitting = participation.session
     label = upcoming_label(participation_status=participation.status, session_status=sitting.status)
     lines = [render("schedule.card.title", {"program": sitting.program.name}, lang, context)]
-    if sitting.status == CANCELLED:
+    if sitting.status == SessionStatus.CANCELLED:
         lines.append(t("schedule.card.cancelled", lang))
     lines.append(_when_line(sitting, lang, context))
     optional = (
@@ -50,7 +43,7 @@ def session_card(participation: Participation, lang: str, context: BotContext) -
         if value:
             lines.append(render(key, {"value": shorten(value, FIELD_LIMIT)}, lang, context))
     lines.append(t("schedule.card.status", lang, status=t(f"schedule.status.{label}", lang)))
-    if participation.status == RESCHEDULE_REQUESTED and participation.reason:
+    if participation.status == ParticipationStatus.RESCHEDULE_REQUESTED and participation.reason:
         reason = shorten(participation.reason, FIELD_LIMIT)
         lines.append(render("schedule.card.reason", {"value": reason}, lang, context))
     return "\n".join(lines)
@@ -64,12 +57,12 @@ def card_buttons(
     rows: list[list[InlineKeyboardButton]] = []
     if can_answer_now(participation, context):
         answers = []
-        if participation.status != CONFIRMED:
+        if participation.status != ParticipationStatus.CONFIRMED:
             answers.append(_button("schedule.button.yes", lang, "yes", pid))
-        if participation.status != RESCHEDULE_REQUESTED:
+        if participation.status != ParticipationStatus.RESCHEDULE_REQUESTED:
             answers.append(_button("schedule.button.no", lang, "no", pid))
         rows.append(answers)
-    if sitting.status != CANCELLED:
+    if sitting.status != SessionStatus.CANCELLED:
         rows.append([_button("schedule.button.calendar", lang, "ics", pid)])
     program = sitting.program
     if can_answer_now(participation, context) and booking_open(
@@ -162,13 +155,7 @@ def ics_description(participation: Participation, lang: str, context: BotContext
 
 def can_answer_now(participation: Participation, context: BotContext) -> bool:
     """Whether Hadir / Tidak bisa hadir may still be pressed for this participation."""
-    sitting = participation.session
-    return can_answer(
-        participation_status=participation.status,
-        session_status=sitting.status,
-        starts_at=sitting.starts_at,
-        now=context.clock.now(),
-    )
+    return answerable_now(participation, context.clock.now())
 
 
 def start_text(sitting: AssessmentSession, lang: str, context: BotContext) -> str:

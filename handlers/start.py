@@ -12,8 +12,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
-from bot.linking import is_linked
 from bot.texts import t
+from bot.usecases.linking import is_linked
 from handlers.common import edit_if_possible, language_for, load_link, render, user_language
 from handlers.menu import help_text
 from models.queries import steps

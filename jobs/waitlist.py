@@ -11,7 +11,7 @@ import logging
 
 from bot.context import BotContext
 from bot.core.reminders import offer_expired_notice
-from models.queries.courses import expire_offers as pass_on_lapsed_offers
+from bot.usecases.enrolment import expire_offers as pass_on_lapsed_offers
 from models.queries.outbox import plan
 
 log = logging.getLogger(__name__)

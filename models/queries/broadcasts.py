@@ -1,43 +1,32 @@
-"""Admin announcements: who receives one, writing it into the outbox, its progress,
-pause / resume / cancel, and the recipients' "Sudah dibaca".
+"""Admin announcements once written into the outbox: their deliveries, progress,
+pause / resume / cancel, and the recipients' "Sudah dibaca". Who receives one:
+:mod:`models.queries.audiences`; writing it: :mod:`models.queries.broadcast_outbox`.
 
 An announcement is one ``broadcasts`` row, one ``broadcast_deliveries`` row per
-recipient and one ``broadcast`` notification per recipient (key
-``broadcast:{id}:emp:{employee_id}``), written in chunks in the transaction that
-confirms it. The dispatcher sends the notifications and records each outcome on
-the delivery in the same transaction, so counting deliveries is the progress.
+recipient and one ``broadcast`` notification per recipient. The dispatcher sends
+the notifications and records each outcome on the delivery in the same
+transaction, so counting deliveries is the progress.
 Pausing parks the pending notifications far in the future (the dispatcher then
-never claims them); resuming makes them due again.
+never claims them); resuming makes them due again (sequenced by
+:mod:`bot.usecases.announcements`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import case, exists, func, insert, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast as rules
-from bot.core.reminders import BROADCAST
 from bot.core.vocabulary import (
     BroadcastStatus,
-    CourseStatus,
     DeliveryStatus,
-    EnrollmentStatus,
-    LinkStatus,
     NotificationStatus,
-    PositionType,
 )
-from models.assessment import AssessmentProgram, AssessmentSession, Participation
-from models.chat import ChatLink
-from models.gapura import Course, Enrollment
-from models.org import Employee, Position, Unit
 from models.outbox import Broadcast, BroadcastDelivery, Notification
-from models.queries.planning import jp_totals
 from models.queries.seats import rowcount
 
 CHUNK = 500
@@ -45,267 +34,6 @@ PARKED = timedelta(days=3650)  # a paused announcement's notices wait "forever"
 WAITING = (NotificationStatus.PENDING, NotificationStatus.CLAIMED)
 # Done announcements asking for a read keep their live read count this long.
 READ_WATCH = timedelta(days=7)
-ENROLLED = (
-    EnrollmentStatus.REGISTERED,
-    EnrollmentStatus.WAITLISTED,
-    EnrollmentStatus.OFFERED,
-    EnrollmentStatus.COMPLETED,
-)
-
-
-def key(broadcast_id: int, employee_id: int) -> str:
-    return f"broadcast:{broadcast_id}:emp:{employee_id}"
-
-
-# ------------------------------------------------------------------ audiences
-
-
-def _recipients() -> Any:
-    """Linked employees (a blocked link too: they count as blocked in the report)."""
-    return (
-        select(Employee.id)
-        .join(ChatLink, ChatLink.employee_id == Employee.id)
-        .where(
-            Employee.active.is_(True),
-            ChatLink.linked_at.is_not(None),
-            ChatLink.status.in_([LinkStatus.ACTIVE, LinkStatus.BLOCKED]),
-        )
-    )
-
-
-async def _unit_and_below(session: AsyncSession, unit_id: int) -> set[int]:
-    found, frontier = {unit_id}, {unit_id}
-    while frontier:  # units nest a few levels at most
-        rows = await session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier)))
-        frontier = set(rows.all()) - found
-        found |= frontier
-    return found
-
-
-async def recipient_ids(
-    session: AsyncSession,
-    *,
-    kind: str,
-    item: int | str | None = None,
-    employee_ids: Collection[int] = (),
-    jp_year: int | None = None,
-    behind: Callable[[str, Decimal], bool] | None = None,
-) -> list[int]:
-    """Employee ids of the linked people an audience names, in id order.
-
-    ``item`` is the unit, program, session or course id, or the position type;
-    ``employee_ids`` the people of a NIP file; ``behind(status, earned)`` decides
-    who is behind on JP in ``jp_year`` (the rule lives in ``bot.core.jp``).
-    """
-    query = _recipients()
-    if kind == rules.OPD:
-        units = await _unit_and_below(session, int(item or 0))
-        query = query.where(Employee.unit_id.in_(units))
-    elif kind == rules.POSITION:
-        query = query.join(Position, Position.id == Employee.position_id).where(
-            Position.position_type == PositionType(str(item))
-        )
-    elif kind == rules.PROGRAM:
-        query = query.where(
-            exists(
-                select(Participation.id)
-                .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
-                .where(
-                    Participation.employee_id == Employee.id,
-                    AssessmentSession.program_id == int(item or 0),
-                )
-            )
-        )
-    elif kind == rules.SESSION:
-        query = query.where(
-            exists(
-                select(Participation.id).where(
-                    Participation.employee_id == Employee.id,
-                    Participation.session_id == int(item or 0),
-                )
-            )
-        )
-    elif kind == rules.COURSE:
-        query = query.where(
-            exists(
-                select(Enrollment.id).where(
-                    Enrollment.employee_id == Employee.id,
-                    Enrollment.course_id == int(item or 0),
-                    Enrollment.status.in_(ENROLLED),
-                )
-            )
-        )
-    elif kind == rules.NIP_FILE:
-        return await _among(session, query, sorted(set(employee_ids)))
-    elif kind == rules.JP_BEHIND:
-        assert jp_year is not None and behind is not None
-        linked = list((await session.scalars(query.order_by(Employee.id))).all())
-        chosen: list[int] = []
-        for start in range(0, len(linked), CHUNK):  # bounded batches
-            totals = await jp_totals(
-                session, year=jp_year, employee_ids=linked[start : start + CHUNK]
-            )
-            chosen += [
-                e for e, (status, earned) in sorted(totals.items()) if behind(status, earned)
-            ]
-        return chosen
-    elif kind != rules.ALL:
-        raise ValueError(f"unknown audience {kind!r}")
-    return list((await session.scalars(query.order_by(Employee.id))).all())
-
-
-async def _among(session: AsyncSession, query: Any, ids: Sequence[int]) -> list[int]:
-    found: list[int] = []
-    for start in range(0, len(ids), CHUNK):
-        rows = await session.scalars(
-            query.where(Employee.id.in_(ids[start : start + CHUNK])).order_by(Employee.id)
-        )
-        found += rows.all()
-    return found
-
-
-async def employees_by_nip(session: AsyncSession, *, nips: Collection[str]) -> dict[str, int]:
-    """NIP -> employee id for the NIPs that exist."""
-    items, found = sorted(set(nips)), {}
-    for start in range(0, len(items), CHUNK):
-        rows = await session.execute(
-            select(Employee.nip, Employee.id).where(Employee.nip.in_(items[start : start + CHUNK]))
-        )
-        found.update({nip: employee_id for nip, employee_id in rows.all()})
-    return found
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One item of an audience list (an OPD, a program, a session, a course)."""
-
-    id: int
-    label: str
-
-
-async def choices(
-    session: AsyncSession, *, kind: str, now: datetime, offset: int, limit: int
-) -> tuple[int, list[Choice]]:
-    """(how many in all, one page) of the items an audience of ``kind`` picks from."""
-    query: Any
-    if kind == rules.OPD:
-        query = select(Unit.id, Unit.name).where(Unit.parent_id.is_(None)).order_by(Unit.name)
-    elif kind == rules.PROGRAM:
-        query = select(AssessmentProgram.id, AssessmentProgram.name).order_by(
-            AssessmentProgram.year.desc(), AssessmentProgram.name
-        )
-    elif kind == rules.SESSION:
-        label = AssessmentSession.code + " " + AssessmentSession.venue_name
-        query = (
-            select(AssessmentSession.id, label)
-            .where(AssessmentSession.ends_at >= now - timedelta(days=30))
-            .order_by(AssessmentSession.starts_at, AssessmentSession.id)
-        )
-    elif kind == rules.COURSE:
-        query = (
-            select(Course.id, Course.title)
-            .where(Course.status.not_in([CourseStatus.DRAFT, CourseStatus.CANCELLED]))
-            .order_by(Course.starts_on.desc(), Course.id)
-        )
-    else:
-        raise ValueError(f"no list for audience {kind!r}")
-    total = int(await session.scalar(select(func.count()).select_from(query.subquery())) or 0)
-    rows = await session.execute(query.offset(offset).limit(limit))
-    return total, [Choice(int(i), str(name)) for i, name in rows.all()]
-
-
-async def choice_name(session: AsyncSession, *, kind: str, item: int) -> str | None:
-    """The name of the unit, program, session or course an audience names."""
-    column: Any = {
-        rules.OPD: (Unit.name, Unit.id),
-        rules.PROGRAM: (AssessmentProgram.name, AssessmentProgram.id),
-        rules.SESSION: (AssessmentSession.code, AssessmentSession.id),
-        rules.COURSE: (Course.title, Course.id),
-    }.get(kind)
-    if column is None:
-        return None
-    name = await session.scalar(select(column[0]).where(column[1] == item))
-    return None if name is None else str(name)
-
-
-# ------------------------------------------------------------------ writing
-
-
-async def create(
-    session: AsyncSession,
-    *,
-    created_by: int,
-    text: str,
-    attachment_kind: str | None,
-    attachment_file_id: str | None,
-    audience: dict[str, Any],
-    ask_ack: bool,
-    employee_ids: Sequence[int],
-    now: datetime,
-) -> Broadcast:
-    """The announcement, sending now: its deliveries and one notice per recipient."""
-    broadcast = Broadcast(
-        created_by=created_by,
-        text=text,
-        attachment_kind=attachment_kind,
-        attachment_file_id=attachment_file_id,
-        audience=audience,
-        ask_ack=ask_ack,
-        status=BroadcastStatus.SENDING,
-        created_at=now,
-        started_at=now,
-    )
-    session.add(broadcast)
-    await session.flush()
-    payload = notice_payload(
-        broadcast_id=broadcast.id,
-        text=text,
-        ask_ack=ask_ack,
-        attachment_kind=attachment_kind,
-        attachment_file_id=attachment_file_id,
-    )
-    for start in range(0, len(employee_ids), CHUNK):
-        chunk = employee_ids[start : start + CHUNK]
-        await session.execute(
-            insert(BroadcastDelivery),
-            [
-                {"broadcast_id": broadcast.id, "employee_id": e, "status": DeliveryStatus.PENDING}
-                for e in chunk
-            ],
-        )
-        await session.execute(
-            insert(Notification),
-            [
-                {
-                    "key": key(broadcast.id, e),
-                    "employee_id": e,
-                    "kind": BROADCAST,
-                    "due_at": now,
-                    "stale_after": None,
-                    "status": NotificationStatus.PENDING,
-                    "payload": payload,
-                    "broadcast_id": broadcast.id,
-                    "attempts": 0,
-                }
-                for e in chunk
-            ],
-        )
-    return broadcast
-
-
-def notice_payload(
-    *,
-    broadcast_id: int,
-    text: str,
-    ask_ack: bool,
-    attachment_kind: str | None,
-    attachment_file_id: str | None,
-) -> dict[str, Any]:
-    """What ``bot.notices.render`` needs to show the announcement (the preview uses it too)."""
-    payload: dict[str, Any] = {"text": text, "broadcast_id": broadcast_id, "ack": ask_ack}
-    if attachment_kind and attachment_file_id:
-        payload.update(attachment_kind=attachment_kind, attachment_file_id=attachment_file_id)
-    return payload
 
 
 async def record_delivery(
@@ -452,19 +180,28 @@ def _is(column: Any, value: object) -> Any:
     return column.is_(None) if value is None else column == value
 
 
-async def _move(
-    session: AsyncSession, broadcast_id: int, old: Sequence[BroadcastStatus], **values: Any
+async def change_status(
+    session: AsyncSession,
+    *,
+    broadcast_id: int,
+    before: Sequence[BroadcastStatus],
+    **values: Any,
 ) -> bool:
+    """Set ``values`` on the announcement if its status is one of ``before``; False when
+    it is not (another admin, or the dispatcher, changed it first)."""
     result = await session.execute(
         update(Broadcast)
-        .where(Broadcast.id == broadcast_id, Broadcast.status.in_(list(old)))
+        .where(Broadcast.id == broadcast_id, Broadcast.status.in_(list(before)))
         .values(**values)
         .execution_options(synchronize_session=False)
     )
     return rowcount(result) == 1
 
 
-async def _notices(session: AsyncSession, broadcast_id: int, **values: Any) -> None:
+async def change_pending_notices(
+    session: AsyncSession, *, broadcast_id: int, **values: Any
+) -> None:
+    """Set ``values`` on the announcement's notices not yet claimed for sending."""
     await session.execute(
         update(Notification)
         .where(
@@ -474,36 +211,6 @@ async def _notices(session: AsyncSession, broadcast_id: int, **values: Any) -> N
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-
-
-async def pause(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    """Stop sending (what is in flight still goes); False if it was not sending."""
-    if not await _move(
-        session, broadcast_id, [BroadcastStatus.SENDING], status=BroadcastStatus.PAUSED
-    ):
-        return False
-    await _notices(session, broadcast_id, due_at=now + PARKED)
-    return True
-
-
-async def resume(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    if not await _move(
-        session, broadcast_id, [BroadcastStatus.PAUSED], status=BroadcastStatus.SENDING
-    ):
-        return False
-    await _notices(session, broadcast_id, due_at=now)
-    return True
-
-
-async def cancel(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:
-    """Withdraw what has not been sent; the deliveries of those stay pending."""
-    old = [BroadcastStatus.SENDING, BroadcastStatus.PAUSED]
-    if not await _move(
-        session, broadcast_id, old, status=BroadcastStatus.CANCELLED, finished_at=now
-    ):
-        return False
-    await _notices(session, broadcast_id, status=NotificationStatus.CANCELLED)
-    return True
 
 
 async def finish_if_done(session: AsyncSession, *, broadcast_id: int, now: datetime) -> bool:

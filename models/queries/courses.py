@@ -4,6 +4,8 @@ A seat is taken with one conditional UPDATE (``seats_taken < quota``) whose row
 count says whether it worked, so two people can never get the last seat, on
 any database. Enrollment status changes are conditional too (``WHERE status =
 <what I saw>``), so a place changes hands once even when two requests race.
+The waitlist's reads and writes are :mod:`models.queries.waitlist`'s; the workflow
+(a freed seat passed on, lapsed offers) is sequenced by :mod:`bot.usecases.enrolment`.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -21,7 +23,7 @@ from bot.core.vocabulary import CourseMode, CourseStatus, EnrollmentStatus
 from models.gapura import Course, CourseCompetency, Enrollment
 from models.org import Employee
 from models.queries.results import unit_and_parents
-from models.queries.seats import release_seat_where, rowcount, take_seat_where
+from models.queries.seats import release_seat_where, take_seat_where
 
 # enroll() outcomes besides the enrollment statuses themselves.
 FULL = "full"
@@ -143,19 +145,6 @@ async def my_places(session: AsyncSession, *, employee_id: int) -> dict[int, Enr
     return {row.course_id: row for row in rows.all()}
 
 
-async def waiting_places(
-    session: AsyncSession, *, course_id: int, lock: bool = False
-) -> list[waitlist.Place]:
-    """The course's waitlisted places (locked for update when ``lock``)."""
-    query = select(
-        Enrollment.id, Enrollment.status, Enrollment.registered_at, Enrollment.offered_until
-    ).where(Enrollment.course_id == course_id, Enrollment.status == EnrollmentStatus.WAITLISTED)
-    if lock:
-        query = query.with_for_update()
-    rows = await session.execute(query)
-    return waitlist.places([tuple(row) for row in rows.all()])
-
-
 async def take_seat(session: AsyncSession, *, course_id: int) -> bool:
     """Take one seat if one is left; False when the course is full (or not open)."""
     return await take_seat_where(
@@ -208,124 +197,12 @@ async def enroll(
     return str(status)
 
 
-async def cancel(
-    session: AsyncSession, *, enrollment: Enrollment, now: datetime, offer_hours: int, today: date
-) -> bool:
-    """Withdraw a live place; a held seat passes to the next in line. False if it changed."""
-    before = enrollment.status
-    if before not in waitlist.ACTIVE:
-        return False
-    changed = await _move(session, enrollment.id, before, EnrollmentStatus.WITHDRAWN)
-    if changed and before in waitlist.HOLDS_SEAT:
-        await pass_seat_on(
-            session, course_id=enrollment.course_id, now=now, offer_hours=offer_hours, today=today
-        )
-    return changed
-
-
-async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: datetime) -> bool:
-    """Take up an offered seat before its deadline; False when there is no live offer."""
-    result = await session.execute(
-        update(Enrollment)
-        .where(
-            Enrollment.id == enrollment_id,
-            Enrollment.status == EnrollmentStatus.OFFERED,
-            Enrollment.offered_until > now,
-        )
-        .values(status=EnrollmentStatus.REGISTERED, offered_until=None)
-        .execution_options(synchronize_session=False)
+async def course_start(session: AsyncSession, *, course_id: int) -> date | None:
+    """The day the course starts (None when there is no such course)."""
+    starts_on: date | None = await session.scalar(
+        select(Course.starts_on).where(Course.id == course_id)
     )
-    return rowcount(result) == 1
-
-
-async def pass_seat_on(
-    session: AsyncSession, *, course_id: int, now: datetime, offer_hours: int, today: date
-) -> waitlist.Offer | None:
-    """Offer a freed seat to the first in line; with nobody waiting, free it."""
-    starts_on = await session.scalar(select(Course.starts_on).where(Course.id == course_id))
-    started = starts_on is not None and starts_on <= today
-    # Each try either makes the offer or finds that first person gone (cancelled
-    # meanwhile), so the line only gets shorter.
-    for _ in range(100):
-        waiting = await waiting_places(session, course_id=course_id, lock=True)
-        offer = waitlist.offer_for(waiting, now=now, offer_hours=offer_hours, started=started)
-        if offer is None:
-            await release_seat(session, course_id=course_id)
-            return None
-        result = await session.execute(
-            update(Enrollment)
-            .where(
-                Enrollment.id == offer.enrollment_id,
-                Enrollment.status == EnrollmentStatus.WAITLISTED,
-            )
-            .values(status=EnrollmentStatus.OFFERED, offered_until=offer.until)
-            .execution_options(synchronize_session=False)
-        )
-        if rowcount(result) == 1:
-            return offer
-    raise RuntimeError(f"could not pass on a seat of course {course_id}")
-
-
-@dataclass(frozen=True)
-class LapsedOffer:
-    """An offered seat nobody took up in time (now passed on)."""
-
-    employee_id: int
-    course_id: int
-    title: str
-    until: datetime
-
-
-async def expire_offers(
-    session: AsyncSession, *, now: datetime, offer_hours: int, today: date
-) -> list[LapsedOffer]:
-    """Pass on every lapsed offer to the next in line; returns the offers that lapsed."""
-    rows = await session.execute(
-        select(
-            Enrollment.id,
-            Enrollment.course_id,
-            Enrollment.employee_id,
-            Enrollment.status,
-            Enrollment.registered_at,
-            Enrollment.offered_until,
-            Course.title,
-        )
-        .join(Course, Course.id == Enrollment.course_id)
-        .where(Enrollment.status == EnrollmentStatus.OFFERED, Enrollment.offered_until <= now)
-    )
-    lapsed = []
-    for enrollment_id, course_id, employee_id, status, registered_at, until, title in rows.all():
-        place = waitlist.Place(enrollment_id, str(status), registered_at, until)
-        if not waitlist.offer_expired(place, now=now):
-            continue
-        result = await session.execute(
-            update(Enrollment)
-            .where(
-                Enrollment.id == enrollment_id,
-                Enrollment.status == EnrollmentStatus.OFFERED,
-                Enrollment.offered_until <= now,
-            )
-            .values(status=EnrollmentStatus(waitlist.expired_offer_status()), offered_until=None)
-            .execution_options(synchronize_session=False)
-        )
-        if rowcount(result) == 1:
-            lapsed.append(LapsedOffer(employee_id, course_id, title, until))
-            await pass_seat_on(
-                session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
-            )
-    return lapsed
-
-
-async def _move(
-    session: AsyncSession, enrollment_id: int, before: str, after: EnrollmentStatus
-) -> bool:
-    result = await session.execute(
-        update(Enrollment)
-        .where(Enrollment.id == enrollment_id, Enrollment.status == before)
-        .values(status=after, offered_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return rowcount(result) == 1
+    return starts_on
 
 
 def _csv(value: str) -> frozenset[str]:

@@ -139,28 +139,20 @@ async def book_seat(
     return participation
 
 
-async def move_booking(
-    session: AsyncSession,
-    *,
-    participation: Participation,
-    target: AssessmentSession,
-    now: datetime,
-) -> bool:
-    """Move my seat to ``target``; False (and nothing changed) when it is full."""
-    if not await take_seat(session, session_id=target.id):
-        return False
-    await release_seat(session, session_id=participation.session_id)
+async def seat_in(
+    session: AsyncSession, *, participation: Participation, target: AssessmentSession, now: datetime
+) -> None:
+    """My participation now sits in ``target``, confirmed (the seats are the caller's:
+    :func:`take_seat` there, :func:`release_seat` here)."""
     participation.session = target
     participation.status = ParticipationStatus.CONFIRMED
     participation.reason = None
     participation.responded_at = now
     await session.flush()
-    return True
 
 
-async def cancel_booking(session: AsyncSession, *, participation: Participation) -> None:
-    """Give my seat back: the participation row goes and the counter goes down."""
-    await release_seat(session, session_id=participation.session_id)
+async def remove_participation(session: AsyncSession, *, participation: Participation) -> None:
+    """The participation row goes (its seat is released by the caller)."""
     await session.delete(participation)
     await session.flush()
 
