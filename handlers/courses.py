@@ -15,6 +15,9 @@ hold a place on it): a course id from a button is never trusted.
 
 from __future__ import annotations
 
+from contextlib import AsyncExitStack
+
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.callbacks import int_part, parts
@@ -43,11 +46,13 @@ ACTION_PATTERN = f"^gap:[{''.join(_CODE_ACTIONS)}]:\\d+$"
 
 async def gapura(update: Update, context: BotContext) -> None:
     """Show the first page of open offerings, with any seat offered to me on top."""
-    link = await _linked(update, context)
-    if link is None:
-        return
+    async with context.db() as session:  # the link and the list in one checkout
+        link = await _linked(update, context, session)
+        if link is None:
+            return
+        view = await _list_view(context, link, page=0, competency=None, mode=None, session=session)
     assert update.effective_message is not None
-    text, keyboard = await _list_view(context, link, page=0, competency=None, mode=None)
+    text, keyboard = view
     await update.effective_message.reply_html(text, reply_markup=keyboard)
 
 
@@ -136,12 +141,21 @@ async def act(update: Update, context: BotContext) -> None:
 
 
 async def _list_view(
-    context: BotContext, link: ChatLink, *, page: int, competency: str | None, mode: str | None
+    context: BotContext,
+    link: ChatLink,
+    *,
+    page: int,
+    competency: str | None,
+    mode: str | None,
+    session: AsyncSession | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """A page of the open courses, filtered, with my places on them."""
+    """A page of the open courses, filtered, with my places on them; read in
+    ``session`` if given, else in its own."""
     now = context.clock.now()
     assert link.employee is not None
-    async with context.db() as session:
+    async with AsyncExitStack() as stack:
+        if session is None:
+            session = await stack.enter_async_context(context.db())
         found = await courses.open_to_me(
             session, employee=link.employee, now=now, competency=competency, mode=mode
         )
@@ -238,9 +252,11 @@ async def _perform(
 # ---------------------------------------------------------------- helpers
 
 
-async def _linked(update: Update, context: BotContext) -> ChatLink | None:
+async def _linked(
+    update: Update, context: BotContext, session: AsyncSession | None = None
+) -> ChatLink | None:
     """The caller's link; an unlinked caller's button press is answered too."""
-    link = await require_link(update, context)
+    link = await require_link(update, context, session)
     query = update.callback_query
     if link is None and query is not None and (query.data or "").startswith("gap:"):
         await query.answer()  # (a menu button's press is answered by the menu)
