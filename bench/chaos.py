@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from bench import chaos_steps as steps
 from bench.chaos_cluster import Balancer, Instance, free_port
-from bench.chaos_ledger import Ledger, answered_not_written, live, statuses
+from bench.chaos_ledger import Ledger, answered_not_written, explain_429s, live, statuses
 from bench.chaos_setup import Stage, build
 from bench.common import DATA, TOKEN, Sizes, WorkingDayClock, say
 from bot.settings import Settings
@@ -79,6 +79,7 @@ class ChaosResult:
     to_all: float | None
     failed_starts: int
     ended: dict[str, int]  # the notices' final status
+    why_429: list[str] = field(default_factory=list)
     load: list[str] = field(default_factory=list)  # `uptime` before and after
 
     @property
@@ -268,6 +269,7 @@ async def result(bench: Bench, url: str, kills: list[Kill], load: list[str]) -> 
         to_all=firsts[-1] if firsts and ledger.delivered == ledger.due else None,
         failed_starts=sum(i.failed_starts for i in bench.instances),
         ended=ended,
+        why_429=explain_429s(calls),
         load=load,
     )
 

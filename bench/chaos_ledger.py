@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+import bot.application  # noqa: F401 (handlers before jobs: `import jobs` alone is circular)
 from bench.chaos_setup import KEY_PREFIX
 from jobs.render import render
 from models.enums import NotificationStatus
@@ -128,3 +129,23 @@ async def statuses(engine: AsyncEngine) -> dict[str, int]:
         ):
             counts[str(status)] += 1
     return dict(counts)
+
+
+def explain_429s(calls: list[CallRecord]) -> list[str]:
+    """Each 429: its method and chat, and the messages that chat had accepted in the
+    three seconds before (Telegram's per-chat limit: about one a second after a burst)."""
+    found = []
+    for index, call in enumerate(calls):
+        if call.status != 429:
+            continue
+        chat = call.params.get("chat_id")
+        before = [
+            round(call.at - c.at, 3)
+            for c in calls[:index]
+            if c.status == 200 and c.params.get("chat_id") == chat and call.at - c.at < 3
+        ]
+        found.append(
+            f"{call.method} to chat {chat}, {len(before)} accepted there in the 3 s before "
+            f"(s earlier: {', '.join(f'{b:.3f}' for b in before) or 'none'})"
+        )
+    return found

@@ -97,5 +97,6 @@ def section(r: ChaosResult, sizes: Sizes, command: str) -> str:
             figures(r),
             "",
             f"Kills (time, instance, delivered notices it left unwritten): {kill_list(r)}.",
+            *(["", "The 429s: " + "; ".join(r.why_429) + "."] if r.why_429 else []),
         ]
     )
