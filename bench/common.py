@@ -61,7 +61,7 @@ async def link_and_announce(
         linked = select(ChatLink.employee_id).where(ChatLink.employee_id.is_not(None))
         free = select(Employee.id).where(Employee.active.is_(True), Employee.id.not_in(linked))
         found = set((await conn.scalars(free.where(Employee.id.in_(first)))).all())
-        chosen = [e for e in first if e in found][:recipients]
+        chosen = list(dict.fromkeys(e for e in first if e in found))[:recipients]
         rest = free.where(Employee.id.not_in(chosen)).order_by(Employee.id)
         chosen += (await conn.scalars(rest.limit(recipients - len(chosen)))).all()
         users = {employee_id: FIRST_USER + i for i, employee_id in enumerate(chosen)}
