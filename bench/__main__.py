@@ -5,6 +5,8 @@
     .venv/bin/python -m bench --quick    # small sizes, a minute or two
     .venv/bin/python -m bench --only chat,announce
     .venv/bin/python -m bench --postgres postgresql+asyncpg://postgres@127.0.0.1:5432/bench_national
+    .venv/bin/python -m bench --only chaos          # issue 13's chaos benchmark, 7-15 minutes
+    .venv/bin/python -m bench --only chaos --quick  # the same, small: 300 recipients, 5 kills
 
 The national demo database (``asnbot demo --employees 1000000``) is built once
 into ``bench/.data/`` (gitignored) and copied for each benchmark. The report, a
@@ -13,6 +15,15 @@ printed and written to ``bench/RESULTS.md`` (a full run of every part) or
 ``bench/.data/RESULTS-partial.md`` (``--quick`` or ``--only``). ``--postgres URL`` adds the
 PostgreSQL plan check (``bench/explain.py``) against a database holding the
 national dataset.
+
+``chaos`` (``bench/chaos.py``) is run only when named: two instances as separate
+processes on PostgreSQL (``--chaos-db URL``, default
+``postgresql+asyncpg://postgres@127.0.0.1:5432/bench_chaos``, dropped and created
+afresh through the server's ``postgres`` database), one emulator with Telegram's
+limits that answers every call 25 ms late and one in ten with a 500, an
+announcement to 2,000 plus 400 session reminders, one instance killed with
+SIGKILL 20 times and started again, a conversation step across each kill. It
+reports messages lost and doubled, 429s, the busiest second and steps lost.
 """
 
 from __future__ import annotations
@@ -22,10 +33,11 @@ import asyncio
 import sys
 from pathlib import Path
 
-from bench import announce, chat, claim, explain, imports
+from bench import announce, chaos, chaos_report, chat, claim, explain, imports
 from bench.common import DATA, FULL, QUICK, ROOT, Sizes, machine, percentile, say
 
-PARTS = ("chat", "announce", "claim", "import")
+PARTS = ("chat", "announce", "claim", "import")  # the full run
+EXTRA = ("chaos",)  # run only when named with --only
 
 NOTES = """## How to read these figures
 
@@ -116,7 +128,9 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
-async def run(sizes: Sizes, parts: set[str], postgres: str | None) -> str:
+async def run(
+    sizes: Sizes, parts: set[str], postgres: str | None, chaos_db: str = chaos.DEFAULT_URL
+) -> str:
     sections: list[str] = []
     targets: list[tuple[str, str, str]] = []
     if "chat" in parts:
@@ -207,6 +221,11 @@ async def run(sizes: Sizes, parts: set[str], postgres: str | None) -> str:
             "## 6. PostgreSQL plans of the hot queries (`python -m bench.explain`)\n\n"
             + explain.table(checks)
         )
+    if "chaos" in parts:
+        result_x = await chaos.run(sizes, chaos_db)
+        command = "python -m bench --only chaos" + (" --quick" if sizes is QUICK else "")
+        targets.extend(chaos_report.targets(result_x))
+        sections.append(chaos_report.section(result_x, sizes, command))
     head = [
         f"# Benchmark results ({sizes.label} run)",
         "",
@@ -235,19 +254,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="small sizes, a minute or two")
     parser.add_argument(
-        "--only", default=",".join(PARTS), help=f"comma-separated parts among {', '.join(PARTS)}"
+        "--only",
+        default=",".join(PARTS),
+        help=f"comma-separated parts among {', '.join(PARTS + EXTRA)}",
     )
     parser.add_argument(
         "--postgres", metavar="URL", help="also check PostgreSQL's plans on this national database"
     )
+    parser.add_argument(
+        "--chaos-db",
+        metavar="URL",
+        default=chaos.DEFAULT_URL,
+        help="the PostgreSQL database the chaos part drops and creates afresh",
+    )
     parser.add_argument("--out", type=Path, help="where to write the report")
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
-    unknown = parts - set(PARTS)
+    unknown = parts - set(PARTS + EXTRA)
     if unknown:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     sizes = QUICK if args.quick else FULL
-    report = asyncio.run(run(sizes, parts, args.postgres))
+    report = asyncio.run(run(sizes, parts, args.postgres, args.chaos_db))
     complete = parts == set(PARTS) and not args.quick
     out = args.out or (ROOT / "bench" / "RESULTS.md" if complete else DATA / "RESULTS-partial.md")
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -13,48 +13,35 @@ within any one second).
 
 from __future__ import annotations
 
-import asyncio
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 from pydantic import SecretStr
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
-from bench.common import TOKEN, Sizes, remove_db, say, sqlite_url, work_copy
+from bench.common import (
+    FIRST_USER,
+    TOKEN,
+    Sizes,
+    WorkingDayClock,
+    link_and_announce,
+    remove_db,
+    say,
+    sqlite_url,
+    work_copy,
+)
 from bot.application import build_application
 from bot.context import BotContext
-from bot.core.vocabulary import LinkStatus, NotificationStatus, VerificationMethod
+from bot.core.vocabulary import NotificationStatus
 from bot.settings import Settings
 from jobs import DISPATCHER
-from models.chat import ChatLink
 from models.db import create_engine
-from models.org import Employee
 from models.outbox import Notification
 from sandbox import Emulator
 from sandbox.limits import busiest
 
-FIRST_USER = 6_000_000
 LIMIT = 30.0
 LIVE = [NotificationStatus.PENDING, NotificationStatus.CLAIMED]
-
-
-# Tuesday 3 March 2026, 10:00 WIB: a working day, outside quiet hours (announcements
-# wait for those, and a benchmark run on a Saturday would measure the wait).
-WORKING_MORNING = datetime(2026, 3, 3, 3, 0, tzinfo=UTC)
-
-
-class WorkingDayClock:
-    """The wall clock's pace, moved to a working morning."""
-
-    def __init__(self) -> None:
-        self.started = time.monotonic()
-
-    def now(self) -> datetime:
-        return WORKING_MORNING + timedelta(seconds=time.monotonic() - self.started)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(max(seconds, 0.0))
 
 
 @dataclass
@@ -75,53 +62,6 @@ class AnnounceResult:
         return self.rate / LIMIT
 
 
-async def prepare(db_url: str, recipients: int, now: datetime) -> None:
-    """Link ``recipients`` employees and give each a due announcement."""
-    engine = create_engine(db_url)
-    async with engine.begin() as conn:
-        linked = select(ChatLink.employee_id).where(ChatLink.employee_id.is_not(None))
-        employees = (
-            await conn.scalars(
-                select(Employee.id)
-                .where(Employee.active.is_(True), Employee.id.not_in(linked))
-                .order_by(Employee.id)
-                .limit(recipients)
-            )
-        ).all()
-        await conn.execute(
-            insert(ChatLink),
-            [
-                {
-                    "telegram_user_id": FIRST_USER + i,
-                    "employee_id": employee_id,
-                    "status": LinkStatus.ACTIVE,
-                    "verification_method": VerificationMethod.CODE,
-                    "language": "id",
-                    "notification_prefs": {},
-                    "created_at": now,
-                    "linked_at": now,
-                }
-                for i, employee_id in enumerate(employees)
-            ],
-        )
-        await conn.execute(
-            insert(Notification),
-            [
-                {
-                    "key": f"bench:announce:{employee_id}",
-                    "employee_id": employee_id,
-                    "kind": "broadcast",
-                    "due_at": now,
-                    "status": NotificationStatus.PENDING,
-                    "payload": {"text": "Pengumuman BKPSDM: uji kompetensi dibuka."},
-                    "attempts": 0,
-                }
-                for employee_id in employees
-            ],
-        )
-    await engine.dispose()
-
-
 async def pending(db_url: str) -> int:
     engine = create_engine(db_url)
     async with engine.connect() as conn:
@@ -136,7 +76,7 @@ async def run(sizes: Sizes) -> AnnounceResult:
     db_path = await work_copy(sizes, "announce")
     db_url = sqlite_url(db_path)
     clock = WorkingDayClock()
-    await prepare(db_url, sizes.recipients, clock.now())
+    await link_and_announce(db_url, sizes.recipients, clock.now())
     emulator = Emulator(token=TOKEN)  # Telegram's limits: 30/s overall, 1/s a chat
     await emulator.start(host="127.0.0.1", port=0)
     for i in range(sizes.recipients):

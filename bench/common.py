@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import platform
 import shutil
@@ -9,19 +10,92 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import insert, select, text
 
+from bot.core.vocabulary import LinkStatus, NotificationStatus, VerificationMethod
+from models.chat import ChatLink
 from models.db import create_engine, upgrade
+from models.org import Employee
+from models.outbox import Notification
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / ".data"
 PYTHON = sys.executable
 TOKEN = "123456:BENCH-TOKEN"
+# The Telegram user id of the first employee a benchmark links; the next get the next ids.
+FIRST_USER = 6_000_000
+ANNOUNCEMENT = "Pengumuman BKPSDM: uji kompetensi dibuka."
+# Tuesday 3 March 2026, 10:00 WIB: a working day, outside quiet hours (announcements
+# wait for those, and a benchmark run on a Saturday would measure the wait).
+WORKING_MORNING = datetime(2026, 3, 3, 3, 0, tzinfo=UTC)
+
+
+class WorkingDayClock:
+    """The wall clock's pace, moved so that ``since`` (seconds since the epoch; by
+    default now) is :data:`WORKING_MORNING`. Processes given one ``since`` share one time."""
+
+    def __init__(self, since: float | None = None) -> None:
+        self.since = time.time() if since is None else since
+
+    def now(self) -> datetime:
+        return WORKING_MORNING + timedelta(seconds=time.time() - self.since)
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(seconds, 0.0))
+
+
+async def link_and_announce(
+    db_url: str, recipients: int, now: datetime, *, first: Sequence[int] = ()
+) -> dict[int, int]:
+    """Link ``recipients`` employees not linked yet (those of ``first`` before the
+    others, by id) and give each a due announcement (inserted directly: benchmarks
+    measure the dispatcher, not the admin's chat flow); employee id -> Telegram user id."""
+    engine = create_engine(db_url)
+    async with engine.begin() as conn:
+        linked = select(ChatLink.employee_id).where(ChatLink.employee_id.is_not(None))
+        free = select(Employee.id).where(Employee.active.is_(True), Employee.id.not_in(linked))
+        found = set((await conn.scalars(free.where(Employee.id.in_(first)))).all())
+        chosen = list(dict.fromkeys(e for e in first if e in found))[:recipients]
+        rest = free.where(Employee.id.not_in(chosen)).order_by(Employee.id)
+        chosen += (await conn.scalars(rest.limit(recipients - len(chosen)))).all()
+        users = {employee_id: FIRST_USER + i for i, employee_id in enumerate(chosen)}
+        await conn.execute(insert(ChatLink), [_link(e, user, now) for e, user in users.items()])
+        await conn.execute(
+            insert(Notification),
+            [
+                {
+                    "key": f"bench:announce:{employee_id}",
+                    "employee_id": employee_id,
+                    "kind": "broadcast",
+                    "due_at": now,
+                    "status": NotificationStatus.PENDING,
+                    "payload": {"text": ANNOUNCEMENT},
+                    "attempts": 0,
+                }
+                for employee_id in chosen
+            ],
+        )
+    await engine.dispose()
+    return users
+
+
+def _link(employee_id: int, telegram_user_id: int, now: datetime) -> dict[str, object]:
+    return {
+        "telegram_user_id": telegram_user_id,
+        "employee_id": employee_id,
+        "status": LinkStatus.ACTIVE,
+        "verification_method": VerificationMethod.CODE,
+        "language": "id",
+        "notification_prefs": {},
+        "created_at": now,
+        "linked_at": now,
+    }
 
 
 @dataclass(frozen=True)
@@ -35,6 +109,12 @@ class Sizes:
     claim_small: int
     claim_large: int
     imports: tuple[int, ...]
+    # The chaos benchmark (bench/chaos.py, PostgreSQL): the demo's employees, the
+    # announcement's recipients, the session reminders due with it, and the kills.
+    chaos_employees: int = 6000
+    chaos_recipients: int = 2000
+    chaos_reminders: int = 400
+    chaos_kills: int = 20
 
     @property
     def label(self) -> str:
@@ -42,7 +122,19 @@ class Sizes:
 
 
 FULL = Sizes(1_000_000, 1000, 20, 8971, 10_000, 1_000_000, (8971, 1_000_000))
-QUICK = Sizes(20_000, 150, 10, 600, 10_000, 100_000, (8971, 20_000))
+QUICK = Sizes(
+    20_000,
+    150,
+    10,
+    600,
+    10_000,
+    100_000,
+    (8971, 20_000),
+    chaos_employees=1000,
+    chaos_recipients=300,
+    chaos_reminders=60,
+    chaos_kills=5,
+)
 
 
 def remove_db(path: Path) -> None:

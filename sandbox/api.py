@@ -387,16 +387,20 @@ async def download(request: web.Request) -> web.StreamResponse:
 
 
 async def add_fault(request: web.Request) -> web.StreamResponse:
-    """POST /faults {kind, method?, times?, status?, description?, delay?}."""
+    """POST /faults {kind, method?, times?, status?, description?, delay?, chance?, seed?};
+    ``times`` null: a rule without end."""
     body = await _body(request)
+    times = body.get("times", 1)
     try:
         fault = Fault(
             kind=str(body.get("kind", "error")),
             method=body.get("method"),
-            times=int(body.get("times", 1)),
+            times=None if times is None else int(times),
             status=int(body.get("status", 500)),
             description=str(body.get("description", "Internal Server Error")),
             delay=float(body.get("delay", 0.0)),
+            chance=float(body.get("chance", 1.0)),
+            seed=int(body.get("seed", 0)),
         )
         _emu(request).faults.add(fault)
     except (TypeError, ValueError) as exc:

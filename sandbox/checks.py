@@ -16,6 +16,8 @@ MAX_TEXT = 4096
 MAX_CAPTION = 1024
 MAX_BUTTONS = 100
 MAX_ROW = 8
+# The methods that send a new message (they count against the flood limits).
+SENDING_METHODS = {"sendMessage", "sendDocument", "sendPhoto", "sendLocation", "sendVenue"}
 COMMAND_RE = re.compile(r"^[a-z0-9_]{1,32}$")
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "

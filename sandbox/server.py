@@ -76,6 +76,7 @@ async def handle_bot_method(request: web.Request) -> web.StreamResponse:
             raise ApiError(400, f'Bad Request: unknown method "{name}"')
         fault = emu.faults.take(method)
         if fault is not None:
+            await asyncio.sleep(fault.delay)  # whatever the kind: an error can come late too
             if fault.kind == "drop":
                 emu.state.record_call(method, params, 0, None, emu.limiter.monotonic())
                 if request.transport is not None:
@@ -83,7 +84,6 @@ async def handle_bot_method(request: web.Request) -> web.StreamResponse:
                 return web.Response(status=500)
             if fault.kind == "error":
                 raise ApiError(fault.status, fault.description)
-            await asyncio.sleep(fault.delay)
         handler = emu.methods.handlers.get(method)
         if handler is None:
             raise ApiError(400, f'Bad Request: method "{method}" is not supported by this emulator')
