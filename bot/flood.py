@@ -9,7 +9,7 @@ answers 429 with a ``retry_after``. The design:
   (``sendMessage``, ``sendPhoto``, ...; not edits, button answers or chat
   actions) first takes a turn on two paces: the whole bot's
   (``ASNBOT_BROADCAST_RATE`` a second, smooth: one every 1/rate s, never a
-  burst) and its chat's (one a second after a burst of 3; a group one every
+  burst) and its chat's (one every 1.1 s after a burst of 3; a group one every
   3 s). So no one-second window holds more than the rate as messages leave (one
   a few ms late on the network can meet the next second's as Telegram counts:
   hence the default of 29 under Telegram's 30). A pace is one row of

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core import pace as p
 
 S = p.SECOND
+CHAT = 11 * S // 10  # a private chat: one message every 1.1 s after its burst
 
 
 def times(count: int, which: p.Pace, *, now: int = 0, next_at: int = 0) -> list[int]:
@@ -24,8 +25,8 @@ def test_the_overall_pace_is_smooth_from_the_first_message() -> None:
     assert max(sum(1 for t in went if start <= t < start + S) for start in went) == 29
 
 
-def test_a_private_chat_takes_a_burst_of_three_then_one_a_second() -> None:
-    assert times(5, p.for_chat(1001)) == [0, 0, 0, S, 2 * S]
+def test_a_private_chat_takes_a_burst_of_three_then_one_every_1_1_seconds() -> None:
+    assert times(5, p.for_chat(1001)) == [0, 0, 0, CHAT, 2 * CHAT]
 
 
 def test_a_group_takes_one_message_every_three_seconds() -> None:
@@ -37,13 +38,13 @@ def test_a_quiet_spell_gives_back_the_burst_but_never_more() -> None:
     chat = p.for_chat(1001)
     next_at = p.advance(p.advance(0, 0, chat), 0, chat)  # two at 0
     later = 60 * S
-    assert times(4, chat, now=later, next_at=next_at) == [later, later, later, later + S]
+    assert times(4, chat, now=later, next_at=next_at) == [later, later, later, later + CHAT]
 
 
 def test_a_flood_wait_holds_every_message_back_then_they_go_at_the_pace() -> None:
     chat = p.for_chat(1001)
     held = p.held_until(7 * S, 0, chat)
-    assert times(4, chat, next_at=held) == [7 * S, 8 * S, 9 * S, 10 * S]
+    assert times(4, chat, next_at=held) == [7 * S + n * CHAT for n in range(4)]
     assert times(1, p.overall(29), next_at=p.held_until(7 * S, 0, p.overall(29))) == [7 * S]
 
 
