@@ -8,15 +8,10 @@ import html
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
-from bot.core.jp import jp_progress
-from bot.core.jp_plan import courses_to_close
-from bot.core.recommend import REASON_MARGIN, recommend
 from bot.texts import t
+from bot.usecases.jp import MyJp, my_jp
 from handlers.common import require_link
 from handlers.courses_views import course_button
-from models.queries import courses as q
-from models.queries.jp import jp_earned, jp_pending
-from models.queries.results import released_results, scores_of
 
 
 async def jp_command(update: Update, context: BotContext) -> None:
@@ -27,29 +22,18 @@ async def jp_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None
     employee, lang, now = link.employee, link.language, context.clock.now()
     year = now.astimezone(context.settings.tz).year
+    target = context.settings.jp_target(employee.status)
     async with context.db() as session:
-        earned = await jp_earned(session, employee_id=employee.id, year=year)
-        pending = await jp_pending(session, employee_id=employee.id, year=year)
-        audience = await q.audience_of(session, employee=employee)
-        found = await q.open_courses(session, now=now, audience=audience)
-        mine = await q.my_places(session, employee_id=employee.id)
-        results = await released_results(session, employee_id=employee.id)
-    progress = jp_progress(earned, context.settings.jp_target(employee.status))
-    candidates = [q.facts(c) for c in found if c.id not in mine]
-    ranked = []
-    if results:
-        scores = scores_of(results[0])
-        ranked = recommend(
-            scores,
-            candidates,
-            position_type=audience.position_type,
-            status=audience.status,
-            unit_ids=audience.unit_ids,
-            limit=len(candidates),
-        )
-    for_gaps = [r.course_id for r in ranked if r.reason_key != REASON_MARGIN]
-    suggested = courses_to_close(progress.remaining, candidates, ranked_for_gaps=for_gaps)
+        mine = await my_jp(session, employee=employee, now=now, year=year, target=target)
+    text = _summary(mine, year, lang)
+    keyboard = [[course_button(n, c.title, c.course_id)] for n, c in enumerate(mine.suggested, 1)]
+    await update.effective_message.reply_html(
+        text, reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None
+    )
 
+
+def _summary(mine: MyJp, year: int, lang: str) -> str:
+    progress, pending, suggested = mine.progress, mine.pending, mine.suggested
     lines = [
         t(
             "jp.mine.summary",
@@ -80,7 +64,4 @@ async def jp_command(update: Update, context: BotContext) -> None:
         ]
     elif not progress.met:
         lines.append("\n" + t("jp.mine.no_courses", lang))
-    keyboard = [[course_button(n, c.title, c.course_id)] for n, c in enumerate(suggested, 1)]
-    await update.effective_message.reply_html(
-        "\n".join(lines), reply_markup=InlineKeyboardMarkup(keyboard) if keyboard else None
-    )
+    return "\n".join(lines)
