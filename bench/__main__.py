@@ -128,104 +128,112 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
 
+Target = tuple[str, str, str]  # what, measured, verdict
+Part = tuple[list[Target], str]  # the targets of one part, and its section
+
+
+async def _chat(sizes: Sizes) -> Part:
+    results = await chat.run(sizes)
+    targets: list[Target] = []
+    for x in results.loads:
+        if x.bot != "asnbot":
+            continue
+        ratio = percentile(x.first, 95) / chat.echo_p95(results, x.concurrency, x.delay)
+        if x.command in ("/jadwal", "/hasil") and not x.delay:
+            what = (
+                f"`{x.command}` p95 within 1.5x of the echo bot's, {x.concurrency} user(s) at once"
+            )
+            targets.append((what, f"{ratio:.2f}x", verdict(ratio <= 1.5)))
+        if x.command == "/gapura" and x.delay and x.concurrency == 1:
+            network = f"{x.delay * 1000:.0f} ms network"
+            what = f"`/gapura` p95 within 1.3x of the echo bot's, one user, {network}"
+            targets.append((what, f"{ratio:.2f}x", verdict(ratio <= 1.3)))
+    targets.append(
+        (
+            "resident memory with the national dataset < 200 MB",
+            f"{results.rss_mb:.0f} MB (peak {results.peak_rss_mb:.0f} MB)",
+            verdict(results.peak_rss_mb < 200),
+        )
+    )
+    section = (
+        f"## 1. `/jadwal`, `/hasil`, `/gapura` next to an echo bot\n\n"
+        f"{sizes.employees:,} employees; {results.users} linked users, {sizes.concurrency} "
+        f"talking at once (each waits for its answer before the next command), then one "
+        f"alone; then both again with the emulator answering every Bot API call "
+        f"{chat.NETWORK_DELAY * 1000:.0f} ms late, as over a network; latency = user's send "
+        f"to the bot's first reply message. Each bot runs in its own process; the echo bot "
+        f"takes updates one at a time (python-telegram-bot's default), asnbot up to "
+        f"`ASNBOT_CONCURRENT_UPDATES` (16) at once, one per user; the emulator's rate limits "
+        f"off.\n\n"
+        f"{chat.table(results)}\n\n"
+        f"## 5. Resident memory\n\n"
+        f"The asnbot process after the load above: VmRSS {results.rss_mb:.0f} MB, peak "
+        f"(VmHWM) {results.peak_rss_mb:.0f} MB. The echo bot: {results.echo_rss_mb:.0f} MB."
+    )
+    return targets, section
+
+
+async def _announce(sizes: Sizes) -> Part:
+    result = await announce.run(sizes)
+    target = (
+        "announcement at >= 95% of the 30/s limit, zero 429s",
+        f"{result.fraction:.1%}, {result.too_many} x 429",
+        verdict(result.fraction >= 0.95 and result.too_many == 0),
+    )
+    heading = "## 2. An announcement with the emulator enforcing Telegram's limits\n\n"
+    return [target], heading + announce.table(result)
+
+
+async def _claim(sizes: Sizes) -> Part:
+    results = [await claim.measure(n) for n in (sizes.claim_small, sizes.claim_large)]
+    ratio = results[1].median_ms / results[0].median_ms
+    target = (
+        f"finding due notifications at {sizes.claim_large:,} within 2x of {sizes.claim_small:,}",
+        f"{ratio:.2f}x",
+        verdict(ratio <= 2),
+    )
+    heading = "## 3. Finding due notifications (the dispatcher's claim), SQLite\n\n"
+    return [target], heading + claim.table(results)
+
+
+async def _import(sizes: Sizes) -> Part:
+    results = [imports.measure(sizes, n) for n in sizes.imports]
+    largest = results[-1]
+    target = (
+        f"{largest.rows:,} employees imported in < 2 minutes on SQLite",
+        f"{largest.seconds:.0f} s",
+        verdict(largest.exit_code == 0 and largest.seconds < 120),
+    )
+    return [target], "## 4. `asnbot import employees`, SQLite\n\n" + imports.table(results)
+
+
+async def _plans(postgres: str) -> Part:
+    checks = await explain.run_checks(postgres)
+    target = (
+        "PostgreSQL plans use an index for every hot query (1,000,000 employees)",
+        f"{sum(c.ok for c in checks)} of {len(checks)}",
+        verdict(all(c.ok for c in checks)),
+    )
+    heading = "## 6. PostgreSQL plans of the hot queries (`python -m bench.explain`)\n\n"
+    return [target], heading + explain.table(checks)
+
+
+async def _chaos(sizes: Sizes, chaos_db: str) -> Part:
+    result = await chaos.run(sizes, chaos_db)
+    command = "python -m bench --only chaos" + (" --quick" if sizes is QUICK else "")
+    return chaos_report.targets(result), chaos_report.section(result, sizes, command)
+
+
 async def run(
     sizes: Sizes, parts: set[str], postgres: str | None, chaos_db: str = chaos.DEFAULT_URL
 ) -> str:
-    sections: list[str] = []
-    targets: list[tuple[str, str, str]] = []
-    if "chat" in parts:
-        results = await chat.run(sizes)
-        for x in results.loads:
-            if x.command in ("/jadwal", "/hasil") and not x.delay:
-                ratio = percentile(x.first, 95) / chat.echo_p95(results, x.concurrency)
-                targets.append(
-                    (
-                        f"`{x.command}` p95 within 1.5x of the echo bot's, "
-                        f"{x.concurrency} user(s) at once",
-                        f"{ratio:.2f}x",
-                        verdict(ratio <= 1.5),
-                    )
-                )
-        targets.append(
-            (
-                "resident memory with the national dataset < 200 MB",
-                f"{results.rss_mb:.0f} MB (peak {results.peak_rss_mb:.0f} MB)",
-                verdict(results.peak_rss_mb < 200),
-            )
-        )
-        sections.append(
-            f"## 1. `/jadwal`, `/hasil`, `/gapura` next to an echo bot\n\n"
-            f"{sizes.employees:,} employees; {results.users} linked users, {sizes.concurrency} "
-            f"talking at once (each waits for its answer before the next command), then one "
-            f"alone; then both again with the emulator answering every Bot API call "
-            f"{chat.NETWORK_DELAY * 1000:.0f} ms late, as over a network (informative: no "
-            f"target); latency = user's send to the bot's first reply message. Each bot runs "
-            f"in its own process; the echo bot takes updates one at a time "
-            f"(python-telegram-bot's default), asnbot up to `ASNBOT_CONCURRENT_UPDATES` (16) "
-            f"at once, one per user; the emulator's rate limits off.\n\n"
-            f"{chat.table(results)}\n\n"
-            f"## 5. Resident memory\n\n"
-            f"The asnbot process after the load above: VmRSS {results.rss_mb:.0f} MB, peak "
-            f"(VmHWM) {results.peak_rss_mb:.0f} MB. The echo bot: {results.echo_rss_mb:.0f} MB."
-        )
-    if "announce" in parts:
-        result = await announce.run(sizes)
-        targets.append(
-            (
-                "announcement at >= 95% of the 30/s limit, zero 429s",
-                f"{result.fraction:.1%}, {result.too_many} x 429",
-                verdict(result.fraction >= 0.95 and result.too_many == 0),
-            )
-        )
-        sections.append(
-            "## 2. An announcement with the emulator enforcing Telegram's limits\n\n"
-            + announce.table(result)
-        )
-    if "claim" in parts:
-        results_c = [await claim.measure(n) for n in (sizes.claim_small, sizes.claim_large)]
-        ratio = results_c[1].median_ms / results_c[0].median_ms
-        targets.append(
-            (
-                f"finding due notifications at {sizes.claim_large:,} within 2x of "
-                f"{sizes.claim_small:,}",
-                f"{ratio:.2f}x",
-                verdict(ratio <= 2),
-            )
-        )
-        sections.append(
-            "## 3. Finding due notifications (the dispatcher's claim), SQLite\n\n"
-            + claim.table(results_c)
-        )
-    if "import" in parts:
-        results_i = [imports.measure(sizes, n) for n in sizes.imports]
-        largest = results_i[-1]
-        targets.append(
-            (
-                f"{largest.rows:,} employees imported in < 2 minutes on SQLite",
-                f"{largest.seconds:.0f} s",
-                verdict(largest.exit_code == 0 and largest.seconds < 120),
-            )
-        )
-        sections.append("## 4. `asnbot import employees`, SQLite\n\n" + imports.table(results_i))
+    runners = {"chat": _chat, "announce": _announce, "claim": _claim, "import": _import}
+    done = [await runner(sizes) for name, runner in runners.items() if name in parts]
     if postgres:
-        checks = await explain.run_checks(postgres)
-        ok = all(c.ok for c in checks)
-        targets.append(
-            (
-                "PostgreSQL plans use an index for every hot query (1,000,000 employees)",
-                f"{sum(c.ok for c in checks)} of {len(checks)}",
-                verdict(ok),
-            )
-        )
-        sections.append(
-            "## 6. PostgreSQL plans of the hot queries (`python -m bench.explain`)\n\n"
-            + explain.table(checks)
-        )
+        done.append(await _plans(postgres))
     if "chaos" in parts:
-        result_x = await chaos.run(sizes, chaos_db)
-        command = "python -m bench --only chaos" + (" --quick" if sizes is QUICK else "")
-        targets.extend(chaos_report.targets(result_x))
-        sections.append(chaos_report.section(result_x, sizes, command))
+        done.append(await _chaos(sizes, chaos_db))
+    targets = [target for part_targets, _ in done for target in part_targets]
     head = [
         f"# Benchmark results ({sizes.label} run)",
         "",
@@ -243,6 +251,7 @@ async def run(
         "|---|---|---|",
         *(f"| {name} | {value} | {ok} |" for name, value, ok in targets),
     ]
+    sections = [section for _, section in done]
     return "\n".join(head) + "\n\n" + "\n\n".join(sections) + "\n\n" + NOTES
 
 
