@@ -99,7 +99,9 @@ async def test_a_waiting_announcement_can_be_sent_now_from_its_progress(
     await bot.run_job(DISPATCHER)
 
     assert answer.text == "Pengumuman dikirim sekarang, tanpa menunggu jam tenang."
-    assert "sedang dikirim" in (shown.text or "") and "Kirim sekarang juga" not in shown.button_texts
+    assert (
+        "sedang dikirim" in (shown.text or "") and "Kirim sekarang juga" not in shown.button_texts
+    )
     assert received(bot) == [1, 1, 1]
 
 
