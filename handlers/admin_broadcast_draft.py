@@ -8,7 +8,6 @@ answer; a day after the last step it expires.
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import Any
 
@@ -17,9 +16,11 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from bot.context import BotContext
 from bot.core.reminders import BROADCAST
 from bot.core.steps import DRAFT
+from bot.notices.progress import quiet_calendar, short_moment, start_words
 from bot.notices.render import render, send_rendered
 from bot.texts import t
-from bot.usecases.audiences import recipients
+from bot.usecases import announcements
+from bot.usecases.audiences import reach
 from handlers import admin_broadcast_views as views
 from handlers.common import admin_button, edit_if_possible
 from handlers.steps import recall, remember
@@ -87,13 +88,20 @@ async def preview(
     if message is None:
         assert update is not None and update.effective_message is not None
         message = update.effective_message
+    now = context.clock.now()
     async with context.db() as session:
-        found = await recipients(
-            session, audience=draft["audience"], today=_today(context),
+        found = await reach(
+            session, audience=draft["audience"], today=today(context),
             jp_target=context.settings.jp_target,
         )  # fmt: skip
-    count = len(found)
+        begins = await announcements.start(session, now=now, calendar=quiet_calendar(context))
+    count = found.linked
     draft["count"], draft["label"] = count, label(draft["audience"], lang)
+    draft["reach"] = [found.linked, found.unlinked, found.blocked]
+    draft["held"] = start_words(context, begins, now, lang)
+    draft["start_time"] = (
+        None if begins.held_for is None else short_moment(begins.at, now, lang, context.settings.tz)
+    )
     draft["step"] = READY
     await message.reply_html(t("broadcast.preview_heading", lang, count=count))
     text, keyboard = rendered(context, draft, lang)
@@ -101,8 +109,7 @@ async def preview(
     draft["preview_id"] = preview.message_id
     await save(context, draft)
     await message.reply_html(
-        views.confirm_text(count, html.escape(draft["label"]), draft["ask_ack"], lang),
-        reply_markup=views.confirm_buttons(count, draft["ask_ack"], lang),
+        views.confirm_text(draft, lang), reply_markup=views.confirm_buttons(draft, lang)
     )
 
 
@@ -132,5 +139,5 @@ def label(audience: dict[str, Any], lang: str) -> str:
     return f"{label}: {detail}" if detail else label
 
 
-def _today(context: BotContext) -> date:
+def today(context: BotContext) -> date:
     return context.clock.now().astimezone(context.settings.tz).date()

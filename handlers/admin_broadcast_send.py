@@ -4,13 +4,11 @@ Lanjutkan / Batalkan on the live progress, and a recipient's **Sudah dibaca**.""
 
 from __future__ import annotations
 
-import html
-
 from telegram import Update
 
 from bot.callbacks import int_part, parts
 from bot.context import BotContext
-from bot.notices.progress import refresh
+from bot.notices.progress import quiet_calendar, refresh, start_words
 from bot.texts import t
 from bot.usecases import announcements
 from bot.usecases.announcements import Control, Read
@@ -39,14 +37,23 @@ async def toggle_ack(update: Update, context: BotContext) -> None:
     )
     await edit_if_possible(
         query.edit_message_text(
-            views.confirm_text(draft["count"], html.escape(draft["label"]), draft["ask_ack"], lang),
-            reply_markup=views.confirm_buttons(draft["count"], draft["ask_ack"], lang),
+            views.confirm_text(draft, lang), reply_markup=views.confirm_buttons(draft, lang)
         )
     )
 
 
 async def send(update: Update, context: BotContext) -> None:
-    """Kirim: write the announcement into the outbox and show its live progress."""
+    """Kirim: write the announcement into the outbox (due when quiet hours and days off
+    let it go) and show its live progress."""
+    await _send(update, context, send_now=False)
+
+
+async def send_now(update: Update, context: BotContext) -> None:
+    """Kirim sekarang juga: the same, going out at once, past quiet hours."""
+    await _send(update, context, send_now=True)
+
+
+async def _send(update: Update, context: BotContext, *, send_now: bool) -> None:
     pressed, user = await draft_of(update, context), update.effective_user
     if pressed is None or user is None or "count" not in pressed[2]:
         return
@@ -55,18 +62,34 @@ async def send(update: Update, context: BotContext) -> None:
     async with context.db.begin() as session:
         sent = await announcements.send(
             session, admin_id=user.id, now=now, today=now.astimezone(context.settings.tz).date(),
-            jp_target=context.settings.jp_target,
+            jp_target=context.settings.jp_target, calendar=quiet_calendar(context),
+            send_now=send_now,
         )  # fmt: skip
     if sent is None:
         await query.answer(t("broadcast.no_draft", lang), show_alert=True)
         return
     await query.answer()
-    await edit_if_possible(
-        query.edit_message_text(
-            t("broadcast.queued", lang, id=sent.broadcast_id, count=sent.recipients)
-        )
-    )
+    text = t("broadcast.queued", lang, id=sent.broadcast_id, count=sent.recipients)
+    if sent.start.held_for is not None:
+        text += "\n" + start_words(context, sent.start, now, lang)
+    await edit_if_possible(query.edit_message_text(text))
     await refresh(context, sent.broadcast_id, force=True)
+
+
+async def send_waiting_now(update: Update, context: BotContext) -> None:
+    """Kirim sekarang on the progress of a waiting announcement: it goes now."""
+    lang = await admin_language(update, context)
+    query, user = update.callback_query, update.effective_user
+    if lang is None or query is None or user is None:
+        return
+    broadcast_id = int_part(query.data, 2) or 0
+    now = context.clock.now()
+    async with context.db.begin() as session:
+        changed = await announcements.send_now(
+            session, admin_id=user.id, broadcast_id=broadcast_id, now=now
+        )
+    await query.answer(t("broadcast.sent_now" if changed else "broadcast.unchanged", lang))
+    await refresh(context, broadcast_id, force=True)
 
 
 async def control(update: Update, context: BotContext) -> None:

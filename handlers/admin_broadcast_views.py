@@ -3,6 +3,9 @@ step, the live progress message and the final report."""
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callbacks import data
@@ -62,16 +65,31 @@ def position_list(lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
-def confirm_text(count: int, audience: str, ask_ack: bool, lang: str) -> str:
-    ack = t("broadcast.ack_on" if ask_ack else "broadcast.ack_off", lang)
-    return t("broadcast.confirm", lang, count=count, audience=audience, ack=ack)
+def confirm_text(draft: dict[str, Any], lang: str) -> str:
+    """Who gets it and who does not, the read button, and when it goes out."""
+    linked, unlinked, blocked = draft["reach"]
+    ack = t("broadcast.ack_on" if draft["ask_ack"] else "broadcast.ack_off", lang)
+    reach = t(
+        "broadcast.reach", lang, count=linked, total=linked + unlinked + blocked,
+        audience=html.escape(draft["label"]), unlinked=unlinked, blocked=blocked,
+    )  # fmt: skip
+    return "\n".join([reach, t("broadcast.confirm", lang, ack=ack), draft["held"]])
 
 
-def confirm_buttons(count: int, ask_ack: bool, lang: str) -> InlineKeyboardMarkup:
-    toggle = "broadcast.button.ack_off" if ask_ack else "broadcast.button.ack_on"
+def confirm_buttons(draft: dict[str, Any], lang: str) -> InlineKeyboardMarkup:
+    """Sudah dibaca on/off, Kirim (when the rules let it go; a held one may go now
+    too), the list of people not reached, Ubah penerima, Batal."""
+    count, later = draft["count"], draft.get("start_time")
+    toggle = "broadcast.button.ack_off" if draft["ask_ack"] else "broadcast.button.ack_on"
     rows = [[button(t(toggle, lang), "ack")]]
-    if count:
+    if count and later:
+        rows.append([button(t("broadcast.button.send_at", lang, count=count, when=later), "go")])
+        rows.append([button(t("broadcast.button.send_now", lang), "now")])
+    elif count:
         rows.append([button(t("broadcast.button.send", lang, count=count), "go")])
+    unreached = sum(draft["reach"][1:])
+    if unreached:
+        rows.append([button(t("broadcast.button.unreached", lang, count=unreached), "nr")])
     rows.append([button(t("broadcast.button.audience", lang), "aud")])
     rows.append(cancel_row(lang))
     return InlineKeyboardMarkup(rows)

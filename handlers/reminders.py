@@ -8,6 +8,7 @@ from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 from bot.callbacks import data, int_part
 from bot.context import BotContext
 from bot.core.sending import OPTIONAL_KINDS, opted_out, toggled
+from bot.settings import Settings
 from bot.texts import t
 from handlers.common import edit_if_possible, require_link
 from models.chat import ChatLink
@@ -85,10 +86,16 @@ def _view(link: ChatLink, context: BotContext) -> tuple[str, InlineKeyboardMarku
         state = "reminders.off" if opted_out(link.notification_prefs, kind) else "reminders.on"
         label = t(state, lang, name=t(f"reminders.kind.{kind}", lang))
         rows.append([InlineKeyboardButton(label, callback_data=data(TOGGLE, "t", index))])
-    text = t(
-        "reminders.title",
+    text = t("reminders.title", lang) + "\n\n" + rules_text(lang, settings)
+    return text, InlineKeyboardMarkup(rows)
+
+
+def rules_text(lang: str, settings: Settings) -> str:
+    """When messages go out (``bot.core.sending``: quiet hours from the settings, days
+    off, the kinds that do not wait), for /pengingat and /bantuan."""
+    return t(
+        "reminders.rules",
         lang,
         quiet_start=f"{settings.quiet_hours_start:%H.%M}",
         quiet_end=f"{settings.quiet_hours_end:%H.%M}",
     )
-    return text, InlineKeyboardMarkup(rows)

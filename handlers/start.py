@@ -16,6 +16,7 @@ from bot.texts import t
 from bot.usecases.linking import is_linked
 from handlers.common import edit_if_possible, language_for, load_link, render, user_language
 from handlers.menu import help_text
+from handlers.reminders import rules_text
 from models.queries import steps
 from models.queries.links import has_consent, record_consent
 
@@ -97,4 +98,6 @@ async def help_command(update: Update, context: BotContext) -> None:
     lang = await user_language(context, update)
     await update.effective_message.reply_html(
         help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
+        + "\n\n"
+        + rules_text(lang, context.settings)  # when messages go out (handlers/reminders.py)
     )

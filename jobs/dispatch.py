@@ -77,6 +77,8 @@ class Claim:
     token: str
     renewed: datetime
     ids: list[int] = field(default_factory=list)
+    # Announcements of the batch their admin chose to send now, past quiet hours.
+    anytime: set[int] = field(default_factory=set)
 
 
 async def dispatch_due(context: BotContext) -> None:
@@ -115,7 +117,9 @@ async def _send_batch(context: BotContext, calendar: sending.Calendar, count: Ru
             together=rules.MERGED,
         )
         links = await q.links_of(session, employee_ids={n.employee_id for n in batch})
-        held = await bq.statuses(session, ids={n.broadcast_id for n in batch if n.broadcast_id})
+        announced = {n.broadcast_id for n in batch if n.broadcast_id}
+        held = await bq.statuses(session, ids=announced)
+        claim.anytime = await bq.sent_now(session, ids=announced)
     claim.ids = [n.id for n in batch]
     for message in rules.messages(batch):
         if await held_back(context, message[0], held, claim.token):
@@ -160,6 +164,7 @@ async def _deliver(
             prefs=link.notification_prefs,
             calendar=calendar,
             now=context.clock.now(),
+            anytime=notification.broadcast_id in claim.anytime,
         )
         if decision.action == sending.SEND:
             ready.append(notification)

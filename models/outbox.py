@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.expression import false
 
 from bot.core.vocabulary import BroadcastStatus, DeliveryStatus, NotificationStatus
 from models.base import Base, UTCDateTime, str_enum
@@ -63,6 +64,9 @@ class Broadcast(Base):
     attachment_kind: Mapped[str | None] = mapped_column(String(20))
     audience: Mapped[dict[str, Any]] = mapped_column(JSON)
     ask_ack: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The admin chose "send now": its notices go past quiet hours and days off, on
+    # every instance (the dispatcher reads this row).
+    send_now: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[BroadcastStatus] = mapped_column(
         str_enum(BroadcastStatus), default=BroadcastStatus.DRAFT
     )

@@ -47,6 +47,10 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "broadcast.audience.": broadcast.AUDIENCES,
     "broadcast.pick.": ("crs", "opd", "pos", "prog", "ses"),
     "broadcast.progress.": [*BroadcastStatus],
+    "broadcast.progress.waiting.": (sending.QUIET, sending.DAY_OFF),
+    "broadcast.held.": (sending.QUIET, sending.DAY_OFF),
+    "broadcast.unreached.": (broadcast.NOT_LINKED, broadcast.BLOCKED_BOT),
+    "broadcast.unreached.col.": ("no", "nip", "name", "unit", "reason"),
     "competency.": COMPETENCY_CODES,  # bot.texts.domain.COMPETENCY_PREFIX
     "gapura.done.": (
         "accepted", "already", "cancelled", "declined", "full", "registered", "stale",

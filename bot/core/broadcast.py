@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from bot.core.errors import DomainError
+from bot.core.vocabulary import LinkStatus
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -132,6 +133,42 @@ def check_text(source: str, *, with_attachment: bool) -> str:
         key = "broadcast.too_long_caption" if with_attachment else "broadcast.too_long"
         raise InvalidAnnouncement(key, length=length, limit=limit)
     return source
+
+
+# ------------------------------------------------------------------ reach
+
+# Why someone an audience names will not get the announcement.
+NOT_LINKED, BLOCKED_BOT = "unlinked", "blocked"
+
+
+def unreached_because(link_status: str | None) -> str | None:
+    """None when the bot reaches this person (their chat is linked and active), else why not."""
+    if link_status == LinkStatus.ACTIVE:
+        return None
+    return BLOCKED_BOT if link_status == LinkStatus.BLOCKED else NOT_LINKED
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Of the people an audience names: how many will get it, and who will not."""
+
+    linked: int = 0
+    unlinked: int = 0
+    blocked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.linked + self.unlinked + self.blocked
+
+    @property
+    def unreached(self) -> int:
+        return self.unlinked + self.blocked
+
+
+def reach(link_statuses: list[str | None]) -> Reach:
+    """Count the people of an audience by whether the bot reaches them."""
+    why = [unreached_because(s) for s in link_statuses]
+    return Reach(why.count(None), why.count(NOT_LINKED), why.count(BLOCKED_BOT))
 
 
 # ------------------------------------------------------------------ progress

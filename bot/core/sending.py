@@ -100,13 +100,38 @@ def send_time(
     """
     moment = due
     if not is_urgent(kind, payload):
-        later = calendar.quiet_over(calendar.working_day(moment))
+        # Quiet hours first: the night before a day off ends on the day off.
+        later = calendar.working_day(calendar.quiet_over(moment))
         if stale_after is None or later < stale_after:
             moment = later
     later = calendar.quiet_over(moment)
     if stale_after is None or later < stale_after:
         moment = later
     return moment
+
+
+# Why an announcement confirmed now waits: the quiet hours, or a weekend or holiday.
+QUIET = "quiet"
+DAY_OFF = "day_off"
+
+
+@dataclass(frozen=True)
+class Start:
+    """When an announcement confirmed now starts going out, and why it waits (None: now)."""
+
+    at: datetime
+    held_for: str | None
+
+
+def announcement_start(now: datetime, calendar: Calendar) -> Start:
+    """The rules of every announcement (a non-urgent kind): wait for the quiet hours'
+    end and for a working day."""
+    at = send_time(
+        now, kind=NotificationKind.BROADCAST, payload={}, calendar=calendar, stale_after=None
+    )
+    if at <= now:
+        return Start(now, None)
+    return Start(at, DAY_OFF if at > calendar.quiet_over(now) else QUIET)
 
 
 SEND = "send"
@@ -149,12 +174,16 @@ def decide(
     prefs: Mapping[str, Any] | None,
     calendar: Calendar,
     now: datetime,
+    anytime: bool = False,
 ) -> Decision:
-    """Send, defer or skip a notice that is due at ``now``."""
+    """Send, defer or skip a notice that is due at ``now``; ``anytime``: an announcement
+    its admin chose to send now, past quiet hours and days off."""
     if stale_after is not None and stale_after <= now:
         return Decision(STALE)
     if opted_out(prefs, kind):
         return Decision(OPTED_OUT)
+    if anytime:
+        return Decision(SEND, late=now - due_at > LATE_AFTER)
     moment = send_time(now, kind=kind, payload=payload, calendar=calendar, stale_after=stale_after)
     if moment > now:
         return Decision(DEFER, until=moment)

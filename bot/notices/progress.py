@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -23,8 +24,10 @@ from bot.callbacks import data
 from bot.context import BotContext
 from bot.core import broadcast as rules
 from bot.core.jpm import shown_percent
+from bot.core.sending import DAY_OFF, QUIET, Calendar, Start
 from bot.core.vocabulary import BroadcastStatus
 from bot.texts import t
+from bot.texts.formatting import format_datetime, format_short_date, format_time
 from bot.texts.paging import shorten
 from models.outbox import Broadcast
 from models.queries import broadcasts as bq
@@ -49,7 +52,11 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
         ask_ack, admin_id = broadcast.ask_ack, broadcast.created_by
         link = await chat_link(session, telegram_user_id=admin_id)
         lang = link.language if link is not None else "id"
-        text = progress_text(broadcast_id, status, progress, ask_ack, lang)
+        waiting = await _waiting_until(session, broadcast, status, now)
+        heading = (
+            None if waiting is None else waiting_line(context, broadcast_id, waiting, now, lang)
+        )
+        text = progress_text(broadcast_id, status, progress, ask_ack, lang, heading=heading)
         message_id = broadcast.progress_message_id
         mine = _wants_to_show(broadcast, text, status, now, ended=ended, force=force)
         if mine:
@@ -61,7 +68,7 @@ async def refresh(context: BotContext, broadcast_id: int, *, force: bool = False
                 text=text,
                 now=now,
             )
-    markup = progress_buttons(broadcast_id, status, lang)
+    markup = progress_buttons(broadcast_id, status, lang, waiting=waiting is not None)
     try:
         if mine and message_id is None:
             sent = await context.bot.send_message(admin_id, text, reply_markup=markup)
@@ -133,11 +140,18 @@ def _wants_to_show(
 
 
 def progress_text(
-    broadcast_id: int, status: str, progress: rules.Progress, ask_ack: bool, lang: str
+    broadcast_id: int,
+    status: str,
+    progress: rules.Progress,
+    ask_ack: bool,
+    lang: str,
+    *,
+    heading: str | None = None,
 ) -> str:
-    """``x/y terkirim, z diblokir, w gagal`` under a status line; reads when asked."""
+    """``x/y terkirim, z diblokir, w gagal`` under a status line (``heading`` instead
+    when it waits); reads when asked."""
     lines = [
-        t(f"broadcast.progress.{status}", lang, id=broadcast_id),
+        heading or t(f"broadcast.progress.{status}", lang, id=broadcast_id),
         t(
             "broadcast.progress.counts",
             lang,
@@ -153,7 +167,63 @@ def progress_text(
     return "\n".join(lines)
 
 
-def progress_buttons(broadcast_id: int, status: str, lang: str) -> InlineKeyboardMarkup | None:
+async def _waiting_until(
+    session: AsyncSession, broadcast: Broadcast, status: BroadcastStatus, now: datetime
+) -> datetime | None:
+    """When a sending announcement held for quiet hours or a day off goes on (None: it
+    is not waiting; sent-now ones never wait)."""
+    if status != BroadcastStatus.SENDING or broadcast.send_now:
+        return None
+    due = await bq.next_due(session, broadcast_id=broadcast.id)
+    return due if due is not None and due > now else None
+
+
+def waiting_line(
+    context: BotContext, broadcast_id: int, until: datetime, now: datetime, lang: str
+) -> str:
+    """``Pengumuman #5: menunggu jam tenang berakhir, mulai 06.00 WIB`` (or a working day)."""
+    reason = QUIET if quiet_calendar(context).is_quiet(now) else DAY_OFF
+    when = moment_words(until, now, lang, context.settings.tz)
+    return t(f"broadcast.progress.waiting.{reason}", lang, id=broadcast_id, when=when)
+
+
+def quiet_calendar(context: BotContext) -> Calendar:
+    """The settings' quiet hours (the holidays are read where they matter)."""
+    settings = context.settings
+    return Calendar(settings.tz, settings.quiet_hours_start, settings.quiet_hours_end)
+
+
+def moment_words(at: datetime, now: datetime, lang: str, tz: ZoneInfo) -> str:
+    """``06.00 WIB`` later today, ``Senin, 1 Desember 2026 pukul 06.00 WIB`` on another day."""
+    if at.astimezone(tz).date() == now.astimezone(tz).date():
+        return format_time(at, lang, tz)
+    return format_datetime(at, lang, tz)
+
+
+def short_moment(at: datetime, now: datetime, lang: str, tz: ZoneInfo) -> str:
+    """``06.00 WIB`` later today, ``1 Des 2026 06.00 WIB`` on another day (for a button)."""
+    if at.astimezone(tz).date() == now.astimezone(tz).date():
+        return format_time(at, lang, tz)
+    return f"{format_short_date(at, lang, tz)} {format_time(at, lang, tz)}"
+
+
+def start_words(context: BotContext, start: Start, now: datetime, lang: str) -> str:
+    """When an announcement confirmed now goes out, and why it waits."""
+    settings = context.settings
+    if start.held_for is None:
+        return t("broadcast.goes_now", lang)
+    return t(
+        f"broadcast.held.{start.held_for}",
+        lang,
+        when=format_datetime(start.at, lang, settings.tz),
+        quiet_start=f"{settings.quiet_hours_start:%H.%M}",
+        quiet_end=f"{settings.quiet_hours_end:%H.%M}",
+    )
+
+
+def progress_buttons(
+    broadcast_id: int, status: str, lang: str, *, waiting: bool = False
+) -> InlineKeyboardMarkup | None:
     if status == BroadcastStatus.SENDING:
         first = _button(t("broadcast.button.pause", lang), "p", broadcast_id)
     elif status == BroadcastStatus.PAUSED:
@@ -161,7 +231,10 @@ def progress_buttons(broadcast_id: int, status: str, lang: str) -> InlineKeyboar
     else:
         return None
     stop = _button(t("broadcast.button.stop", lang), "c", broadcast_id)
-    return InlineKeyboardMarkup([[first, stop]])
+    rows = [[first, stop]]
+    if waiting:
+        rows.insert(0, [_button(t("broadcast.button.send_now", lang), "n", broadcast_id)])
+    return InlineKeyboardMarkup(rows)
 
 
 def final_report(broadcast_id: int, progress: rules.Progress, ask_ack: bool, lang: str) -> str:

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.broadcast import Reach, unreached_because
+from bot.core.broadcast import reach as count_reach
 from bot.core.jp import is_behind, jp_progress
 from bot.imports.limits import ImportLimits
 from bot.imports.reader import normalise_header, open_table
@@ -35,6 +37,14 @@ class NipFileAudience:
     unknown: list[NipRow]  # rows whose NIP is no employee's (or was stored as a number)
 
 
+@dataclass(frozen=True)
+class Unreached:
+    """Someone an audience names whom the bot cannot reach, and why (``bot.core.broadcast``)."""
+
+    person: q.Person
+    reason: str
+
+
 async def recipients(
     session: AsyncSession,
     *,
@@ -44,18 +54,52 @@ async def recipients(
 ) -> list[int]:
     """Employee ids of the linked people the audience names (a draft's ``audience``:
     its kind, item, and the employees of a NIP file), in id order."""
+    return await q.recipient_ids(session, **_named(audience, today, jp_target))
+
+
+async def reach(
+    session: AsyncSession,
+    *,
+    audience: Mapping[str, Any],
+    today: date,
+    jp_target: Callable[[str], int],
+) -> Reach:
+    """How many of the people the audience names the bot reaches, and who it does not."""
+    found = await q.members(session, **_named(audience, today, jp_target))
+    return count_reach([m.link_status for m in found])
+
+
+async def unreached(
+    session: AsyncSession,
+    *,
+    audience: Mapping[str, Any],
+    today: date,
+    jp_target: Callable[[str], int],
+) -> list[Unreached]:
+    """The people the audience names whom the bot cannot reach (not linked, or they
+    blocked the bot), with NIP, name and unit: BKPSDM writes to them another way."""
+    found = await q.members(session, **_named(audience, today, jp_target))
+    why = {m.employee_id: unreached_because(m.link_status) for m in found}
+    ids = [employee_id for employee_id, reason in why.items() if reason is not None]
+    people = await q.people(session, employee_ids=ids)
+    return [Unreached(p, str(why[p.employee_id])) for p in people]
+
+
+def _named(
+    audience: Mapping[str, Any], today: date, jp_target: Callable[[str], int]
+) -> dict[str, Any]:
+    """The query's arguments for an audience (JP behind: the rule of ``bot.core.jp``)."""
 
     def behind(status: str, earned: Decimal) -> bool:
         return is_behind(jp_progress(earned, jp_target(status)), today=today)
 
-    return await q.recipient_ids(
-        session,
-        kind=audience["kind"],
-        item=audience.get("item"),
-        employee_ids=audience.get("employee_ids", ()),
-        jp_year=today.year,
-        behind=behind,
-    )
+    return {
+        "kind": audience["kind"],
+        "item": audience.get("item"),
+        "employee_ids": audience.get("employee_ids", ()),
+        "jp_year": today.year,
+        "behind": behind,
+    }
 
 
 async def match_nip_file(session: AsyncSession, *, rows: list[NipRow]) -> NipFileAudience:

@@ -3,7 +3,9 @@ OPD and the units below it, a position type, a program's or a session's particip
 a course's places, those behind on JP, a file of NIPs), and the lists an admin picks
 an audience from.
 
-Only linked, active employees receive announcements; ids are read in bounded chunks.
+Only linked, active employees whose chat is active receive announcements; the others
+an audience names are counted and listed for the admin (:func:`members`). Ids are read
+in bounded chunks.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core import broadcast as rules
@@ -40,14 +42,15 @@ ENROLLED = (
 
 
 def _recipients() -> Any:
-    """Linked employees (a blocked link too: they count as blocked in the report)."""
+    """Linked employees the bot can reach (one who blocked the bot is named in the
+    preview and its file of people not reached, never sent to)."""
     return (
         select(Employee.id)
         .join(ChatLink, ChatLink.employee_id == Employee.id)
         .where(
             Employee.active.is_(True),
             ChatLink.linked_at.is_not(None),
-            ChatLink.status.in_([LinkStatus.ACTIVE, LinkStatus.BLOCKED]),
+            ChatLink.status == LinkStatus.ACTIVE,
         )
     )
 
@@ -76,27 +79,73 @@ async def recipient_ids(
     ``employee_ids`` the people of a NIP file; ``behind(status, earned)`` decides
     who is behind on JP in ``jp_year`` (the rule lives in ``bot.core.jp``).
     """
+    rows = await _named(
+        session, _recipients(), kind=kind, item=item, employee_ids=employee_ids,
+        jp_year=jp_year, behind=behind,
+    )  # fmt: skip
+    return [int(row[0]) for row in rows]
+
+
+@dataclass(frozen=True)
+class Member:
+    """Someone an audience names, whether or not the bot can reach them."""
+
+    employee_id: int
+    link_status: str | None  # LinkStatus of a linked chat; None: not linked
+
+
+async def members(
+    session: AsyncSession,
+    *,
+    kind: str,
+    item: int | str | None = None,
+    employee_ids: Collection[int] = (),
+    jp_year: int | None = None,
+    behind: Callable[[str, Decimal], bool] | None = None,
+) -> list[Member]:
+    """Every active employee an audience names (as :func:`recipient_ids`), linked or
+    not, with their link's status, in id order."""
+    linked = ChatLink.linked_at.is_not(None)
+    query = (
+        select(Employee.id, case((linked, ChatLink.status), else_=None))
+        .outerjoin(ChatLink, ChatLink.employee_id == Employee.id)
+        .where(Employee.active.is_(True))
+    )
+    rows = await _named(
+        session, query, kind=kind, item=item, employee_ids=employee_ids,
+        jp_year=jp_year, behind=behind,
+    )  # fmt: skip
+    return [Member(int(row[0]), None if row[1] is None else str(row[1])) for row in rows]
+
+
+async def _named(
+    session: AsyncSession,
+    query: Any,
+    *,
+    kind: str,
+    item: int | str | None,
+    employee_ids: Collection[int],
+    jp_year: int | None,
+    behind: Callable[[str, Decimal], bool] | None,
+) -> list[Any]:
+    """The rows of ``query`` (employees, ``Employee.id`` first) the audience names."""
     if kind == rules.NIP_FILE:
-        return await _among(session, _recipients(), sorted(set(employee_ids)))
+        return await _among(session, query, sorted(set(employee_ids)))
     if kind == rules.JP_BEHIND:
         assert jp_year is not None and behind is not None
-        return await _behind_on_jp(session, jp_year=jp_year, behind=behind)
+        return await _behind_on_jp(session, query, jp_year=jp_year, behind=behind)
     if kind == rules.OPD:
         units = await _unit_and_below(session, int(item or 0))
-        query = _recipients().where(Employee.unit_id.in_(units))
+        query = query.where(Employee.unit_id.in_(units))
     elif kind == rules.POSITION:
-        query = (
-            _recipients()
-            .join(Position, Position.id == Employee.position_id)
-            .where(Position.position_type == PositionType(str(item)))
+        query = query.join(Position, Position.id == Employee.position_id).where(
+            Position.position_type == PositionType(str(item))
         )
     elif kind in (rules.PROGRAM, rules.SESSION, rules.COURSE):
-        query = _recipients().where(_takes_part(kind, int(item or 0)))
-    elif kind == rules.ALL:
-        query = _recipients()
-    else:
+        query = query.where(_takes_part(kind, int(item or 0)))
+    elif kind != rules.ALL:
         raise ValueError(f"unknown audience {kind!r}")
-    return list((await session.scalars(query.order_by(Employee.id))).all())
+    return list((await session.execute(query.order_by(Employee.id))).all())
 
 
 def _takes_part(kind: str, item: int) -> Any:
@@ -123,21 +172,26 @@ def _takes_part(kind: str, item: int) -> Any:
 
 
 async def _behind_on_jp(
-    session: AsyncSession, *, jp_year: int, behind: Callable[[str, Decimal], bool]
-) -> list[int]:
-    """The linked employees behind on JP in ``jp_year``, totalled in bounded batches."""
-    linked = list((await session.scalars(_recipients().order_by(Employee.id))).all())
-    chosen: list[int] = []
-    for start in range(0, len(linked), CHUNK):
-        totals = await jp_totals(session, year=jp_year, employee_ids=linked[start : start + CHUNK])
-        chosen += [e for e, (status, earned) in sorted(totals.items()) if behind(status, earned)]
+    session: AsyncSession,
+    query: Any,
+    *,
+    jp_year: int,
+    behind: Callable[[str, Decimal], bool],
+) -> list[Any]:
+    """The rows of ``query`` behind on JP in ``jp_year``, totalled in bounded batches."""
+    rows = list((await session.execute(query.order_by(Employee.id))).all())
+    chosen: list[Any] = []
+    for start in range(0, len(rows), CHUNK):
+        batch = rows[start : start + CHUNK]
+        totals = await jp_totals(session, year=jp_year, employee_ids=[r[0] for r in batch])
+        chosen += [r for r in batch if r[0] in totals and behind(*totals[r[0]])]
     return chosen
 
 
-async def _among(session: AsyncSession, query: Any, ids: Sequence[int]) -> list[int]:
-    found: list[int] = []
+async def _among(session: AsyncSession, query: Any, ids: Sequence[int]) -> list[Any]:
+    found: list[Any] = []
     for start in range(0, len(ids), CHUNK):
-        rows = await session.scalars(
+        rows = await session.execute(
             query.where(Employee.id.in_(ids[start : start + CHUNK])).order_by(Employee.id)
         )
         found += rows.all()
@@ -206,3 +260,26 @@ async def choice_name(session: AsyncSession, *, kind: str, item: int) -> str | N
         return None
     name = await session.scalar(select(column[0]).where(column[1] == item))
     return None if name is None else str(name)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Whom a list of people names: NIP, name and unit."""
+
+    employee_id: int
+    nip: str
+    name: str
+    unit: str
+
+
+async def people(session: AsyncSession, *, employee_ids: Sequence[int]) -> list[Person]:
+    """NIP, name and unit of the employees, in the order of ``employee_ids``."""
+    found: dict[int, Person] = {}
+    for start in range(0, len(employee_ids), CHUNK):
+        rows = await session.execute(
+            select(Employee.id, Employee.nip, Employee.name, Unit.name)
+            .join(Unit, Unit.id == Employee.unit_id)
+            .where(Employee.id.in_(employee_ids[start : start + CHUNK]))
+        )
+        found.update({i: Person(i, nip, name, unit) for i, nip, name, unit in rows.all()})
+    return [found[i] for i in employee_ids if i in found]

@@ -35,8 +35,11 @@ async def create(
     ask_ack: bool,
     employee_ids: Sequence[int],
     now: datetime,
+    start: datetime | None = None,
+    send_now: bool = False,
 ) -> Broadcast:
-    """The announcement, sending now: its deliveries and one notice per recipient."""
+    """The announcement, sending from ``start`` (now when None; later when it waits for
+    quiet hours or a working day): its deliveries and one notice per recipient."""
     broadcast = Broadcast(
         created_by=created_by,
         text=text,
@@ -44,6 +47,7 @@ async def create(
         attachment_file_id=attachment_file_id,
         audience=audience,
         ask_ack=ask_ack,
+        send_now=send_now,
         status=BroadcastStatus.SENDING,
         created_at=now,
         started_at=now,
@@ -57,7 +61,7 @@ async def create(
         attachment_kind=attachment_kind,
         attachment_file_id=attachment_file_id,
     )
-    await _address(session, broadcast.id, employee_ids, payload, now)
+    await _address(session, broadcast.id, employee_ids, payload, start or now)
     return broadcast
 
 
@@ -66,9 +70,9 @@ async def _address(
     broadcast_id: int,
     employee_ids: Sequence[int],
     payload: dict[str, Any],
-    now: datetime,
+    due: datetime,
 ) -> None:
-    """A delivery and a notice due now for each recipient, written in chunks."""
+    """A delivery and a notice due at ``due`` for each recipient, written in chunks."""
     for start in range(0, len(employee_ids), CHUNK):
         chunk = employee_ids[start : start + CHUNK]
         await session.execute(
@@ -85,7 +89,7 @@ async def _address(
                     "key": key(broadcast_id, e),
                     "employee_id": e,
                     "kind": BROADCAST,
-                    "due_at": now,
+                    "due_at": due,
                     "stale_after": None,
                     "status": NotificationStatus.PENDING,
                     "payload": payload,

@@ -65,6 +65,27 @@ async def statuses(session: AsyncSession, *, ids: Collection[int]) -> dict[int, 
     return {i: str(status) for i, status in rows.all()}
 
 
+async def sent_now(session: AsyncSession, *, ids: Collection[int]) -> set[int]:
+    """The announcements among ``ids`` their admin chose to send now (past quiet hours)."""
+    if not ids:
+        return set()
+    rows = await session.scalars(
+        select(Broadcast.id).where(Broadcast.id.in_(list(ids)), Broadcast.send_now.is_(True))
+    )
+    return set(rows.all())
+
+
+async def next_due(session: AsyncSession, *, broadcast_id: int) -> datetime | None:
+    """When the announcement's next notice not yet taken is due (None: none left)."""
+    due: datetime | None = await session.scalar(
+        select(func.min(Notification.due_at)).where(
+            Notification.broadcast_id == broadcast_id,
+            Notification.status == NotificationStatus.PENDING,
+        )
+    )
+    return due
+
+
 async def mark_read(
     session: AsyncSession, *, broadcast_id: int, employee_id: int, now: datetime
 ) -> str:

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
 from bot.core import broadcast as rules
+from bot.core.sending import Calendar
 from bot.core.steps import DRAFT
 from bot.usecases import announcements
 from bot.usecases.announcements import Control
@@ -19,6 +21,7 @@ from models.queries import steps
 from tests.factories import add_employee, add_linked_user
 
 ADMIN = 900000001
+CALENDAR = Calendar(tz=ZoneInfo("Asia/Jakarta"))
 
 
 async def _sent(session: AsyncSession, clock: FakeClock) -> int:
@@ -29,7 +32,7 @@ async def _sent(session: AsyncSession, clock: FakeClock) -> int:
     await steps.put(session, telegram_user_id=ADMIN, step=DRAFT, payload=draft, now=clock.now())
     sent = await announcements.send(
         session, admin_id=ADMIN, now=clock.now(), today=clock.now().date(),
-        jp_target=lambda status: 20,
+        jp_target=lambda status: 20, calendar=CALENDAR,
     )  # fmt: skip
     assert sent is not None and sent.recipients == 1
     return sent.broadcast_id
@@ -55,7 +58,7 @@ async def test_a_draft_is_sent_once(db: async_sessionmaker[AsyncSession], clock:
         broadcast_id = await _sent(session, clock)
         again = await announcements.send(
             session, admin_id=ADMIN, now=clock.now(), today=clock.now().date(),
-            jp_target=lambda status: 20,
+            jp_target=lambda status: 20, calendar=CALENDAR,
         )  # fmt: skip
         state = await _state(session, broadcast_id)
 
