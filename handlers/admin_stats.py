@@ -1,34 +1,78 @@
-"""/statistik: linked employees, assessment coverage per OPD with its projection
-(text and a chart), upcoming sessions with their answers, course fill rates and
-waitlists, and announcement read rates. Every number comes from SQL aggregates;
-the pure arithmetic is in ``bot.core.coverage``."""
+"""/statistik on a phone: a short summary (coverage and its projection, this round's
+answers, the read rate of announcements) with buttons to the paged details
+(``handlers.admin_stats_details``), then the charts, one per photo
+(``bot.charts_admin``). Every number comes from SQL aggregates; the arithmetic is in
+``bot.core.coverage`` and ``bot.core.stats``."""
 
 from __future__ import annotations
 
 import asyncio
-import html
+from dataclasses import dataclass
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot.charts_admin import CoverageLabels, coverage_chart
+from bot.callbacks import data
 from bot.context import BotContext
 from bot.core.coverage import Coverage, OpdCoverage, Projection, per_opd, project, share
 from bot.core.jpm import shown_percent
+from bot.core.stats import needed_per_year
 from bot.texts import t
-from bot.texts.formatting import format_short_date
-from bot.texts.paging import pack_blocks, shorten
-from handlers.common import admin_language
+from handlers import admin_stats_charts as charts
+from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import stats as q
 
-_EXCERPT = 40
+AREA = "st"
+HOME = data(AREA, "home")
+OPD, COURSES, BROADCASTS = "o", "c", "b"
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """What the summary and its charts show."""
+
+    total: int
+    linked: int
+    coverage: Coverage
+    projection: Projection
+    opds: list[OpdCoverage]
+    rsvp: q.RoundRsvp | None
+    delivered: int
+    read: int
+    broadcasts: list[q.BroadcastReads]
 
 
 async def statistics(update: Update, context: BotContext) -> None:
-    """/statistik: the numbers as text (paginated), then the coverage chart."""
+    """/statistik: the summary with its buttons, then the charts."""
     lang = await admin_language(update, context)
     if lang is None:
         return
     assert update.effective_message is not None and update.effective_chat is not None
+    numbers = await load_numbers(context)
+    await update.effective_message.reply_html(
+        summary_text(numbers, lang, context), reply_markup=summary_buttons(lang)
+    )
+    # Rendering is CPU work: keep it off the event loop.
+    photos = await asyncio.to_thread(charts.render, numbers, lang, context.settings.tz)
+    for photo, caption in photos:
+        await context.bot.send_photo(update.effective_chat.id, photo=photo, caption=caption)
+
+
+async def back(update: Update, context: BotContext) -> None:
+    """Kembali ke ringkasan: the summary again, in place."""
+    gate = await admin_button(update, context)
+    if gate is None:
+        return
+    query, lang = gate
+    await query.answer()
+    numbers = await load_numbers(context)
+    await edit_if_possible(
+        query.edit_message_text(
+            summary_text(numbers, lang, context), reply_markup=summary_buttons(lang)
+        )
+    )
+
+
+async def load_numbers(context: BotContext) -> Numbers:
     now = context.clock.now()
     async with context.db() as session:
         total = await q.active_employees(session)
@@ -38,45 +82,18 @@ async def statistics(update: Update, context: BotContext) -> None:
             parents, names, await q.employees_per_unit(session), await q.assessed_per_unit(session)
         )
         by_year = await q.first_assessed_per_year(session)
-        sessions = await q.upcoming_rsvp(session, now=now)
-        courses = await q.course_fill(session)
-        broadcasts = await q.broadcast_reads(session)
+        rsvp = await q.round_rsvp(session, now=now)
+        delivered, read = await q.read_totals(session)
+        broadcasts = await q.broadcast_reads(session, limit=charts.MAX_BARS)
     coverage = Coverage(sum(by_year.values()), total)
     projection = project(coverage, by_year)
-    blocks = [
-        t("admin.stats.heading", lang),
-        t(
-            "admin.stats.linked",
-            lang,
-            linked=linked,
-            total=total,
-            percent=shown_percent(share(linked, total)),
-        ),
-        _coverage_text(coverage, projection, lang),
-        *_opd_blocks(opds, lang),
-        *_session_blocks(sessions, lang, context),
-        *_course_blocks(courses, lang),
-        *_broadcast_blocks(broadcasts, lang, context),
-    ]
-    for page in pack_blocks(blocks):
-        await update.effective_message.reply_html(page)
-    labels = CoverageLabels(
-        title=t("admin.stats.chart_title", lang),
-        progress=t("admin.stats.chart_progress", lang),
-        projection=t("admin.stats.chart_projection", lang),
-        goal=t("admin.stats.chart_goal", lang),
-        per_opd=t("admin.stats.chart_per_opd", lang),
-        percent=t("admin.stats.chart_percent", lang),
-    )
-    # Rendering is CPU work: keep it off the event loop.
-    png = await asyncio.to_thread(coverage_chart, total, projection, opds, labels)
-    await context.bot.send_photo(
-        update.effective_chat.id, photo=png, caption=t("admin.stats.chart_caption", lang)
-    )
+    return Numbers(total, linked, coverage, projection, opds, rsvp, delivered, read, broadcasts)
 
 
-def _coverage_text(coverage: Coverage, projection: Projection, lang: str) -> str:
+def summary_text(numbers: Numbers, lang: str, context: BotContext) -> str:
+    coverage, projection = numbers.coverage, numbers.projection
     lines = [
+        t("admin.stats.heading", lang),
         t(
             "admin.stats.coverage",
             lang,
@@ -84,98 +101,82 @@ def _coverage_text(coverage: Coverage, projection: Projection, lang: str) -> str
             total=coverage.total,
             percent=shown_percent(coverage.percent),
         ),
+        *_projection_lines(coverage, projection, lang, context.clock.now().year),
+        "",
+        _rsvp_line(numbers.rsvp, lang),
+        _reads_line(numbers.delivered, numbers.read, lang),
+        t(
+            "admin.stats.linked",
+            lang,
+            linked=numbers.linked,
+            total=numbers.total,
+            percent=shown_percent(share(numbers.linked, numbers.total)),
+        ),
+        "",
+        t("admin.stats.more", lang),
     ]
-    if projection.finish_year is None:
-        lines.append(t("admin.stats.no_pace", lang))
-    else:
-        lines.append(
-            t("admin.stats.pace", lang, per_year=projection.per_year, year=projection.finish_year)
-        )
-    goal = "admin.stats.on_track" if projection.on_track else "admin.stats.behind"
-    lines.append(t(goal, lang, goal_from=projection.goal_from, goal_by=projection.goal_by))
     return "\n".join(lines)
 
 
-def _opd_blocks(opds: list[OpdCoverage], lang: str) -> list[str]:
-    if not opds:
-        return []
-    lines = [t("admin.stats.opd_heading", lang)]
-    lines += [
-        t(
-            "admin.stats.opd_line",
-            lang,
-            name=html.escape(o.name),
-            assessed=o.coverage.assessed,
-            total=o.coverage.total,
-            percent=shown_percent(o.coverage.percent),
-        )
-        for o in opds
-    ]
-    return _grouped(lines)
-
-
-def _session_blocks(sessions: list[q.SessionRsvp], lang: str, context: BotContext) -> list[str]:
-    lines = [t("admin.stats.sessions_heading", lang)]
-    if not sessions:
-        lines.append(t("admin.stats.none", lang))
-    for s in sessions:
-        lines.append(
-            t(
-                "admin.stats.session_line",
-                lang,
-                date=format_short_date(s.starts_at, lang, context.settings.tz),
-                code=html.escape(s.code),
-                program=html.escape(s.program),
-                confirmed=s.confirmed,
-                invited=s.invited,
-                reschedule=s.reschedule,
-                capacity=s.capacity,
-            )
-        )
-    return _grouped(lines)
-
-
-def _course_blocks(courses: list[q.CourseFill], lang: str) -> list[str]:
-    lines = [t("admin.stats.courses_heading", lang)]
-    if not courses:
-        lines.append(t("admin.stats.none", lang))
-    for c in courses:
-        lines.append(
-            t(
-                "admin.stats.course_line",
-                lang,
-                title=html.escape(c.title),
-                taken=c.seats_taken,
-                quota=c.quota,
-                percent=shown_percent(share(c.seats_taken, c.quota)),
-                waitlisted=c.waitlisted,
-            )
-        )
-    return _grouped(lines)
-
-
-def _broadcast_blocks(
-    broadcasts: list[q.BroadcastReads], lang: str, context: BotContext
+def _projection_lines(
+    coverage: Coverage, projection: Projection, lang: str, this_year: int
 ) -> list[str]:
-    lines = [t("admin.stats.broadcasts_heading", lang)]
-    if not broadcasts:
-        lines.append(t("admin.stats.none", lang))
-    for b in broadcasts:
-        excerpt = shorten(" ".join(b.text.split()), _EXCERPT)
+    if projection.finish_year is None:
+        return [t("admin.stats.no_pace", lang)]
+    lines = [t("admin.stats.pace", lang, per_year=projection.per_year, year=projection.finish_year)]
+    goal = "admin.stats.on_track" if projection.on_track else "admin.stats.behind"
+    lines.append(t(goal, lang, goal_from=projection.goal_from, goal_by=projection.goal_by))
+    needed = needed_per_year(coverage, projection, this_year)
+    if not projection.on_track and needed is not None:
         lines.append(
             t(
-                "admin.stats.broadcast_line",
+                "admin.stats.needed",
                 lang,
-                date=format_short_date(b.created_at, lang, context.settings.tz),
-                text=html.escape(excerpt),
-                read=b.read,
-                delivered=b.delivered,
-                percent=shown_percent(share(b.read, b.delivered)),
+                goal_by=projection.goal_by,
+                per_year=needed,
+                year=this_year,
             )
         )
-    return _grouped(lines)
+    return lines
 
 
-def _grouped(lines: list[str]) -> list[str]:
-    """Lines joined into blocks small enough for pack_blocks (a section may span pages)."""
-    return pack_blocks(lines, limit=3500, separator="\n")
+def _rsvp_line(rsvp: q.RoundRsvp | None, lang: str) -> str:
+    if rsvp is None:
+        return t("admin.stats.no_round", lang)
+    return t(
+        "admin.stats.round",
+        lang,
+        program=charts.escaped(rsvp.program),
+        invited=rsvp.invited,
+        confirmed=rsvp.confirmed,
+        unanswered=rsvp.unanswered,
+        reschedule=rsvp.reschedule,
+    )
+
+
+def _reads_line(delivered: int, read: int, lang: str) -> str:
+    if delivered == 0:
+        return t("admin.stats.no_reads", lang)
+    percent = shown_percent(share(read, delivered))
+    return t("admin.stats.reads", lang, read=read, delivered=delivered, percent=percent)
+
+
+def summary_buttons(lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t("admin.stats.button_opd", lang), callback_data=page(OPD, 1))],
+            [
+                InlineKeyboardButton(
+                    t("admin.stats.button_courses", lang), callback_data=page(COURSES, 1)
+                ),
+                InlineKeyboardButton(
+                    t("admin.stats.button_broadcasts", lang), callback_data=page(BROADCASTS, 1)
+                ),
+            ],
+        ]
+    )
+
+
+def page(kind: str, number: int) -> str:
+    """A detail page's button: ``st:o:2`` (the kind and the page number)."""
+    return data(AREA, kind, number)

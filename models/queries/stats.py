@@ -24,15 +24,13 @@ from models.outbox import Broadcast, BroadcastDelivery
 
 
 @dataclass(frozen=True)
-class SessionRsvp:
-    session_id: int
-    code: str
+class RoundRsvp:
+    """The answers to the invitations of the next round's upcoming sessions."""
+
     program: str
-    starts_at: datetime
-    venue: str
-    capacity: int
-    invited: int
+    invited: int  # every participation in those sessions
     confirmed: int
+    unanswered: int
     reschedule: int
 
 
@@ -119,56 +117,88 @@ def _count_status(status: ParticipationStatus) -> ColumnElement[int]:
     return func.sum(case((Participation.status == status, 1), else_=0))
 
 
-async def upcoming_rsvp(
-    session: AsyncSession, *, now: datetime, limit: int = 30
-) -> list[SessionRsvp]:
-    """Scheduled sessions that have not started, with their answers counted."""
-    described = (
-        AssessmentSession.id,
-        AssessmentSession.code,
-        AssessmentProgram.name,
-        AssessmentSession.starts_at,
-        AssessmentSession.venue_name,
-        AssessmentSession.capacity,
+async def round_rsvp(session: AsyncSession, *, now: datetime) -> RoundRsvp | None:
+    """The program of the next scheduled session, and the answers in its sessions that
+    have not started; None when no session is coming."""
+    upcoming = (
+        AssessmentSession.status == SessionStatus.SCHEDULED,
+        AssessmentSession.starts_at > now,
     )
-    rows = await session.execute(
-        select(
-            *described,
-            _count_status(ParticipationStatus.INVITED),
-            _count_status(ParticipationStatus.CONFIRMED),
-            _count_status(ParticipationStatus.RESCHEDULE_REQUESTED),
-        )
-        .join(AssessmentProgram, AssessmentProgram.id == AssessmentSession.program_id)
-        .outerjoin(Participation, Participation.session_id == AssessmentSession.id)
-        .where(
-            AssessmentSession.status == SessionStatus.SCHEDULED,
-            AssessmentSession.starts_at > now,
-        )
-        .group_by(*described)
+    program_id = await session.scalar(
+        select(AssessmentSession.program_id)
+        .where(*upcoming)
         .order_by(AssessmentSession.starts_at, AssessmentSession.id)
-        .limit(limit)
+        .limit(1)
     )
-    return [
-        SessionRsvp(i, c, p, s, v, cap, int(a or 0), int(b or 0), int(r or 0))
-        for i, c, p, s, v, cap, a, b, r in rows.all()
-    ]
+    if program_id is None:
+        return None
+    row = (
+        await session.execute(
+            select(
+                AssessmentProgram.name,
+                func.count(Participation.id),
+                _count_status(ParticipationStatus.CONFIRMED),
+                _count_status(ParticipationStatus.INVITED),
+                _count_status(ParticipationStatus.RESCHEDULE_REQUESTED),
+            )
+            .select_from(AssessmentProgram)
+            .join(AssessmentSession, AssessmentSession.program_id == AssessmentProgram.id)
+            .outerjoin(Participation, Participation.session_id == AssessmentSession.id)
+            .where(AssessmentProgram.id == program_id, *upcoming)
+            .group_by(AssessmentProgram.name)
+        )
+    ).one()
+    name, invited, confirmed, unanswered, reschedule = row
+    return RoundRsvp(
+        name, int(invited or 0), int(confirmed or 0), int(unanswered or 0), int(reschedule or 0)
+    )
 
 
-async def course_fill(session: AsyncSession, *, limit: int = 30) -> list[CourseFill]:
+_OPEN_COURSES = Course.status.in_([CourseStatus.OPEN, CourseStatus.CLOSED])
+
+
+async def course_count(session: AsyncSession) -> int:
+    """Courses /statistik lists (open or closed, not yet done)."""
+    return int(await session.scalar(select(func.count(Course.id)).where(_OPEN_COURSES)) or 0)
+
+
+async def course_fill(
+    session: AsyncSession, *, offset: int = 0, limit: int = 30
+) -> list[CourseFill]:
     """Open and closed (not yet done) courses: seats taken against quota, and waitlists."""
     waiting = func.sum(case((Enrollment.status == EnrollmentStatus.WAITLISTED, 1), else_=0))
     rows = await session.execute(
         select(Course.id, Course.title, Course.quota, Course.seats_taken, waiting)
         .outerjoin(Enrollment, Enrollment.course_id == Course.id)
-        .where(Course.status.in_([CourseStatus.OPEN, CourseStatus.CLOSED]))
+        .where(_OPEN_COURSES)
         .group_by(Course.id, Course.title, Course.quota, Course.seats_taken, Course.starts_on)
         .order_by(Course.starts_on, Course.id)
+        .offset(offset)
         .limit(limit)
     )
     return [CourseFill(i, t, q, s, int(w or 0)) for i, t, q, s, w in rows.all()]
 
 
-async def broadcast_reads(session: AsyncSession, *, limit: int = 10) -> list[BroadcastReads]:
+async def broadcast_count(session: AsyncSession) -> int:
+    return int(await session.scalar(select(func.count(Broadcast.id))) or 0)
+
+
+async def read_totals(session: AsyncSession) -> tuple[int, int]:
+    """Announcement messages delivered, and of those read, over every announcement."""
+    delivered, read = (
+        await session.execute(
+            select(
+                func.count(BroadcastDelivery.delivered_at),
+                func.count(BroadcastDelivery.read_at),
+            )
+        )
+    ).one()
+    return int(delivered or 0), int(read or 0)
+
+
+async def broadcast_reads(
+    session: AsyncSession, *, offset: int = 0, limit: int = 10
+) -> list[BroadcastReads]:
     """The latest announcements: deliveries and reads counted."""
     counts = (
         select(
@@ -183,6 +213,7 @@ async def broadcast_reads(session: AsyncSession, *, limit: int = 10) -> list[Bro
         select(Broadcast.id, Broadcast.created_at, Broadcast.text, counts.c.d, counts.c.r)
         .outerjoin(counts, counts.c.broadcast_id == Broadcast.id)
         .order_by(Broadcast.id.desc())
+        .offset(offset)
         .limit(limit)
     )
     return [BroadcastReads(i, c, t, int(d or 0), int(r or 0)) for i, c, t, d, r in rows.all()]
