@@ -19,6 +19,10 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 
+# Texts that name tags on purpose: the announcement prompt tells the admin which tags
+# their own text may use.
+SHOWN_ON_PURPOSE = ("(<b>, <i>, <a href=",)
+
 
 def _readable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Where a message shows words: its text or caption, then its button labels."""
@@ -46,6 +50,8 @@ def literal_markup(emulator: Emulator) -> list[str]:
             if event.answer and isinstance(event.answer.get("text"), str):
                 texts.append(("alert", event.answer["text"]))
             for where, text in texts:
+                for shown in SHOWN_ON_PURPOSE:
+                    text = text.replace(shown, "")
                 match = _TAG.search(text)
                 if match:
                     found[f"chat {chat.chat_id}, {where}: {match.group(0)!r} in {text[:200]!r}"] = (
