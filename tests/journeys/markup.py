@@ -19,9 +19,9 @@ _TAG = re.compile(
     re.IGNORECASE,
 )
 
-# Texts that name tags on purpose: the announcement prompt tells the admin which tags
-# their own text may use.
-SHOWN_ON_PURPOSE = ("(<b>, <i>, <a href=",)
+# Texts that name markup on purpose: the announcement prompt tells the admin which tags
+# their own text may use, and a refused text how to write a plain "<".
+SHOWN_ON_PURPOSE = ("(<b>, <i>, <a href=", "&lt; untuk", "&lt; for")
 
 
 def _readable(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
