@@ -13,10 +13,9 @@ from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.imports.kinds import ACCEPTED as IMPORT_KINDS
 from bot.logs import configure_logging
 from bot.settings import ConfigError, Settings, load_settings
-
-IMPORT_KINDS = ("employees", "sessions", "participants", "results", "courses", "holidays")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("upgrade", help="apply the migrations")
 
     imports = commands.add_parser("import", help="import a CSV or XLSX file")
-    imports.add_argument("kind", choices=IMPORT_KINDS)
+    # pegawai, sesi, peserta, hasil, pelatihan, libur; the English names are aliases.
+    imports.add_argument(
+        "kind",
+        choices=IMPORT_KINDS,
+        metavar="KIND",
+        help="pegawai, sesi, peserta, hasil, pelatihan or libur (or the English names)",
+    )
     imports.add_argument("file", type=Path)
 
     demo = commands.add_parser("demo", help="fill the database with the Gresik demo data")

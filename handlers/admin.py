@@ -8,6 +8,7 @@ from telegram import Update
 from bot.context import BotContext
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
+from bot.texts import t
 from handlers.common import admin_language, render
 from models.queries.audit import audit
 from models.queries.links import employee_by_nip, link_of_employee, unlink
@@ -65,6 +66,6 @@ async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) 
                 "masked": mask_nip(nip.value),
                 "name": employee.name,
                 "since": link.linked_at,
-                "method": str(link.verification_method),
+                "method": t(f"link.method.{link.verification_method}", lang),
             }
     await message.reply_html(render(key, params, lang, context))

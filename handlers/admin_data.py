@@ -25,8 +25,9 @@ from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.core import steps
 from bot.core.errors import DomainError
-from bot.imports import KINDS, ImportLimits, ImportRejected, import_file
+from bot.imports import ImportLimits, ImportRejected, import_file
 from bot.imports.format import chat_rejection, chat_summary
+from bot.imports.kinds import KINDS, NAMES, listed, resolve
 from bot.imports.reader import check_file_size
 from bot.imports.report import errors_file_name, errors_workbook
 from bot.imports.types import RowError
@@ -52,9 +53,9 @@ async def impor(update: Update, context: BotContext) -> None:
             _kinds_text(lang), reply_markup=_template_buttons(lang)
         )
         return
-    kind = context.args[0].lower()
-    if kind not in KINDS:
-        await update.effective_message.reply_html(_unknown_kind(kind, lang))
+    kind = resolve(context.args[0])
+    if kind is None:
+        await update.effective_message.reply_html(_unknown_kind(context.args[0], lang))
         return
     assert update.effective_user is not None
     await remember(context, update.effective_user.id, steps.IMPORT_KIND, {"kind": kind})
@@ -81,11 +82,12 @@ async def on_document(update: Update, context: BotContext) -> None:
         await message.reply_html(t("admin.import.kind_expired", lang))
         raise ApplicationHandlerStop
     waiting = pending.payload["kind"] if pending is not None and not pending.expired else None
-    kind = caption[1].lower() if from_caption and len(caption) > 1 else waiting
-    if kind is None:
+    typed = caption[1] if from_caption and len(caption) > 1 else waiting
+    kind = resolve(typed) if typed is not None else None
+    if typed is None:
         await message.reply_html(_kinds_text(lang), reply_markup=_template_buttons(lang))
-    elif kind not in KINDS:
-        await message.reply_html(_unknown_kind(kind, lang))
+    elif kind is None:
+        await message.reply_html(_unknown_kind(typed, lang))
     else:
         await _import(message, context, kind, lang)
     raise ApplicationHandlerStop
@@ -98,13 +100,12 @@ async def send_template(update: Update, context: BotContext) -> None:
         return
     query, lang = gate
     assert update.effective_chat is not None
-    kind = parts(query.data)[-1]
-    if kind not in KINDS:
-        await query.answer()
-        return
+    kind = resolve(parts(query.data)[-1])
     await query.answer()
+    if kind is None:
+        return
     for suffix in ("xlsx", "csv"):
-        path = TEMPLATES / f"{kind}.{suffix}"
+        path = TEMPLATES / f"{NAMES[kind]}.{suffix}"
         await context.bot.send_document(
             update.effective_chat.id, document=path.read_bytes(), filename=path.name
         )
@@ -112,11 +113,11 @@ async def send_template(update: Update, context: BotContext) -> None:
 
 async def _import(message: Message, context: BotContext, kind: str, lang: str) -> None:
     assert message.document is not None and message.from_user is not None
-    name = Path(message.document.file_name or f"{kind}.csv").name
+    name = Path(message.document.file_name or f"{NAMES[kind]}.csv").name
     now = context.clock.now()
     limits = ImportLimits.from_settings(context.settings)
     with tempfile.TemporaryDirectory(prefix="asnbot-import-") as folder:
-        path = Path(folder) / f"{kind}{Path(name).suffix.lower() or '.csv'}"
+        path = Path(folder) / f"{NAMES[kind]}{Path(name).suffix.lower() or '.csv'}"
         try:
             check_file_size(name, message.document.file_size or 0, limits)
             file = await message.document.get_file()
@@ -171,7 +172,7 @@ async def _send_list(
 def _kinds_text(lang: str) -> str:
     lines = [t("admin.import.kinds", lang)]
     lines += [
-        t("admin.import.kind_line", lang, kind=kind, name=t(f"import.kind.{kind}", lang))
+        t("admin.import.kind_line", lang, kind=NAMES[kind], name=t(f"import.kind.{kind}", lang))
         for kind in KINDS
     ]
     return "\n".join(lines)
@@ -189,4 +190,4 @@ def _template_buttons(lang: str) -> InlineKeyboardMarkup:
 
 
 def _unknown_kind(kind: str, lang: str) -> str:
-    return html.escape(t("import.unknown_kind", lang, kind=kind, kinds=", ".join(KINDS)))
+    return html.escape(t("import.unknown_kind", lang, kind=kind, kinds=listed()))

@@ -7,6 +7,7 @@ Each menu button opens the same handler as its command, so ``/hasil`` and the
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from telegram import (
@@ -21,9 +22,10 @@ from telegram.ext import Application
 from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.texts import t
+from bot.usecases.linking import is_linked
 from handlers import courses, jp, linking, results, schedule
-from handlers.admin_menu import publish_admin_commands
-from handlers.common import require_link
+from handlers.admin_menu import admin_help, admin_home, publish_admin_commands
+from handlers.common import LINK_START, is_admin, language_for, load_link, require_link
 
 # Menu entries in order: (command, label key, handler).
 MENU = [
@@ -52,11 +54,13 @@ COMMANDS = [
 ]
 
 
-def help_text(lang: str, *, minutes_per_jp: int) -> str:
-    """The command menu as a message, one line per command, then a short FAQ."""
+def help_text(lang: str, *, minutes_per_jp: int, admin: bool = False) -> str:
+    """The command menu as a message, one line per command, then a short FAQ; for an
+    admin, the admin commands after that."""
     lines = [t("help.heading", lang)]
     lines += [f"/{name}: {t(key, lang)}" for name, key in COMMANDS]
-    return "\n".join(lines) + "\n\n" + t("help.faq", lang, minutes=minutes_per_jp)
+    text = "\n".join(lines) + "\n\n" + t("help.faq", lang, minutes=minutes_per_jp)
+    return text + "\n\n" + admin_help(lang) if admin else text
 
 
 def main_menu(lang: str) -> InlineKeyboardMarkup:
@@ -67,8 +71,34 @@ def main_menu(lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
+async def show_admin_home(update: Update, context: BotContext) -> bool:
+    """For an admin, the admin home (with the main menu when they are linked too) and
+    True; False for anyone else."""
+    user, message = update.effective_user, update.effective_message
+    if user is None or message is None or not await is_admin(context, user.id):
+        return False
+    link = await load_link(context, update)
+    lang = await language_for(link, update, context)
+    if is_linked(link):
+        assert link is not None and link.employee is not None
+        name: str | None = html.escape(link.employee.name)
+        rows = main_menu(lang).inline_keyboard
+    else:  # linking as an employee is a choice, never asked of an admin
+        name = None
+        rows = (
+            (InlineKeyboardButton(t("admin.home.link_button", lang), callback_data=LINK_START),),
+        )
+    text, keyboard = admin_home(
+        lang, employee_name=name, employee_rows=rows, linked=name is not None
+    )
+    await message.reply_html(text, reply_markup=keyboard)
+    return True
+
+
 async def menu(update: Update, context: BotContext) -> None:
-    """Show the main menu to a linked user."""
+    """Show the main menu to a linked user, the admin home to an admin."""
+    if await show_admin_home(update, context):
+        return
     link = await require_link(update, context)
     if link is None:
         return

@@ -14,8 +14,15 @@ from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
 from bot.texts import t
 from bot.usecases.linking import is_linked
-from handlers.common import edit_if_possible, language_for, load_link, render, user_language
-from handlers.menu import help_text
+from handlers.common import (
+    edit_if_possible,
+    is_admin,
+    language_for,
+    load_link,
+    render,
+    user_language,
+)
+from handlers.menu import help_text, show_admin_home
 from handlers.reminders import rules_text
 from models.queries import steps
 from models.queries.links import has_consent, record_consent
@@ -25,6 +32,15 @@ CONSENT_YES = "consent:yes"
 
 
 async def start(update: Update, context: BotContext) -> None:
+    """Greet the user and ask for consent, or say what comes next; an admin gets the
+    admin home (unless the link carries an activation code: then they link)."""
+    with_code = context.args is not None and any(is_well_formed(a) for a in context.args[:1])
+    if not with_code and await show_admin_home(update, context):
+        return
+    await _employee_start(update, context)
+
+
+async def _employee_start(update: Update, context: BotContext) -> None:
     """Greet the user and ask for consent, or say what comes next."""
     assert update.effective_user is not None and update.effective_message is not None
     user_id = update.effective_user.id
@@ -86,18 +102,19 @@ async def agree(update: Update, context: BotContext) -> None:
 
 
 async def link_button(update: Update, context: BotContext) -> None:
-    """The "link my account" button: the same as /start."""
+    """The "link my account" button: /start as an employee (an admin too: they asked)."""
     assert update.callback_query is not None
     await update.callback_query.answer()
-    await start(update, context)
+    await _employee_start(update, context)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """List what the bot can do."""
-    assert update.effective_message is not None
+    """List what the bot can do; for an admin, the admin commands too."""
+    assert update.effective_message is not None and update.effective_user is not None
     lang = await user_language(context, update)
+    admin = await is_admin(context, update.effective_user.id)
     await update.effective_message.reply_html(
-        help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
+        help_text(lang, minutes_per_jp=context.settings.minutes_per_jp, admin=admin)
         + "\n\n"
         + rules_text(lang, context.settings)  # when messages go out (handlers/reminders.py)
     )

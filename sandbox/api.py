@@ -331,6 +331,29 @@ async def unblock(request: web.Request) -> web.StreamResponse:
     return _ok(user.to_json())
 
 
+def command_menu(emu: Emulator, user: SimulatedUser) -> list[dict[str, Any]]:
+    """The commands Telegram's "Menu" button shows this user in their private chat: the
+    first list set for the chat's scope, then all private chats, then the default; in
+    each, the one for the user's language before the one for every language."""
+    scopes = (
+        {"type": "chat", "chat_id": user.id},
+        {"type": "all_private_chats"},
+        {"type": "default"},
+    )
+    languages = [user.language_code or "", ""]
+    for scope in scopes:
+        for language in dict.fromkeys(languages):
+            found = emu.state.commands.get((json.dumps(scope, sort_keys=True), language))
+            if found:
+                return list(found)
+    return []
+
+
+async def read_commands(request: web.Request) -> web.StreamResponse:
+    """GET /users/{id}/commands: the bot's command menu as this user sees it."""
+    return _ok({"commands": command_menu(_emu(request), _user(request))})
+
+
 async def read_chat(request: web.Request) -> web.StreamResponse:
     """GET /users/{id}/chat: current messages and the reply keyboard shown."""
     user = _user(request)
@@ -459,6 +482,7 @@ def add_api_routes(app: web.Application) -> None:
     r.add_post(f"{PREFIX}/users/{{user_id}}/block", block)
     r.add_post(f"{PREFIX}/users/{{user_id}}/unblock", unblock)
     r.add_get(f"{PREFIX}/users/{{user_id}}/chat", read_chat)
+    r.add_get(f"{PREFIX}/users/{{user_id}}/commands", read_commands)
     r.add_get(f"{PREFIX}/users/{{user_id}}/events", events)
     r.add_get(f"{PREFIX}/files/{{file_id}}", download)
     r.add_post(f"{PREFIX}/faults", add_fault)

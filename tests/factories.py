@@ -45,7 +45,7 @@ HOSTILE = [
     "\r=1",
     "=1",
 ]
-# The columns of templates/employees.csv, in its order (an import file as BKPSDM writes it).
+# The columns of templates/pegawai.csv, in its order (an import file as BKPSDM writes it).
 EMPLOYEE_HEADER = [
     "NIP",
     "Nama",

@@ -24,6 +24,7 @@ from bot.core.vocabulary import (
 )
 from bot.imports.service import KINDS
 from bot.texts.catalogue import load
+from handlers import admin_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("bot", "handlers", "jobs", "models", "sandbox")
@@ -31,6 +32,9 @@ KEY = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]+)+$")
 
 # Prefix of an f-string key -> every value its placeholder can take.
 DYNAMIC: dict[str, Iterable[str]] = {
+    "admin.audit.action.": (*admin_audit.ACTIONS, "other"),
+    "admin.audit.actor.": admin_audit.ACTORS,
+    "admin.audit.count.": admin_audit.COUNTS,
     "admin.export.col.": (
         "average_jp", "completed", "delivered", "employees", "met", "met_percent", "name",
         "nip", "no", "opd", "read", "registered", "signature", "status", "unit",
@@ -81,6 +85,8 @@ NOT_KEYS = {
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
     "schedule.reason",
+    # The audit actions /audit names in sentences ("codes.issued" is a message too).
+    *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip
 
 ID = load("id").messages

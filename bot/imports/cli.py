@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.clock import SystemClock
 from bot.core.errors import DomainError
 from bot.imports.format import format_rejection, format_summary
+from bot.imports.kinds import resolve
 from bot.imports.service import import_file
 from bot.imports.types import ImportRejected
 from bot.settings import Settings
@@ -23,7 +24,10 @@ from models.db import create_engine, create_sessionmaker
 
 
 async def run_import(settings: Settings, kind: str, path: Path, *, lang: str) -> int:
-    """Import ``path`` and record an audit event in the same transaction."""
+    """Import ``path`` and record an audit event in the same transaction.
+
+    ``kind`` is an Indonesian name (``pegawai``) or its English alias (``employees``)."""
+    kind = resolve(kind) or kind  # an unknown one is refused by import_file
     engine = create_engine(settings.effective_database_url)
     db = create_sessionmaker(engine)
     now = SystemClock().now()

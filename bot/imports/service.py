@@ -25,6 +25,7 @@ from bot.core.errors import DomainError
 from bot.imports.employees import EmployeeImporter
 from bot.imports.holidays import HolidayImporter
 from bot.imports.importer import Importer
+from bot.imports.kinds import KINDS, listed, resolve
 from bot.imports.limits import ImportLimitExceeded, ImportLimits
 from bot.imports.parsing import Batch, End, Header, ParseJob
 from bot.imports.records import CourseImporter, ParticipantImporter, SessionImporter
@@ -33,7 +34,8 @@ from bot.imports.types import ImportContext, ImportRejected, ImportSummary, RowE
 from bot.imports.worker import ImportWorker, ProcessWorker
 from models.upserts import CHUNK_SIZE
 
-KINDS = ("employees", "sessions", "participants", "results", "courses", "holidays")
+__all__ = ["KINDS", "import_file"]
+
 IMPORTERS: dict[str, type[Importer[Any]]] = {
     "employees": EmployeeImporter,
     "sessions": SessionImporter,
@@ -66,8 +68,10 @@ async def import_file(
     session, it runs in the caller's transaction (so the caller can add an audit
     event); let :class:`ImportRejected` propagate out of it so it rolls back.
     """
-    if kind not in KINDS:
-        raise DomainError("import.unknown_kind", kind=kind, kinds=", ".join(KINDS))
+    known = resolve(kind)  # "pegawai", or its English alias "employees"
+    if known is None:
+        raise DomainError("import.unknown_kind", kind=kind, kinds=listed())
+    kind = known
     limits = limits or ImportLimits()
     job = ParseJob(kind, str(path), ImportContext(tz=tz, now=now), limits)
     worker = worker or ProcessWorker()

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.audit import AuditEvent
 from models.chat import Admin
+from models.org import Employee
 
 
 async def audit_page(
@@ -25,3 +26,11 @@ async def audit_page(
 async def granted_admin_ids(session: AsyncSession) -> list[int]:
     rows = await session.scalars(select(Admin.telegram_user_id).order_by(Admin.id))
     return list(rows.all())
+
+
+async def employee_names(session: AsyncSession, *, ids: set[int]) -> dict[int, str]:
+    """The names of these employees, by id (for the audit log: names, never a NIP)."""
+    if not ids:
+        return {}
+    rows = await session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(ids)))
+    return {employee_id: name for employee_id, name in rows.tuples()}

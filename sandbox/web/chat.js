@@ -15,6 +15,7 @@
 
   const TEXTS = {
     id: {
+      commands: "Menu",
       pickUser: "Pilih pengguna",
       pickHint: "Pilih siapa Anda di sandbox ini, lalu mengobrol dengan bot seperti di Telegram.",
       noUsers: "Belum ada pengguna. Buat pengguna baru di bawah.",
@@ -55,6 +56,7 @@
       otherLang: "English",
     },
     en: {
+      commands: "Menu",
       pickUser: "Choose a user",
       pickHint: "Choose who you are in this sandbox, then chat with the bot as in Telegram.",
       noUsers: "No users yet. Create one below.",
@@ -351,6 +353,41 @@
     $("back-button").hidden = false;
     $("subtitle").textContent = `ID ${userId}`;
     pollLoop(state.generation, userId);
+    loadCommands(userId);
+  }
+
+  // ---------------------------------------------------------------- command menu
+
+  /** The bot's command menu for this chat, as Telegram's "Menu" button shows it. */
+  async function loadCommands(userId) {
+    $("commands-button").hidden = true;
+    closeCommands();
+    let found = [];
+    try {
+      found = (await api("GET", `/users/${userId}/commands`)).commands || [];
+    } catch { /* the bot may not have set its menu yet */ }
+    if (state.userId !== userId) return;
+    const list = $("commands");
+    list.replaceChildren(...found.map((c) => {
+      const send = () => { closeCommands(); sendText(`/${c.command}`); };
+      return el("button", { type: "button", class: "cmd", role: "menuitem", testid: "command",
+                            onclick: send },
+        el("span", { class: "cmd-name" }, `/${c.command}`),
+        el("span", { class: "cmd-desc" }, c.description));
+    }));
+    $("commands-button").hidden = found.length === 0;
+  }
+
+  function closeCommands() {
+    $("commands").hidden = true;
+    $("commands-button").setAttribute("aria-expanded", "false");
+  }
+
+  function toggleCommands(event) {
+    event.stopPropagation();
+    const list = $("commands");
+    list.hidden = !list.hidden;
+    $("commands-button").setAttribute("aria-expanded", String(!list.hidden));
   }
 
   function setUser(user) {
@@ -925,6 +962,7 @@
     $("other-form").addEventListener("submit", shareOtherNumber);
     $("other-cancel").addEventListener("click", () => $("other-dialog").close());
     $("menu-button").addEventListener("click", toggleMenu);
+    $("commands-button").addEventListener("click", toggleCommands);
     $("menu-contact").addEventListener("click", shareOwnContact);
     $("menu-other").addEventListener("click", openOtherNumber);
     $("menu-block").addEventListener("click", toggleBlock);
@@ -944,8 +982,11 @@
     document.addEventListener("click", (event) => {
       if (!$("menu").hidden && !$("menu").contains(event.target)) closeMenu();
     });
+    document.addEventListener("click", (event) => {
+      if (!$("commands").hidden && !$("commands").contains(event.target)) closeCommands();
+    });
     document.addEventListener("keydown", (event) => {
-      if (event.key === "Escape") closeMenu();
+      if (event.key === "Escape") { closeMenu(); closeCommands(); }
     });
     window.addEventListener("hashchange", route);
     loadBotName().then((found) => {

@@ -16,6 +16,7 @@ import pytest
 from bot.imports import cells as c
 from bot.imports.columns import COLUMNS
 from bot.imports.format import format_row_error
+from bot.imports.kinds import NAMES
 from bot.imports.parsing import resolve_headers
 from bot.imports.reader import open_table
 from bot.imports.rows import PARSERS
@@ -67,7 +68,7 @@ CELL_PARSERS: dict[str, Callable[[object], object]] = {
 
 def template_row(kind: str) -> dict[str, Any]:
     """The first row of the kind's template, keyed by column: a row that parses."""
-    with open_table(TEMPLATES / f"{kind}.csv") as table:
+    with open_table(TEMPLATES / f"{NAMES[kind]}.csv") as table:
         columns = resolve_headers(kind, table.headers)
         _, cells = next(iter(table.rows))
     return {name: cell for name, cell in zip(columns, cells, strict=False) if name}

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from bot.imports import KINDS, format_summary
+from bot.imports.kinds import NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
@@ -19,18 +20,18 @@ ASNBOT = ROOT / ".venv" / "bin" / "asnbot"
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 async def test_every_template_imports_cleanly_in_dependency_order(run, suffix):
-    for kind in KINDS:  # employees, sessions, participants, results, courses
-        summary = await run(kind, TEMPLATES / f"{kind}{suffix}")
+    for kind in KINDS:  # by their Indonesian names: pegawai, sesi, peserta, hasil, ...
+        summary = await run(NAMES[kind], TEMPLATES / f"{NAMES[kind]}{suffix}")
 
         assert (summary.rows, summary.created, summary.warnings) == (2, 2, []), kind
         assert "2 baru" in format_summary(summary, "id")
 
 
 async def test_templates_reimport_without_changes(run):
+    for kind in KINDS:  # the English names stay accepted
+        await run(kind, TEMPLATES / f"{NAMES[kind]}.csv")
     for kind in KINDS:
-        await run(kind, TEMPLATES / f"{kind}.csv")
-    for kind in KINDS:
-        summary = await run(kind, TEMPLATES / f"{kind}.xlsx")
+        summary = await run(kind, TEMPLATES / f"{NAMES[kind]}.xlsx")
 
         assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2), kind
 
@@ -62,7 +63,7 @@ def rows(tmp_path: Path, query: str) -> list[tuple[Any, ...]]:
 
 def test_cli_imports_a_good_file_and_audits_it(cli_env, tmp_path, employees_csv):
     done = subprocess.run(
-        [str(ASNBOT), "import", "employees", str(employees_csv)],
+        [str(ASNBOT), "import", "pegawai", str(employees_csv)],
         env=cli_env,
         cwd=tmp_path,
         capture_output=True,

@@ -33,6 +33,7 @@ from models import Employee, Notification
 from models.db import create_engine, create_sessionmaker
 from sandbox import Emulator, SimulatedGroup, SimulatedUser
 from tests.factories import add_employee, add_linked_user
+from tests.journeys.markup import literal_markup
 
 TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 900001
@@ -91,7 +92,7 @@ class RunningBot:
 
 
 @pytest.fixture
-async def emulator(clock: FakeClock) -> AsyncIterator[Emulator]:
+async def emulator(request: pytest.FixtureRequest, clock: FakeClock) -> AsyncIterator[Emulator]:
     # Telegram's limits at their defaults, on the test's clock: the bot paces itself
     # on that clock too (bot/flood.py), so a quick conversation moves the clock
     # instead of meeting a 429, and nobody sleeps.
@@ -99,6 +100,10 @@ async def emulator(clock: FakeClock) -> AsyncIterator[Emulator]:
     await emu.start(host="127.0.0.1", port=0)
     yield emu
     await emu.stop()
+    # No raw markup in anything the bot showed (tests/journeys/markup.py), unless the
+    # test feeds markup-like data on purpose (a name typed as "<b>", fuzzed input).
+    if request.node.get_closest_marker("literal_markup") is None:
+        assert not literal_markup(emu), "\n".join(literal_markup(emu))
 
 
 def test_settings(emulator: Emulator, database_url: str, **overrides: Any) -> Settings:

@@ -131,11 +131,32 @@ async def test_impor_alone_lists_the_kinds_and_sends_templates(bot: RunningBot) 
     first = await admin.next_message()
     second = await admin.next_message()
 
-    assert "employees" in (kinds.text or "")
-    assert "Templat kursus Gapura" in kinds.button_texts
-    assert first.document is not None and first.document.file_name == "employees.xlsx"
-    assert second.document is not None and second.document.file_name == "employees.csv"
+    shown = kinds.text or ""
+    for word in ("pegawai", "sesi", "peserta", "hasil", "pelatihan", "libur"):
+        assert f"• {word}: " in shown
+    assert "employees" not in shown and "asesmen" not in shown and "kursus" not in shown
+    assert "Templat pelatihan Gapura" in kinds.button_texts
+    assert first.document is not None and first.document.file_name == "pegawai.xlsx"
+    assert second.document is not None and second.document.file_name == "pegawai.csv"
     assert second.document.data.startswith(b"NIP,Nama")
+
+
+async def test_a_kind_is_typed_in_indonesian_and_the_english_name_still_works(
+    bot: RunningBot,
+) -> None:
+    admin = bot.user(ADMIN_ID)
+
+    await admin.send("/impor pegawai")
+    asked = await admin.next_message()
+    await admin.send_document("data.xlsx", xlsx(GOOD))
+    done = await admin.next_message()
+    await admin.send_document("lagi.xlsx", xlsx(GOOD, OTHER), caption="/impor employees")
+    again = await admin.next_message()
+
+    assert asked.text == "Kirim file CSV atau XLSX berisi data pegawai sekarang."
+    assert (done.text or "").startswith("Impor pegawai selesai: 1 baris dibaca, 1 baru")
+    assert (again.text or "").startswith("Impor pegawai selesai: 2 baris dibaca, 1 baru")
+    assert await employees(bot) == 2
 
 
 async def test_an_unknown_kind_is_named(bot: RunningBot) -> None:
@@ -145,3 +166,4 @@ async def test_an_unknown_kind_is_named(bot: RunningBot) -> None:
     reply = await admin.next_message()
 
     assert 'Jenis impor "<gaji>" tidak dikenal' in (reply.text or "")
+    assert "pegawai, sesi, peserta, hasil, pelatihan, libur" in (reply.text or "")

@@ -143,7 +143,7 @@ async def test_audit_lists_recent_events_a_page_at_a_time(bot: RunningBot) -> No
                     at=now,
                     actor_kind="admin",
                     actor_telegram_id=ADMIN_ID,
-                    action=f"export.test{number}",
+                    action="export.jp" if number % 2 else f"export.test{number}",
                     detail={"rows": number},
                 )
             )
@@ -155,7 +155,9 @@ async def test_audit_lists_recent_events_a_page_at_a_time(bot: RunningBot) -> No
     second = await admin.next_edit()
 
     assert "Catatan audit 1-15 dari 20" in (first.text or "")
-    assert "2025-03-03 09:00 admin 900001: export.test19 (rows=19)" in (first.text or "")
-    assert "export.test4 " not in (first.text or "")
+    lines = (first.text or "").splitlines()
+    assert lines[1] == "3 Mar 2025 09.00 WIB, Admin: mengekspor rekap JP (19 baris)"
+    assert lines[2] == "3 Mar 2025 09.00 WIB, Admin: kegiatan lain (18 baris)"
+    assert "export." not in (first.text or "") and "900001" not in (first.text or "")
     assert "Catatan audit 16-20 dari 20" in (second.text or "")
     assert second.button_texts == ["« Lebih baru"]

@@ -84,6 +84,7 @@ async def test_a_5000_digit_nip_is_a_row_error_and_nothing_written(bot: RunningB
     assert await nothing_written(bot)
 
 
+@pytest.mark.literal_markup  # the value is "<b>xxx...": shown as typed, on purpose
 async def test_a_5000_character_value_is_clipped_in_its_error_line(bot: RunningBot) -> None:
     admin = bot.user(ADMIN_ID)
     row = [*GOOD]

@@ -65,4 +65,4 @@ async def test_nothing_to_release_says_so(bot: RunningBot) -> None:
     await admin.send("/rilis")
     reply = await admin.next_message()
 
-    assert reply.text == "Tidak ada hasil asesmen yang menunggu dirilis."
+    assert reply.text == "Tidak ada hasil penilaian yang menunggu dirilis."

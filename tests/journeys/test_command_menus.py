@@ -19,7 +19,7 @@ from telegram.ext import CommandHandler
 
 from bot.callbacks import parts
 from handlers import HANDLERS
-from handlers.admin_menu import ADMIN_COMMANDS
+from handlers.admin_menu import ADMIN_COMMANDS, ADMIN_TASKS
 from tests.journeys.conftest import ADMIN_ID, RunningBot, linked
 from tests.narrow import present
 
@@ -103,3 +103,25 @@ async def test_every_main_menu_button_opens_a_registered_user_command(bot: Runni
 
     commands = [parts(button.callback_data)[-1] for button in buttons]
     assert commands and set(commands) <= REGISTERED - ADMIN
+
+
+def test_every_admin_home_button_runs_the_handler_its_command_is_registered_with() -> None:
+    registered = {
+        name: handler.callback for handler in COMMAND_HANDLERS for name in handler.commands
+    }
+
+    for task in ADMIN_TASKS:
+        assert registered[task.command] is task.handler, task.command
+        assert len(f"adm:{task.command}".encode()) <= 64
+
+
+async def test_an_admins_home_offers_every_admin_command(bot: RunningBot) -> None:
+    admin = bot.user(ADMIN_ID)
+
+    await admin.send("/start")
+    buttons = [b for row in (await admin.next_message()).buttons for b in row]
+
+    commands = [
+        parts(b.callback_data)[-1] for b in buttons if str(b.callback_data).startswith("adm:")
+    ]
+    assert commands == [name for name, _ in ADMIN_COMMANDS]
