@@ -92,7 +92,13 @@ async def _list_page(
         return
     async with context.db() as session:
         total, items = await audiences.choices(
-            session, kind=kind, now=context.clock.now(), offset=offset, limit=views.PAGE
+            session,
+            kind=kind,
+            now=context.clock.now(),
+            offset=offset,
+            limit=views.PAGE,
+            lang=lang,
+            tz=context.settings.tz,
         )
     key = f"broadcast.pick.{kind}" if total else "broadcast.pick.empty"
     await edit_if_possible(

@@ -4,20 +4,23 @@ export is an audit event (who exported what)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
 
 from bot.callbacks import data, int_part, parts
 from bot.context import BotContext
 from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
-from bot.texts import t
+from bot.texts import sessions, t
 from bot.texts.formatting import format_short_date
 from bot.texts.paging import shorten
 from handlers.common import admin_button, admin_language, edit_if_possible
 from models.queries import exports as q
 from models.queries.audit import audit
+from models.queries.schedule import session_by_id
 from models.queries.stats import units
 
 AREA = "exp"
@@ -60,7 +63,7 @@ async def choose(update: Update, context: BotContext) -> None:
     async with context.db() as session:
         if what == SESSIONS:
             items = [
-                (s.id, f"{format_short_date(s.starts_at, lang, tz)} {s.code} {s.program.name}")
+                (s.id, sessions.label(s, lang, tz))
                 for s in await q.export_sessions(session, now=context.clock.now())
             ]
         elif what == COURSES:
@@ -93,15 +96,11 @@ async def send_file(update: Update, context: BotContext) -> None:
     query, lang = gate
     assert update.effective_user is not None
     what, item_id = parts(query.data)[1], int_part(query.data, 2) or 0
+    if what == SESSIONS:
+        await _send_attendance(update, context, lang, item_id)
+        return
     async with context.db.begin() as session:
-        if what == SESSIONS:
-            rows = await q.session_participants(session, session_id=item_id)
-            headers = ["no", "nip", "name", "unit", "status", "signature"]
-            body = [
-                [n, r.nip, r.name, r.unit, _status(r.status, lang), ""]
-                for n, r in enumerate(rows, start=1)
-            ]
-        elif what == COURSES:
+        if what == COURSES:
             rows = await q.course_enrollments(session, course_id=item_id)
             headers = ["no", "nip", "name", "unit", "status", "registered", "completed"]
             body = _dated_body(rows, lang, context)
@@ -120,7 +119,48 @@ async def send_file(update: Update, context: BotContext) -> None:
         )
     await query.answer()
     title = t(f"admin.export.title.{what}", lang, id=item_id)
-    await _send(update, context, lang, f"{_NAMES[what]}-{item_id}.xlsx", title, headers, body)
+    await _send(
+        update, context, lang, f"{_NAMES[what]}-{item_id}.xlsx", (title, title), headers, body
+    )
+
+
+async def _send_attendance(update: Update, context: BotContext, lang: str, session_id: int) -> None:
+    """A session's attendance sheet, named and titled by its date and place, sent with a
+    caption naming the session; audited."""
+    assert update.callback_query is not None and update.effective_user is not None
+    tz = context.settings.tz
+    async with context.db.begin() as session:
+        seat = await session_by_id(session, session_id=session_id)
+        if seat is None:
+            await update.callback_query.answer(t("admin.export.nothing", lang), show_alert=True)
+            return
+        rows = await q.session_participants(session, session_id=session_id)
+        await audit(
+            session,
+            now=context.clock.now(),
+            action=f"export.{_NAMES[SESSIONS]}",
+            actor_kind="admin",
+            actor_telegram_id=update.effective_user.id,
+            item_id=session_id,
+            rows=len(rows),
+        )
+    await update.callback_query.answer()
+    headers = ["no", "nip", "name", "unit", "status", "signature"]
+    body: list[list[object]] = [
+        [n, r.nip, r.name, r.unit, _status(r.status, lang), ""] for n, r in enumerate(rows, 1)
+    ]
+    named = sessions.title(seat, lang, tz)
+    title = t("admin.export.title.s", lang, session=named, program=seat.program.name)
+    name = f"{t('admin.export.file.s', lang)}-{sessions.slug(seat, tz)}.xlsx"
+    caption = t(
+        "admin.export.caption.s",
+        lang,
+        session=html.escape(named),
+        program=html.escape(seat.program.name),
+        count=len(rows),
+    )
+    sheet = sessions.sheet(seat, lang, tz)
+    await _send(update, context, lang, name, (sheet, title), headers, body, caption=caption)
 
 
 async def send_jp(update: Update, context: BotContext) -> None:
@@ -160,7 +200,7 @@ async def send_jp(update: Update, context: BotContext) -> None:
     headers = ["opd", "employees", "average_jp", "met", "met_percent"]
     body = [[o.name, o.employees, float(o.average_jp), o.met, float(o.met_percent)] for o in opds]
     title = t("admin.export.title.jp", lang, year=year)
-    await _send(update, context, lang, f"jp-{year}.xlsx", title, headers, body)
+    await _send(update, context, lang, f"jp-{year}.xlsx", (title, title), headers, body)
 
 
 # The export's file name, not the notification kind.
@@ -176,15 +216,23 @@ async def _send(
     context: BotContext,
     lang: str,
     name: str,
-    title: str,
+    sheet_and_title: tuple[str, str],
     headers: list[str],
     body: list[list[object]],
+    caption: str | None = None,
 ) -> None:
-    """One sheet titled ``title``, its column names in the admin's language."""
+    """One sheet (its tab's name, the title in its first row), its column names in the
+    admin's language; ``caption`` (HTML) under the file."""
     assert update.effective_chat is not None
     columns = [t(f"admin.export.col.{h}", lang) for h in headers]
-    content = workbook(title, title, columns, body)
-    await context.bot.send_document(update.effective_chat.id, document=content, filename=name)
+    content = workbook(*sheet_and_title, columns, body)
+    await context.bot.send_document(
+        update.effective_chat.id,
+        document=content,
+        filename=name,
+        caption=caption,
+        parse_mode=ParseMode.HTML if caption else None,
+    )
 
 
 def _dated_body(rows: Sequence[q.PersonRow], lang: str, context: BotContext) -> list[list[object]]:

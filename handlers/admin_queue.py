@@ -16,9 +16,8 @@ from telegram.error import Forbidden, TelegramError
 
 from bot.callbacks import data, int_part
 from bot.context import BotContext
-from bot.texts import t
+from bot.texts import sessions, t
 from bot.texts.formatting import format_datetime
-from bot.texts.paging import shorten
 from bot.usecases import rsvp
 from bot.usecases.rsvp import Rsvp, RsvpOutcome
 from handlers.common import admin_button, admin_language, edit_if_possible
@@ -39,7 +38,7 @@ _ALERTS = {
     Rsvp.FULL: "admin.queue.full",
 }
 PAGE = 5
-_LABEL = 60
+_LABEL = sessions.BUTTON_WIDTH  # the session part of a choice button; free seats follow
 
 
 async def queue(update: Update, context: BotContext) -> None:
@@ -230,14 +229,13 @@ def _card_buttons(request: Participation, lang: str) -> InlineKeyboardMarkup:
 
 
 def _choice_label(seat: AssessmentSession, lang: str, context: BotContext) -> str:
-    label = t(
+    """One line on a phone: "Sen 12 Jan 09.00 · Gedung BKPSDM Gresik (sisa 5)"."""
+    return t(
         "admin.queue.choice",
         lang,
-        when=format_datetime(seat.starts_at, lang, context.settings.tz),
-        venue=seat.venue_name,
+        session=sessions.label(seat, lang, context.settings.tz, width=_LABEL),
         free=seat.capacity - seat.seats_taken,
     )
-    return shorten(label, _LABEL)
 
 
 async def _notify(context: BotContext, outcome: RsvpOutcome, key: str) -> None:

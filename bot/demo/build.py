@@ -1,6 +1,7 @@
 """Fill an empty database with the Gresik demo: units, positions, employees, the
 2024 assessment with released results, the upcoming round, Gapura courses,
-the JP ledger, and activation codes for the demo employees.
+the JP ledger, what waits for the admins (results to release, reschedule requests,
+announcements already sent) and activation codes for the demo employees.
 
 Deterministic: the same ``seed`` and ``now`` give the same rows. Everything in
 the past hangs off fixed dates (records as of 30 June 2024, 2024 results
@@ -20,11 +21,11 @@ from datetime import UTC, datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.demo.admin_tasks import AdminTasksWriter
 from bot.demo.catalogue import COURSES
 from bot.demo.courses import CoursesWriter
 from bot.demo.people import DEMO_EMPLOYEES, DemoEmployee
 from bot.demo.positions import POSITIONS
-from bot.demo.rounds import RoundsWriter
 from models import Base
 
 MIN_EMPLOYEES = 100
@@ -55,6 +56,9 @@ class DemoSummary:
     enrollments: int
     jp_entries: int
     activation_codes: int
+    results_to_release: int  # imported, waiting for /rilis
+    reschedule_requests: int  # waiting in /jadwalulang
+    announcements_sent: int  # with deliveries and reads
 
     @property
     def assessed_2024_total(self) -> int:
@@ -96,7 +100,7 @@ async def build_demo(
         return await _Builder(conn, employees, seed, now.astimezone(UTC), progress).run()
 
 
-class _Builder(RoundsWriter, CoursesWriter):
+class _Builder(AdminTasksWriter, CoursesWriter):
     async def run(self) -> DemoSummary:
         await self._units()
         await self._positions()
@@ -104,6 +108,7 @@ class _Builder(RoundsWriter, CoursesWriter):
         await self._round_2024()
         await self._round_2025()
         await self._courses()
+        await self._admin_tasks()
         await self._codes()
         return DemoSummary(
             employees=self.n,
@@ -122,6 +127,9 @@ class _Builder(RoundsWriter, CoursesWriter):
             enrollments=self.enrollments,
             jp_entries=self.jp_entries,
             activation_codes=len(DEMO_EMPLOYEES),
+            results_to_release=self.waiting_results,
+            reschedule_requests=self.reschedule_requests,
+            announcements_sent=self.broadcasts_sent,
         )
 
 

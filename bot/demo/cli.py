@@ -55,6 +55,9 @@ def format_summary(summary: DemoSummary) -> str:
             f"{summary.invited_2025:,} places ({summary.confirmed_2025:,} confirmed)",
             f"  Gapura: {summary.courses} courses, {summary.enrollments:,} enrollments, "
             f"{summary.jp_entries:,} JP ledger entries",
+            f"  For the admins: {summary.results_to_release:,} results waiting for /rilis, "
+            f"{summary.reschedule_requests} requests in /jadwalulang, "
+            f"{summary.announcements_sent} announcements sent",
         )
     )
 

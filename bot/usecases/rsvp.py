@@ -16,13 +16,22 @@ from enum import StrEnum, auto
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.core.schedule import ScheduleRefused, can_answer, clean_reason
-from bot.core.vocabulary import LinkStatus, ParticipationStatus, SessionStatus
+from bot.core.schedule import (
+    ScheduleRefused,
+    bookable_slots,
+    can_answer,
+    check_can_move,
+    clean_reason,
+)
+from bot.core.vocabulary import LinkStatus, ParticipationStatus
+from bot.usecases.seats import position_type_of, slot_of
 from models.assessment import AssessmentSession, Participation
 from models.queries import reschedule
 from models.queries import schedule as q
 from models.queries.audit import audit
 from models.queries.links import link_of_employee
+
+MAX_MOVE_CHOICES = 10
 
 
 class Rsvp(StrEnum):
@@ -125,11 +134,21 @@ async def request_reschedule(
 async def move_choices(
     session: AsyncSession, *, participation_id: int, now: datetime
 ) -> RsvpOutcome:
-    """Setujui: the sessions with a free seat that a pending request may move to."""
+    """Setujui: the sessions a pending request may move to: the self-booking rule
+    (scheduled, in the future, a free seat, open to the employee's position type)
+    over the program's other sessions where the employee holds no place."""
     request = await reschedule.pending_request(session, participation_id=participation_id)
     if request is None:
         return RsvpOutcome(Rsvp.HANDLED)
-    sessions = await reschedule.free_sessions_for(session, participation=request, now=now)
+    candidates = {
+        s.id: s for s in await reschedule.free_sessions_for(session, participation=request, now=now)
+    }
+    slots = bookable_slots(
+        [slot_of(s) for s in candidates.values()],
+        position_type=position_type_of(request.employee),
+        now=now,
+    )
+    sessions = [candidates[slot.id] for slot in slots[:MAX_MOVE_CHOICES]]
     if not sessions:
         return RsvpOutcome(Rsvp.NO_FREE_SESSION, participation=request)
     return RsvpOutcome(Rsvp.MOVE_CHOICES, participation=request, sessions=sessions)
@@ -235,9 +254,15 @@ async def _chat_of(session: AsyncSession, employee_id: int) -> Chat | None:
 
 
 def _valid_target(request: Participation, target: AssessmentSession, now: datetime) -> bool:
-    return (
-        target.id != request.session_id
-        and target.program_id == request.session.program_id
-        and target.status == SessionStatus.SCHEDULED
-        and target.starts_at > now
-    )
+    """The booking rule for moving a seat, for the employee the request is about."""
+    try:
+        check_can_move(
+            slot_of(target),
+            same_program=target.program_id == request.session.program_id,
+            current_session_id=request.session_id,
+            position_type=position_type_of(request.employee),
+            now=now,
+        )
+    except ScheduleRefused:
+        return False
+    return True

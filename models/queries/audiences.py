@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,6 +27,7 @@ from bot.core.vocabulary import (
     LinkStatus,
     PositionType,
 )
+from bot.texts import sessions
 from models.assessment import AssessmentProgram, AssessmentSession, Participation
 from models.chat import ChatLink
 from models.gapura import Course, Enrollment
@@ -218,22 +220,27 @@ class Choice:
 
 
 async def choices(
-    session: AsyncSession, *, kind: str, now: datetime, offset: int, limit: int
+    session: AsyncSession,
+    *,
+    kind: str,
+    now: datetime,
+    offset: int,
+    limit: int,
+    lang: str,
+    tz: ZoneInfo,
 ) -> tuple[int, list[Choice]]:
-    """(how many in all, one page) of the items an audience of ``kind`` picks from."""
+    """(how many in all, one page) of the items an audience of ``kind`` picks from;
+    sessions named by date, time and place in ``lang`` (:mod:`bot.texts.sessions`)."""
+    if kind == rules.SESSION:
+        return await _session_choices(
+            session, now=now, offset=offset, limit=limit, lang=lang, tz=tz
+        )
     query: Any
     if kind == rules.OPD:
         query = select(Unit.id, Unit.name).where(Unit.parent_id.is_(None)).order_by(Unit.name)
     elif kind == rules.PROGRAM:
         query = select(AssessmentProgram.id, AssessmentProgram.name).order_by(
             AssessmentProgram.year.desc(), AssessmentProgram.name
-        )
-    elif kind == rules.SESSION:
-        label = AssessmentSession.code + " " + AssessmentSession.venue_name
-        query = (
-            select(AssessmentSession.id, label)
-            .where(AssessmentSession.ends_at >= now - timedelta(days=30))
-            .order_by(AssessmentSession.starts_at, AssessmentSession.id)
         )
     elif kind == rules.COURSE:
         query = (
@@ -246,6 +253,22 @@ async def choices(
     total = int(await session.scalar(select(func.count()).select_from(query.subquery())) or 0)
     rows = await session.execute(query.offset(offset).limit(limit))
     return total, [Choice(int(i), str(name)) for i, name in rows.all()]
+
+
+async def _session_choices(
+    session: AsyncSession, *, now: datetime, offset: int, limit: int, lang: str, tz: ZoneInfo
+) -> tuple[int, list[Choice]]:
+    """Sessions ending from 30 days ago on, soonest first, each named for a button."""
+    recent = AssessmentSession.ends_at >= now - timedelta(days=30)
+    total = int(await session.scalar(select(func.count(AssessmentSession.id)).where(recent)) or 0)
+    rows = await session.scalars(
+        select(AssessmentSession)
+        .where(recent)
+        .order_by(AssessmentSession.starts_at, AssessmentSession.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return total, [Choice(s.id, sessions.label(s, lang, tz)) for s in rows.all()]
 
 
 async def choice_name(session: AsyncSession, *, kind: str, item: int) -> str | None:

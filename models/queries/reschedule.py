@@ -23,6 +23,7 @@ from models.queries.schedule import release_seat, take_seat
 _FULL = (
     selectinload(Participation.session).selectinload(AssessmentSession.program),
     selectinload(Participation.employee).selectinload(Employee.unit),
+    selectinload(Participation.employee).selectinload(Employee.position),
 )
 
 
@@ -64,10 +65,10 @@ async def pending_request(session: AsyncSession, *, participation_id: int) -> Pa
 
 
 async def free_sessions_for(
-    session: AsyncSession, *, participation: Participation, now: datetime, limit: int = 10
+    session: AsyncSession, *, participation: Participation, now: datetime
 ) -> Sequence[AssessmentSession]:
     """Scheduled future sessions of the same program with a free seat, where the
-    employee has no place yet."""
+    employee has no place yet (whom each is open to, the caller's rule decides)."""
     already = select(Participation.session_id).where(
         Participation.employee_id == participation.employee_id
     )
@@ -82,7 +83,6 @@ async def free_sessions_for(
         )
         .options(selectinload(AssessmentSession.program))
         .order_by(AssessmentSession.starts_at, AssessmentSession.id)
-        .limit(limit)
     )
     return rows.all()
 

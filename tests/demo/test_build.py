@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from bot.core.codes import hash_code
 from bot.core.jpm import CompetencyScore, category_for, jpm, thresholds_from_mapping
 from bot.core.nip import parse_nip
+from bot.core.vocabulary import SessionStatus
 from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES, DemoRefused, build_demo
 from bot.demo.names import FEMALE_GIVEN, MALE_GIVEN
 from bot.demo.plan import scaled
@@ -83,6 +84,8 @@ async def test_assessed_counts_scale_with_the_documented_rule(db, clock):
         .select_from(Result)
         .join(Employee, Employee.id == Result.employee_id)
         .join(Position, Position.id == Employee.position_id)
+        .join(AssessmentProgram, AssessmentProgram.id == Result.program_id)
+        .where(AssessmentProgram.code == "PK-2024")
         .group_by(Position.position_type),
     )
     expected = {
@@ -101,7 +104,7 @@ async def test_results_jpm_and_category_follow_from_their_scores(db, clock):
         await _all(db, select(AssessmentProgram).where(AssessmentProgram.code == "PK-2024"))
     )[0]
     thresholds = thresholds_from_mapping(program.thresholds)
-    results = [r for (r,) in await _all(db, select(Result))]
+    results = [r for (r,) in await _all(db, select(Result).where(Result.program_id == program.id))]
     scores: Counter[int] = Counter()
     by_result: dict[int, list[CompetencyScore]] = {}
     for (score,) in await _all(db, select(ResultScore)):
@@ -162,7 +165,10 @@ async def test_upcoming_sessions_are_after_now_with_places_and_a_link(db, clock)
             db,
             select(AssessmentSession)
             .join(AssessmentProgram)
-            .where(AssessmentProgram.year == clock.now().year),
+            .where(
+                AssessmentProgram.year == clock.now().year,
+                AssessmentSession.status != SessionStatus.DONE,  # not the one held already
+            ),
         )
     ]
     assert len(sessions) == summary.sessions_2025

@@ -53,11 +53,25 @@ async def test_the_attendance_sheet_lists_the_session_participants(bot: RunningB
     await admin.next_message()
     await admin.press("Peserta sesi (daftar hadir)")
     picker = await admin.next_edit()
-    await admin.press(next(b for b in picker.button_texts if "S-0317" in b))
+    await admin.press(next(b for b in picker.button_texts if b.startswith("Sen 17 Mar")))
     sent = await admin.next_message()
 
-    assert sent.document is not None and sent.document.file_name is not None
-    assert sent.document.file_name.endswith(".xlsx")
+    assert not any("S-03" in b for b in picker.button_texts)
+    assert picker.button_texts[:2] == [
+        "Sen 17 Mar 09.00 · UPT Penilaian Kompet…",
+        "Sel 18 Mar 09.00 · UPT Penilaian Kompet…",
+    ]
+    assert sent.document is not None
+    assert sent.document.file_name == "daftar-hadir-2025-03-17-upt-penilaian.xlsx"
+    assert sent.text == (
+        "📋 Daftar hadir Senin, 17 Maret 2025 pukul 09.00 WIB · UPT Penilaian Kompetensi "
+        "BKPSDM Gresik · S-0317\nPenilaian Kompetensi ASN 2025: 2 peserta."
+    )
+    book = load_workbook(io.BytesIO(sent.document.data))
+    assert book.sheetnames == ["17 Mar 2025 UPT Penilaian Komp…"]
+    assert book.active is not None and str(book.active["A1"].value).startswith(
+        "Daftar hadir Penilaian Kompetensi ASN 2025: Senin, 17 Maret 2025 pukul 09.00 WIB"
+    )
     rows = sheet_rows(sent.document.data)
     assert rows[0] == ("No", "NIP", "Nama", "Unit kerja", "Status", "Tanda tangan")
     assert rows[1:] == [
