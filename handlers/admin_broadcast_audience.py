@@ -65,7 +65,9 @@ async def choose_item(update: Update, context: BotContext) -> None:
         draft["audience"] = {"kind": kind, "item": views.POSITION_TYPES[item].value}
     else:
         async with context.db() as session:
-            name = await audiences.choice_name(session, kind=kind, item=item)
+            name = await audiences.choice_name(
+                session, kind=kind, item=item, lang=lang, tz=context.settings.tz
+            )
         if name is None:
             await query.answer(t("broadcast.gone", lang), show_alert=True)
             return

@@ -91,16 +91,16 @@ def sheet(session: NamedSession, lang: str, tz: ZoneInfo) -> str:
 def slug(session: NamedSession, tz: ZoneInfo) -> str:
     """The local date and a few words of the place, for a file name."""
     day = session.starts_at.astimezone(tz).date().isoformat()
-    ascii_place = (
-        unicodedata.normalize("NFKD", place(session.venue_name))
-        .encode("ascii", "ignore")
-        .decode()
-        .lower()
-    )
-    words = re.findall(r"[a-z0-9]+", ascii_place)
+    return "-".join([day, *file_words(place(session.venue_name))])
+
+
+def file_words(text: str, width: int = SLUG_WIDTH) -> list[str]:
+    """The first words of ``text`` in plain lower-case ASCII, within ``width``
+    characters once joined by hyphens: for a file name."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     kept: list[str] = []
-    for word in words:
-        if kept and len("-".join([*kept, word])) > SLUG_WIDTH:
+    for word in re.findall(r"[a-z0-9]+", ascii_text):
+        if kept and len("-".join([*kept, word])) > width:
             break
         kept.append(word)
-    return "-".join([day, *kept])
+    return kept

@@ -271,12 +271,17 @@ async def _session_choices(
     return total, [Choice(s.id, sessions.label(s, lang, tz)) for s in rows.all()]
 
 
-async def choice_name(session: AsyncSession, *, kind: str, item: int) -> str | None:
-    """The name of the unit, program, session or course an audience names."""
+async def choice_name(
+    session: AsyncSession, *, kind: str, item: int, lang: str, tz: ZoneInfo
+) -> str | None:
+    """The name of the unit, program, session or course an audience names; a session
+    by its date, time and place."""
+    if kind == rules.SESSION:
+        found = await session.get(AssessmentSession, item)
+        return None if found is None else sessions.title(found, lang, tz, code=False)
     column: Any = {
         rules.OPD: (Unit.name, Unit.id),
         rules.PROGRAM: (AssessmentProgram.name, AssessmentProgram.id),
-        rules.SESSION: (AssessmentSession.code, AssessmentSession.id),
         rules.COURSE: (Course.title, Course.id),
     }.get(kind)
     if column is None:

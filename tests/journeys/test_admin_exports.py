@@ -104,6 +104,9 @@ async def test_course_enrollments_export_in_registration_order(bot: RunningBot) 
     sent = await admin.next_message()
 
     assert sent.document is not None
+    assert sent.document.file_name == "peserta-pelatihan-pelayanan-publik-prima.xlsx"
+    title = load_workbook(io.BytesIO(sent.document.data)).active
+    assert title is not None and title["A1"].value == "Peserta pelatihan: Pelayanan Publik Prima"
     rows = sheet_rows(sent.document.data)
     assert [(r[2], r[4]) for r in rows[1:]] == [
         ("Siti Aminah", "terdaftar"),

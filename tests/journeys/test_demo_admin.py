@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -75,7 +76,12 @@ async def test_the_demo_has_announcements_sent_with_deliveries_and_reads(
     sent = await admin.next_message()
 
     assert summary.announcements_sent == len(listed.button_texts) == 3
+    assert not any("<" in label for label in listed.button_texts)  # words, not markup
     assert sent.document is not None
+    # Named by its date and first words, not by an id.
+    assert re.fullmatch(
+        r"laporan-pengumuman-\d+-[a-z]+-\d{4}-[a-z0-9-]+\.xlsx", sent.document.file_name
+    )
     sheet = load_workbook(io.BytesIO(sent.document.data)).active
     assert sheet is not None
     rows = list(sheet.iter_rows(min_row=3, values_only=True))
