@@ -80,7 +80,7 @@ async def test_the_demo_has_announcements_sent_with_deliveries_and_reads(
     assert sent.document is not None
     # Named by its date and first words, not by an id.
     assert re.fullmatch(
-        r"laporan-pengumuman-\d+-[a-z]+-\d{4}-[a-z0-9-]+\.xlsx", sent.document.file_name
+        r"laporan-pengumuman-\d+-[a-z]+-\d{4}-[a-z0-9-]+\.xlsx", sent.document.file_name or ""
     )
     sheet = load_workbook(io.BytesIO(sent.document.data)).active
     assert sheet is not None
