@@ -24,7 +24,7 @@ from bot.context import BotContext
 from bot.texts import t
 from bot.usecases.linking import is_linked
 from handlers import courses, jp, linking, results, schedule
-from handlers.admin_menu import admin_help, admin_home, publish_admin_commands
+from handlers.admin_menu import admin_home, publish_admin_commands
 from handlers.common import LINK_START, is_admin, language_for, load_link, require_link
 
 # Menu entries in order: (command, label key, handler).
@@ -54,13 +54,13 @@ COMMANDS = [
 ]
 
 
-def help_text(lang: str, *, minutes_per_jp: int, admin: bool = False) -> str:
-    """The command menu as a message, one line per command, then a short FAQ; for an
-    admin, the admin commands after that."""
+def help_text(lang: str, *, minutes_per_jp: int) -> str:
+    """The command menu as a message, one line per command, then a short FAQ (an
+    admin's /bantuan adds the admin commands: handlers/start.py)."""
     lines = [t("help.heading", lang)]
     lines += [f"/{name}: {t(key, lang)}" for name, key in COMMANDS]
     text = "\n".join(lines) + "\n\n" + t("help.faq", lang, minutes=minutes_per_jp)
-    return text + "\n\n" + admin_help(lang) if admin else text
+    return text
 
 
 def main_menu(lang: str) -> InlineKeyboardMarkup:

@@ -14,6 +14,7 @@ from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
 from bot.texts import t
 from bot.usecases.linking import is_linked
+from handlers.admin_menu import admin_help
 from handlers.common import (
     edit_if_possible,
     is_admin,
@@ -113,8 +114,10 @@ async def help_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_user is not None
     lang = await user_language(context, update)
     admin = await is_admin(context, update.effective_user.id)
-    await update.effective_message.reply_html(
-        help_text(lang, minutes_per_jp=context.settings.minutes_per_jp, admin=admin)
-        + "\n\n"
-        + rules_text(lang, context.settings)  # when messages go out (handlers/reminders.py)
-    )
+    # What the bot does, when its messages go out (handlers/reminders.py), and for an
+    # admin the admin commands last.
+    text = help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
+    text += "\n\n" + rules_text(lang, context.settings)
+    if admin:
+        text += "\n\n" + admin_help(lang)
+    await update.effective_message.reply_html(text)
