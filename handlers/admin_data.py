@@ -172,7 +172,12 @@ async def _send_list(
 def _kinds_text(lang: str) -> str:
     lines = [t("admin.import.kinds", lang)]
     lines += [
-        t("admin.import.kind_line", lang, kind=NAMES[kind], name=t(f"import.kind.{kind}", lang))
+        t(
+            "admin.import.kind_line",
+            lang,
+            kind=NAMES[kind],
+            about=t(f"import.kind_about.{kind}", lang),
+        )
         for kind in KINDS
     ]
     return "\n".join(lines)

@@ -47,6 +47,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
         "waitlisted", "withdrawn",
     ),
     "admin.export.title.": ("b", "c", "jp", "s"),
+    "admin.export.file.": ("b", "c"),
     "broadcast.": ("paused", "resumed", "cancelled"),  # the progress buttons' answers
     "broadcast.audience.": broadcast.AUDIENCES,
     "broadcast.pick.": ("crs", "opd", "pos", "prog", "ses"),
@@ -69,6 +70,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     ),
     "import.file.": ("row", "column", "reason"),
     "import.kind.": KINDS,
+    "import.kind_about.": KINDS,
     "link.method.": [*VerificationMethod],
     "reminders.kind.": sending.OPTIONAL_KINDS,
     "results.status.": [*ResultStage],

@@ -133,7 +133,7 @@ async def test_impor_alone_lists_the_kinds_and_sends_templates(bot: RunningBot) 
 
     shown = kinds.text or ""
     for word in ("pegawai", "sesi", "peserta", "hasil", "pelatihan", "libur"):
-        assert f"• {word}: " in shown
+        assert f"• /impor {word}: " in shown
     assert "employees" not in shown and "asesmen" not in shown and "kursus" not in shown
     assert "Templat pelatihan Gapura" in kinds.button_texts
     assert first.document is not None and first.document.file_name == "pegawai.xlsx"
