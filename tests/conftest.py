@@ -122,6 +122,14 @@ async def _empty_tables(url: str) -> None:
         await connection.execute(
             competencies.delete().where(competencies.c.code.not_in(STANDARD_CODES))
         )
+        # An announcement's number is what its admin reads ("Pengumuman #1"): start it
+        # again at 1, as on SQLite's fresh copy, whatever an earlier test made.
+        if connection.dialect.name == "postgresql":
+            await connection.execute(
+                text("SELECT setval(pg_get_serial_sequence('broadcasts', 'id'), 1, false)")
+            )
+        else:
+            await connection.execute(text("ALTER TABLE broadcasts AUTO_INCREMENT = 1"))
     await engine.dispose()
 
 
