@@ -52,7 +52,12 @@ async def open_to_me(
     ``employee.position`` must be loaded (:func:`models.queries.links.chat_link` does)."""
     audience = await q.audience_of(session, employee=employee)
     found = await q.open_courses(
-        session, now=now, audience=audience, competency=competency, mode=mode
+        session,
+        now=now,
+        audience=audience,
+        competency=competency,
+        mode=mode,
+        with_competencies=False,  # the list shows titles, dates and seats
     )
     mine = await q.my_places(session, employee_id=employee.id)
     return CourseList(found, mine)

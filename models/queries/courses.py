@@ -50,12 +50,18 @@ async def audience_of(session: AsyncSession, *, employee: Employee) -> Audience:
     return Audience(position_type, str(employee.status), unit_ids)
 
 
-def facts(course: Course) -> CourseFacts:
-    """The course as the recommendation rules see it (competencies must be loaded)."""
+def facts(course: Course, *, with_competencies: bool = True) -> CourseFacts:
+    """The course as the recommendation rules see it (competencies must be loaded,
+    unless ``with_competencies`` is False: for its audience alone)."""
+    competencies = (
+        {c.competency_code: c.target_level for c in course.competencies}
+        if with_competencies
+        else {}
+    )
     return CourseFacts(
         course_id=course.id,
         title=course.title,
-        competencies={c.competency_code: c.target_level for c in course.competencies},
+        competencies=competencies,
         position_types=_csv(course.audience_position_types),
         statuses=_csv(course.audience_statuses),
         unit_id=course.audience_unit_id,
@@ -67,7 +73,7 @@ def facts(course: Course) -> CourseFacts:
 def is_for(course: Course, audience: Audience) -> bool:
     """Whether the course's audience includes this employee."""
     return is_open_to(
-        facts(course),
+        facts(course, with_competencies=False),  # an audience has no competencies
         position_type=audience.position_type,
         status=audience.status,
         unit_ids=audience.unit_ids,
@@ -88,9 +94,11 @@ async def open_courses(
     audience: Audience,
     competency: str | None = None,
     mode: str | None = None,
+    with_competencies: bool = True,
 ) -> list[Course]:
     """Courses open for registration now whose audience includes me, soonest first;
-    optionally only those developing ``competency`` or held in ``mode``."""
+    optionally only those developing ``competency`` or held in ``mode``. A list that
+    shows no competencies asks for none (``with_competencies=False``: a statement less)."""
     query = (
         select(Course)
         .where(
@@ -98,9 +106,10 @@ async def open_courses(
             Course.registration_opens_at <= now,
             Course.registration_closes_at > now,
         )
-        .options(selectinload(Course.competencies))
         .order_by(Course.starts_on, Course.id)
     )
+    if with_competencies:
+        query = query.options(selectinload(Course.competencies))
     if competency is not None:
         query = query.where(Course.competencies.any(CourseCompetency.competency_code == competency))
     if mode is not None:
