@@ -12,16 +12,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.callbacks import data, int_part, parts
 from bot.context import BotContext
-from bot.core.broadcast import plain_text
 from bot.core.coverage import jp_per_opd
 from bot.exports import local, workbook
 from bot.texts import sessions, t
 from bot.texts.formatting import format_short_date
-from bot.texts.paging import shorten
+from bot.texts.paging import excerpt, shorten
 from bot.texts.sessions import file_words
 from handlers.common import admin_button, admin_language, edit_if_possible
-from models.gapura import Course
-from models.outbox import Broadcast
 from models.queries import exports as q
 from models.queries.audit import audit
 from models.queries.schedule import session_by_id
@@ -74,7 +71,7 @@ async def choose(update: Update, context: BotContext) -> None:
             items = [(c.id, c.title) for c in await q.export_courses(session)]
         else:
             items = [
-                (b.id, f"{format_short_date(b.created_at, lang, tz)} {_one_line(b.text)}")
+                (b.id, f"{format_short_date(b.created_at, lang, tz)} {excerpt(b.text)}")
                 for b in await q.export_broadcasts(session)
             ]
     if not items:
@@ -133,14 +130,13 @@ async def _named(
     """A course's or an announcement's export: its title (the course's title; the
     announcement's date and first words) and its file name, without ids."""
     if what == COURSES:
-        course = await session.get(Course, item_id)
-        name = course.title if course is not None else ""
+        name = await q.course_title(session, course_id=item_id) or ""
     else:
-        broadcast = await session.get(Broadcast, item_id)
+        broadcast = await q.broadcast_by_id(session, broadcast_id=item_id)
         name = ""
         if broadcast is not None:
             when = format_short_date(broadcast.created_at, lang, context.settings.tz)
-            name = f"{when}: {shorten(_one_line(broadcast.text), 60)}"
+            name = f"{when}: {excerpt(broadcast.text)}"
     title = t(f"admin.export.title.{what}", lang, name=name)
     words = file_words(t(f"admin.export.file.{what}", lang) + " " + name, 40)
     return title, "-".join(words) + ".xlsx"
@@ -267,8 +263,3 @@ def _dated_body(rows: Sequence[q.PersonRow], lang: str, context: BotContext) -> 
 
 def _status(value: str, lang: str) -> str:
     return t(f"admin.export.status.{value}", lang)
-
-
-def _one_line(announcement: str) -> str:
-    """An announcement's words as its reader sees them, on one line (no markup)."""
-    return " ".join(plain_text(announcement).split())

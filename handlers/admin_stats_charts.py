@@ -10,33 +10,21 @@ from zoneinfo import ZoneInfo
 
 from bot.charts import BELOW_COLOUR, MET_COLOUR
 from bot.charts_admin import MAX_BARS, Bar, ProgressWords, bars_chart, progress_chart
-from bot.core.broadcast import InvalidAnnouncement, plain_text
 from bot.core.coverage import share
 from bot.core.jpm import shown_percent
 from bot.texts import t
 from bot.texts.formatting import format_short_date
-from bot.texts.paging import shorten
+from bot.texts.paging import excerpt
 
 if TYPE_CHECKING:
     from handlers.admin_stats import Numbers
     from models.queries.stats import BroadcastReads, RoundRsvp
 
-__all__ = ["MAX_BARS", "escaped", "excerpt", "render"]
-
-EXCERPT = 60
+__all__ = ["MAX_BARS", "escaped", "render"]
 
 
 def escaped(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-def excerpt(source: str) -> str:
-    """An announcement as its reader saw it (tags removed), on one line, shortened."""
-    try:
-        text = plain_text(source)
-    except InvalidAnnouncement:
-        text = source
-    return shorten(" ".join(text.split()), EXCERPT)
 
 
 def render(numbers: Numbers, lang: str, tz: ZoneInfo) -> list[tuple[bytes, str]]:

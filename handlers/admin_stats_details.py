@@ -13,8 +13,9 @@ from bot.core.jpm import shown_percent
 from bot.core.stats import Page, page_of
 from bot.texts import t
 from bot.texts.formatting import format_short_date
+from bot.texts.paging import excerpt
 from handlers.admin_stats import BROADCASTS, COURSES, HOME, OPD, page
-from handlers.admin_stats_charts import escaped, excerpt
+from handlers.admin_stats_charts import escaped
 from handlers.common import admin_button, edit_if_possible
 from models.queries import stats as q
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from telegram.constants import MessageLimit
 
+from bot.core.broadcast import InvalidAnnouncement, plain_text
+
 LIMIT = MessageLimit.MAX_TEXT_LENGTH
 
 
@@ -36,3 +38,12 @@ def pack_blocks(blocks: Iterable[str], *, limit: int = LIMIT, separator: str = "
 def shorten(text: str, limit: int) -> str:
     """The text itself if it fits in ``limit`` characters, else cut with an ellipsis."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def excerpt(announcement: str, limit: int = 60) -> str:
+    """An announcement as its reader saw it (tags removed), on one line, shortened."""
+    try:
+        text = plain_text(announcement)
+    except InvalidAnnouncement:
+        text = announcement
+    return shorten(" ".join(text.split()), limit)

@@ -70,6 +70,15 @@ async def export_broadcasts(session: AsyncSession, *, limit: int = 10) -> Sequen
     return rows.all()
 
 
+async def course_title(session: AsyncSession, *, course_id: int) -> str | None:
+    title: str | None = await session.scalar(select(Course.title).where(Course.id == course_id))
+    return title
+
+
+async def broadcast_by_id(session: AsyncSession, *, broadcast_id: int) -> Broadcast | None:
+    return await session.get(Broadcast, broadcast_id)
+
+
 async def session_participants(session: AsyncSession, *, session_id: int) -> list[PersonRow]:
     """Everyone in a session, by unit then name: the attendance sheet."""
     rows = await session.execute(
