@@ -135,11 +135,17 @@ async def linked(
 
 
 async def due_announcements(
-    bot: RunningBot, user_ids: Iterable[int], *, broadcast_id: int, nip_stem: str, text: str
+    bot: RunningBot,
+    user_ids: Iterable[int],
+    *,
+    broadcast_id: int,
+    nip_stem: str,
+    text: str,
+    numbered: bool = False,
 ) -> list[int]:
     """A linked employee for each of ``user_ids`` (NIP ``nip_stem`` + two digits), each
-    with announcement ``broadcast_id`` due now (``text``, or ``text`` + its number when
-    ``text`` ends with a space); the user ids."""
+    with announcement ``broadcast_id`` due now (``text``; with ``numbered``, ``text`` and
+    the person's number: "Pengumuman 0", ...); the user ids."""
     users = list(user_ids)
     async with bot.db.begin() as session:
         for n, user_id in enumerate(users):
@@ -153,7 +159,7 @@ async def due_announcements(
                     employee_id=person.id,
                     kind="broadcast",
                     due_at=bot.clock.now(),
-                    payload={"text": f"{text}{n}" if text.endswith(" ") else text},
+                    payload={"text": f"{text} {n}" if numbered else text},
                 )
             )
             bot.user(user_id)

@@ -317,12 +317,22 @@ async def test_stale_notices_are_skipped_and_counted_for_the_admins(bot: Running
     assert (await statuses(bot))["skipped"] == 3
 
 
+async def many_due(bot: RunningBot, count: int) -> list[int]:
+    """``count`` linked employees with one due announcement each; their user ids."""
+    return await due_announcements(
+        bot,
+        range(7100, 7100 + count),
+        broadcast_id=9,
+        nip_stem="1986092620150510",
+        text="Pengumuman",
+        numbered=True,
+    )
+
+
 async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
     bot: RunningBot,
 ) -> None:
-    users = await due_announcements(
-        bot, range(7100, 7100 + 6), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 6)
     # The first three go through; the fourth hangs in flight when the process dies.
     bot.emulator.faults.delay(0, "sendMessage", times=3)
     bot.emulator.faults.delay(600, "sendMessage", times=1)  # never answered within the test
@@ -345,9 +355,7 @@ async def test_a_restart_mid_batch_loses_nothing_and_sends_nothing_twice(
 
 
 async def test_a_server_error_mid_batch_is_retried_with_backoff(bot: RunningBot) -> None:
-    users = await due_announcements(
-        bot, range(7100, 7100 + 4), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 4)
     bot.emulator.faults.delay(0, "sendMessage", times=2)
     bot.emulator.faults.fail("sendMessage", status=502, description="Bad Gateway")
     await run_job(bot.application, DISPATCHER)
@@ -367,9 +375,7 @@ async def test_a_server_error_mid_batch_is_retried_with_backoff(bot: RunningBot)
 
 
 async def test_a_blocked_user_gets_403_and_their_link_is_marked_blocked(bot: RunningBot) -> None:
-    users = await due_announcements(
-        bot, range(7100, 7100 + 2), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 2)
     blocked = bot.user(users[0])
     blocked.chat.blocked = True  # blocked without the bot having heard of it yet
     await run_job(bot.application, DISPATCHER)
@@ -385,9 +391,7 @@ async def test_a_blocked_user_gets_403_and_their_link_is_marked_blocked(bot: Run
 
 
 async def test_blocking_and_unblocking_the_bot_follow_my_chat_member(bot: RunningBot) -> None:
-    users = await due_announcements(
-        bot, range(7100, 7100 + 1), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 1)
     user = bot.user(users[0])
 
     async def link_status() -> LinkStatus:
@@ -416,9 +420,7 @@ async def test_blocking_and_unblocking_the_bot_follow_my_chat_member(bot: Runnin
 
 
 async def test_flood_control_429_is_honoured_without_loss(bot: RunningBot) -> None:
-    users = await due_announcements(
-        bot, range(7100, 7100 + 6), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 6)
     ticks = [0.0]
     # A Telegram stricter than the bot's pace: 3 messages a second, on its own clock.
     bot.emulator.limiter = RateLimiter(global_rate=3, monotonic=lambda: ticks[0])
@@ -446,9 +448,7 @@ async def test_two_processes_on_one_database_deliver_every_notice_exactly_once(
     dialect = bot.settings.effective_database_url.split(":")[0]
     if not dialect.startswith(("postgresql", "mysql")):
         pytest.skip("needs a database server that two processes share")
-    users = await due_announcements(
-        bot, range(7100, 7100 + 40), broadcast_id=9, nip_stem="1986092620150510", text="Pengumuman "
-    )
+    users = await many_due(bot, 40)
     bot.emulator.limiter = RateLimiter(enabled=False)
     bot.application.bot_data.settings = bot.settings.model_copy(
         update={"dispatch_batch_size": batch}
