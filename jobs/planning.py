@@ -220,6 +220,7 @@ async def _surveys(
                 employee_id=seat.employee_id,
                 starts_at=seat.starts_at,
                 ends_at=seat.ends_at,
+                venue=seat.venue,
                 finished=seat.finished,
                 tz=settings.tz,
                 now=now,

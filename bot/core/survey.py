@@ -67,10 +67,10 @@ def is_closed(period: str, *, now: datetime, tz: ZoneInfo) -> bool:
     return now >= period_closes(period, tz)
 
 
-def closed_before(now: datetime, tz: ZoneInfo) -> str:
-    """Every period before this one is closed ("2025" closes in February 2026)."""
+def latest_closed(now: datetime, tz: ZoneInfo) -> str:
+    """The latest closed period: in February 2026 "2025", in January 2026 "2024"."""
     year = now.astimezone(tz).year
-    return str(year) if now >= period_closes(str(year - 1), tz) else str(year - 1)
+    return str(year - 1) if is_closed(str(year - 1), now=now, tz=tz) else str(year - 2)
 
 
 def survey_key(kind: str, session_id: int, employee_id: int, again: bool = False) -> str:
@@ -86,6 +86,7 @@ def survey_notices(
     employee_id: int,
     starts_at: datetime,
     ends_at: datetime,
+    venue: str,
     finished: bool,
     tz: ZoneInfo,
     now: datetime,
@@ -102,6 +103,7 @@ def survey_notices(
         "session_id": session_id,
         "period": period,
         "starts_at": starts_at.isoformat(),
+        "venue": venue,
     }
     return [
         Planned(

@@ -119,7 +119,7 @@ class NotificationKind(StrEnum):
     WAITLIST_EXPIRED = "waitlist_expired"
     JP_BEHIND = "jp_behind"
     BROADCAST = "broadcast"
-    SURVEY = "survey"  # the satisfaction survey after a session (``bot.core.survey``)
+    SURVEY = "satisfaction_survey"  # the survey after a session (``bot.core.survey``)
 
 
 class SendFailure(StrEnum):

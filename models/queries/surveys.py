@@ -35,6 +35,7 @@ class Attended:
     employee_id: int
     starts_at: datetime
     ends_at: datetime
+    venue: str
     finished: bool  # the person finished or stopped this session's survey
 
 
@@ -52,6 +53,7 @@ async def attended_since(
             Participation.employee_id,
             AssessmentSession.starts_at,
             AssessmentSession.ends_at,
+            AssessmentSession.venue_name,
             SurveyInvitation.status,
         )
         .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
@@ -69,8 +71,8 @@ async def attended_since(
         )
     )
     return [
-        Attended(sid, eid, starts, ends, status in FINISHED)
-        for sid, eid, starts, ends, status in rows.all()
+        Attended(sid, eid, starts, ends, venue or "", status in FINISHED)
+        for sid, eid, starts, ends, venue, status in rows.all()
     ]
 
 
@@ -208,9 +210,7 @@ async def withdraw_notices(session: AsyncSession, *, keys: Collection[str]) -> i
     """Cancel the pending invitation and reminder of a survey that ended."""
     result = await session.execute(
         update(Notification)
-        .where(
-            Notification.key.in_(list(keys)), Notification.status == NotificationStatus.PENDING
-        )
+        .where(Notification.key.in_(list(keys)), Notification.status == NotificationStatus.PENDING)
         .values(status=NotificationStatus.CANCELLED)
         .execution_options(synchronize_session=False)
     )
