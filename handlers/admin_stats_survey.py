@@ -32,6 +32,7 @@ PATTERN = rf"^{AREA}:{PAGE}(:\d{{4}})?$"
 FILE_PATTERN = rf"^{AREA}:{FILE}:\d{{4}}$"
 MAX_PERIODS = 4
 MAX_SESSIONS = 10
+LINE_WIDTH = 70  # a session named in a line of the page, not on a button
 WEIGHT_PLACES = 4
 
 
@@ -127,10 +128,10 @@ def table(index: ikm.Index, period: str, lang: str) -> bytes:
             "",
             float(ikm.rounded(index.value, WEIGHT_PLACES)),
         ],
-        ["", t("admin.survey.xlsx.ikm", lang), "", float(ikm.rounded(index.ikm))],
-        ["", t("admin.survey.xlsx.grade", lang), "", index.grade],
-        ["", t("admin.survey.xlsx.performance", lang), "", grade_words(index, lang)],
-        ["", t("admin.survey.xlsx.respondents", lang), "", index.respondents],
+        [None, t("admin.survey.xlsx.ikm", lang), None, float(ikm.rounded(index.ikm))],
+        [None, t("admin.survey.xlsx.grade", lang), None, index.grade],
+        [None, t("admin.survey.xlsx.performance", lang), None, grade_words(index, lang)],
+        [None, t("admin.survey.xlsx.respondents", lang), None, index.respondents],
     ]
     headers = [t(f"admin.survey.xlsx.col.{c}", lang) for c in ("no", "element", "nrr", "weighted")]
     return workbook(
@@ -172,7 +173,7 @@ def _page_text(
     if by_session:
         lines += ["", t("admin.survey.sessions", lang)]
     for sitting, count in by_session[:MAX_SESSIONS]:
-        name = sessions.label(sitting, lang, context.settings.tz)  # type: ignore[arg-type]
+        name = sessions.label(sitting, lang, context.settings.tz, width=LINE_WIDTH)  # type: ignore[arg-type]
         if shown_apart(count, minimum):
             lines.append(t("admin.survey.session_line", lang, session=escaped(name), count=count))
         else:
