@@ -27,6 +27,7 @@ from tests.factories import (
     add_program,
 )
 from tests.journeys.conftest import ADMIN_ID, RunningBot
+from tests.journeys.test_steps_elsewhere import Elsewhere, elsewhere  # noqa: F401 (a fixture)
 
 BUDI = 6101
 # Monday 5 May 2025, 13.00 WIB; eight hours: it ends at 21.00, in the quiet hours.
@@ -50,7 +51,11 @@ def sent_to(bot: RunningBot, chat_id: int) -> int:
 
 
 async def attended_session(
-    bot: RunningBot, user_ids: list[int], *, status: str = "attended", code: str = "S-0505"
+    bot: RunningBot | Elsewhere,
+    user_ids: list[int],
+    *,
+    status: str = "attended",
+    code: str = "S-0505",
 ) -> int:
     """A session that ends at 21.00 on 5 May, each user a linked participant."""
     async with bot.db.begin() as session:
@@ -215,6 +220,37 @@ async def test_berhenti_at_any_time_deletes_the_answers_and_no_reminder_follows(
     assert sorted(map(str, notices.values())) == ["cancelled", "sent"]
     await plan_and_send(bot, TUESDAY_6 + timedelta(days=3))
     assert sent_to(bot, BUDI) == 1
+
+
+async def test_a_survey_answered_half_here_and_half_elsewhere_is_one_complete_response(
+    elsewhere: Elsewhere,  # noqa: F811 (the fixture imported above)
+) -> None:
+    user = elsewhere.user(BUDI)
+    await attended_session(elsewhere, [BUDI])
+    elsewhere.clock.set(TUESDAY_6)
+    await elsewhere.run_job(PLANNER)
+    await elsewhere.run_job(DISPATCHER)
+    await user.next_message()
+    for value in KNOWN[3][:4]:
+        await answer(user, value)
+
+    await elsewhere.hop()
+    screens = [await answer(user, value) for value in KNOWN[3][4:]]
+    await elsewhere.hop()
+    await user.press("Lewati")
+    thanks = await user.next_edit()
+
+    assert "Pertanyaan 6 dari 9" in (screens[0].text or "")
+    assert "Terima kasih!" in (thanks.text or "")
+    async with elsewhere.db() as session:
+        responses = (await session.scalars(select(SurveyResponse))).all()
+        answers = (
+            await session.execute(
+                select(SurveyAnswer.question, SurveyAnswer.value).order_by(SurveyAnswer.question)
+            )
+        ).all()
+    assert [r.completed_at for r in responses] == [TUESDAY_6]
+    assert [(q, v) for q, v in answers] == list(enumerate(KNOWN[3]))
 
 
 async def test_surveys_switched_off_in_pengingat_do_not_come(bot: RunningBot) -> None:
