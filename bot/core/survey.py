@@ -22,7 +22,7 @@ answers stay without anyone's name.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from bot.core.reminders import Planned
@@ -53,7 +53,7 @@ SKM = Survey(SurveyKind.SKM, 9)
 SURVEYS = {SKM.kind: SKM}
 
 
-def period_of(moment: datetime, tz: ZoneInfo) -> str:
+def period_of(moment: datetime, tz: tzinfo) -> str:
     """The period a session belongs to: its local calendar year, "2026"."""
     return str(moment.astimezone(tz).year)
 
