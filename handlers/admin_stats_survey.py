@@ -25,6 +25,7 @@ from bot.texts.numbers import format_number
 from handlers.admin_stats import AREA, HOME, SURVEY
 from handlers.admin_stats_charts import escaped
 from handlers.common import admin_button, edit_if_possible
+from models.assessment import AssessmentSession
 from models.queries import surveys as q
 
 PAGE, FILE = SURVEY, "ikmx"
@@ -142,7 +143,7 @@ def table(index: ikm.Index, period: str, lang: str) -> bytes:
 def _page_text(
     index: ikm.Index,
     period: str,
-    by_session: list[tuple[object, int]],
+    by_session: list[tuple[AssessmentSession, int]],
     minimum: int,
     lang: str,
     context: BotContext,
@@ -173,7 +174,7 @@ def _page_text(
     if by_session:
         lines += ["", t("admin.survey.sessions", lang)]
     for sitting, count in by_session[:MAX_SESSIONS]:
-        name = sessions.label(sitting, lang, context.settings.tz, width=LINE_WIDTH)  # type: ignore[arg-type]
+        name = sessions.label(sitting, lang, context.settings.tz, width=LINE_WIDTH)
         if shown_apart(count, minimum):
             lines.append(t("admin.survey.session_line", lang, session=escaped(name), count=count))
         else:

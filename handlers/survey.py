@@ -47,21 +47,33 @@ async def pressed(update: Update, context: BotContext) -> None:
     except ValueError:
         await query.answer(t("survey.closed", lang), show_alert=True)
         return
-    common = {
-        "kind": kind,
-        "session_id": session_id,
-        "employee_id": link.employee_id,
-        "now": context.clock.now(),
-        "tz": context.settings.tz,
-    }
+    who, now, tz = link.employee_id, context.clock.now(), context.settings.tz
     async with context.db.begin() as session:
         if items[1] == ANSWER:
-            question, value = int_part(query.data, 4), int_part(query.data, 5)
-            outcome = await uc.answer(session, question=question or 0, value=value or 0, **common)
+            outcome = await uc.answer(
+                session,
+                kind=kind,
+                session_id=session_id,
+                employee_id=who,
+                question=int_part(query.data, 4) or 0,
+                value=int_part(query.data, 5) or 0,
+                now=now,
+                tz=tz,
+            )
         elif items[1] == RESUME:
-            outcome = await uc.resume(session, **common)
+            outcome = await uc.resume(
+                session, kind=kind, session_id=session_id, employee_id=who, now=now, tz=tz
+            )
         else:
-            outcome = await uc.end(session, stop=items[1] == STOP, **common)
+            outcome = await uc.end(
+                session,
+                kind=kind,
+                session_id=session_id,
+                employee_id=who,
+                now=now,
+                tz=tz,
+                stop=items[1] == STOP,
+            )
     await query.answer()
     await _show(update, context, outcome, kind, session_id, lang)
 

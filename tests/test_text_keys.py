@@ -84,7 +84,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
         for answer in ("", *(f".{value}" for value in SCALE))
     ],
     "survey.grade.": [grade for _, grade in GRADES],
-    "survey.skm.element.": range(1, SKM.questions + 1),
+    "survey.skm.element.": [str(n) for n in range(1, SKM.questions + 1)],
     "admin.survey.xlsx.col.": ("no", "element", "nrr", "weighted"),
     "schedule.status.": (
         "attended", "being_scored", "cancelled", "confirmed", "excused", "invited", "no_show",

@@ -120,7 +120,7 @@ class AdminTasksWriter(RoundsWriter):
         self.done("results to release", len(people) * (3 + len(CODES)))
         answered = await write_answers(
             self.conn,
-            self.t,  # type: ignore[arg-type]
+            self.t,
             self.rng,
             session_id=session_id,
             attended=len(people),

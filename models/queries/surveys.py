@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.vocabulary import (
@@ -80,7 +80,7 @@ async def attended_session(
     session: AsyncSession, *, session_id: int, employee_id: int
 ) -> AssessmentSession | None:
     """The session, if the employee attended it (a button's claim checked)."""
-    return await session.scalar(
+    found: AssessmentSession | None = await session.scalar(
         select(AssessmentSession)
         .join(Participation, Participation.session_id == AssessmentSession.id)
         .where(
@@ -89,18 +89,20 @@ async def attended_session(
             Participation.status == ParticipationStatus.ATTENDED,
         )
     )
+    return found
 
 
 async def invitation(
     session: AsyncSession, *, kind: SurveyKind, subject_id: int, employee_id: int
 ) -> SurveyInvitation | None:
-    return await session.scalar(
+    found: SurveyInvitation | None = await session.scalar(
         select(SurveyInvitation).where(
             SurveyInvitation.survey == kind,
             SurveyInvitation.subject_id == subject_id,
             SurveyInvitation.employee_id == employee_id,
         )
     )
+    return found
 
 
 async def start(
@@ -228,7 +230,7 @@ class Totals:
     sums: dict[int, int]
 
 
-def _complete(kind: SurveyKind) -> list[object]:
+def _complete(kind: SurveyKind) -> list[ColumnElement[bool]]:
     return [SurveyResponse.survey == kind, SurveyResponse.completed_at.is_not(None)]
 
 

@@ -6,6 +6,7 @@ the figures (no group under the minimum shown apart), the XLSX table."""
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 from openpyxl import load_workbook
@@ -313,7 +314,7 @@ async def test_a_survey_before_the_session_ended_or_without_attendance_is_not_se
 
 
 async def add_responses(
-    bot: RunningBot, rows: list[tuple[int, ...]], *, period: str, code: str
+    bot: RunningBot, rows: Sequence[Sequence[int]], *, period: str, code: str
 ) -> None:
     """Complete responses about a new session (``code``) in ``period``."""
     async with bot.db.begin() as session:
