@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from bot.core.sending import OPTIONAL_KINDS
 from bot.core.vocabulary import NotificationKind, SurveyKind, SurveyStatus
-from jobs import DISPATCHER, PLANNER
+from jobs import CLOSE_SURVEYS, DISPATCHER, PLANNER
 from models import SurveyAnswer, SurveyInvitation, SurveyResponse
 from models.outbox import Notification
 from sandbox import SimulatedUser
@@ -438,3 +438,30 @@ async def test_nothing_counts_before_a_survey_is_complete(bot: RunningBot) -> No
     assert "Belum ada survei yang selesai diisi" in (page.text or "")
     async with bot.db() as session:
         assert await session.scalar(select(func.count()).select_from(SurveyResponse)) == 1
+
+
+async def test_when_the_period_closes_the_link_to_the_answers_is_forgotten(
+    bot: RunningBot,
+) -> None:
+    user = bot.user(BUDI)
+    await attended_session(bot, [BUDI])
+    await plan_and_send(bot, TUESDAY_6)
+    await user.next_message()
+    for value in KNOWN[4]:
+        await answer(user, value)
+    await user.press("Lewati")
+    await user.next_edit()
+
+    bot.clock.set(datetime(2026, 1, 31, 16, 0, tzinfo=UTC))  # 31 Jan 2026, 23.00 WIB
+    await bot.run_job(CLOSE_SURVEYS)
+    async with bot.db() as session:
+        kept = await session.scalar(select(func.count()).select_from(SurveyInvitation))
+    bot.clock.set(datetime(2026, 1, 31, 17, 0, tzinfo=UTC))  # 1 Feb 2026, 00.00 WIB
+    await bot.run_job(CLOSE_SURVEYS)
+
+    assert kept == 1
+    async with bot.db() as session:
+        assert await session.scalar(select(func.count()).select_from(SurveyInvitation)) == 0
+    responses, answers = await survey_rows(bot)
+    assert len(responses) == 1 and responses[0].completed_at is not None
+    assert answers == list(enumerate(KNOWN[4]))
