@@ -20,12 +20,15 @@ elements (unsur), each answered 1-4 (nilai persepsi). Its annex computes:
   4       3,5324 - 4,00    88,31 - 100,00   A      Sangat Baik
   ======  ===============  ===============  =====  ===========
 
-Where that was checked: the nine elements and the 1-4 answer words per element in
-questionnaires published after the regulation (e.g. the SKM questionnaire of Kantor
-Camat Ulu Manna, pdfcoffee.com "Permen 14 2017", and the DKP3 Kota Sukabumi 2019
-report's element definitions); the regulation's body (Pasal 1: at least once a year)
-in a copy of its text. The interval table is as the annex is commonly cited (and in
-docs/domain notes): it was not found in the searched pages themselves.
+Where that was checked (public copies, searched 1 Dec 2026): the nine elements and
+the 1-4 answer words per element in questionnaires published after the regulation
+(the SKM questionnaire of Kantor Camat Ulu Manna, pdfcoffee.com "Permen 14 2017";
+the element definitions in the DKP3 Kota Sukabumi 2019 report); Pasal 1 (at least
+once a year) in a copy of the regulation's text; the interval table above and "the
+weights of all elements sum to 1 (a unit may weight them differently)" as cited from
+the annex in the BLU BPPP Tegal 2024 performance book (fliphtml5.com), which prints
+the C converted upper bound as 76,66 where every other citation has 76,60 (76,60 is
+kept: 3,064 x 25 = 76,60). The annex's own PDF was not among the searched pages.
 
 The table's intervals leave gaps (2,5996 to 2,60 and so on), so the grade is read
 from the unrounded index with the lower bounds: below 2,60 D, below 3,0644 C, below
