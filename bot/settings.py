@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     quiet_hours_start: time = time(21, 0)
     quiet_hours_end: time = time(6, 0)
     activation_code_days: int = Field(default=30, gt=0)
+    # The satisfaction survey (IKM): a period or session with fewer complete answers
+    # is not shown with its own figures (bot/core/survey.py).
+    survey_min_respondents: int = Field(default=5, ge=1)
     # Key of the keyed hashes (NIPs counted for the attempt limit); empty = a key made
     # on first start and kept in the data folder (see bot/keys.py).
     hash_key: SecretStr = SecretStr("")

@@ -20,6 +20,7 @@ from telegram.ext import (
 )
 
 from bot.notices.render import ACK
+from bot.notices.survey import PATTERN as SURVEY_PATTERN
 from handlers import (
     admin,
     admin_audit,
@@ -34,6 +35,7 @@ from handlers import (
     admin_release,
     admin_stats,
     admin_stats_details,
+    admin_stats_survey,
     courses,
     jp,
     linking,
@@ -44,6 +46,7 @@ from handlers import (
     schedule,
     schedule_booking,
     start,
+    survey,
 )
 from handlers.common import LINK_START, unknown_button, unknown_command
 from handlers.errors import on_error
@@ -53,10 +56,10 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     # handler below answers in the chat the update came from, with personal data or admin
     # tools, and a group would read along; elsewhere a command gets a pointer to the
     # private chat, a button an alert, the rest nothing (my_chat_member passes).
-    -3: [TypeHandler(Update, private.private_only)],
+    -4: [TypeHandler(Update, private.private_only)],
     # Then: the answer to a step of /umumkan (text, attachment, NIP file) while an
     # admin composes; raises ApplicationHandlerStop when consumed, else everything passes.
-    -2: [
+    -3: [
         MessageHandler(
             (filters.TEXT & ~filters.COMMAND) | filters.PHOTO | filters.Document.ALL,
             admin_broadcast.on_input,
@@ -64,11 +67,14 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     ],
     # Before group 0: text answering a question the bot asked (e.g. the reason after
     # "Tidak bisa hadir"); such a handler raises ApplicationHandlerStop when it consumed it.
-    -1: [
+    -2: [
         MessageHandler(filters.TEXT & ~filters.COMMAND, schedule.on_reason),
         # A document captioned /impor (or after /impor KIND); other documents pass on.
         MessageHandler(filters.Document.ALL, admin_data.on_document),
     ],
+    # Then: the comment after a survey's last question (a step of its own; a group of
+    # its own, since the reason above matches every text too).
+    -1: [MessageHandler(filters.TEXT & ~filters.COMMAND, survey.on_comment)],
     0: [
         CommandHandler("start", start.start),
         CommandHandler(["bantuan", "help"], start.help_command),
@@ -93,6 +99,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("pengingat", reminders.reminders),
         CallbackQueryHandler(reminders.toggle, pattern=rf"^{reminders.TOGGLE}:t:\d+$"),
         CallbackQueryHandler(reminders.acknowledge, pattern=rf"^{ACK}:ack:\d+$"),
+        CallbackQueryHandler(survey.pressed, pattern=SURVEY_PATTERN),
         ChatMemberHandler(reminders.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
         CallbackQueryHandler(courses.list_page, pattern="^gap:l:"),
         CallbackQueryHandler(courses.choose_filter, pattern="^gap:f[cm]:"),
@@ -117,6 +124,10 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("statistik", admin_stats.statistics),
         CallbackQueryHandler(admin_stats_details.detail_page, pattern=admin_stats_details.PATTERN),
         CallbackQueryHandler(admin_stats.back, pattern=f"^{admin_stats.HOME}$"),
+        CallbackQueryHandler(admin_stats_survey.survey_page, pattern=admin_stats_survey.PATTERN),
+        CallbackQueryHandler(
+            admin_stats_survey.survey_file, pattern=admin_stats_survey.FILE_PATTERN
+        ),
         CommandHandler("ekspor", admin_exports.exports),
         CallbackQueryHandler(admin_exports.choose, pattern=admin_exports.LIST_PATTERN),
         CallbackQueryHandler(admin_exports.send_file, pattern=admin_exports.FILE_PATTERN),

@@ -24,6 +24,7 @@ from models.queries import stats as q
 AREA = "st"
 HOME = data(AREA, "home")
 OPD, COURSES, BROADCASTS = "o", "c", "b"
+SURVEY = "ikm"  # handlers.admin_stats_survey
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,11 @@ def summary_buttons(lang: str) -> InlineKeyboardMarkup:
                 InlineKeyboardButton(
                     t("admin.stats.button_broadcasts", lang), callback_data=page(BROADCASTS, 1)
                 ),
+            ],
+            [
+                InlineKeyboardButton(
+                    t("admin.stats.button_survey", lang), callback_data=data(AREA, SURVEY)
+                )
             ],
         ]
     )

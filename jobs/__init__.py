@@ -19,6 +19,7 @@ from jobs.deletions import (
 )
 from jobs.dispatch import dispatch_due
 from jobs.planning import plan_notifications
+from jobs.surveys import close_survey_periods
 from jobs.waitlist import expire_offers
 
 PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
@@ -27,6 +28,7 @@ DELETIONS = "delete_messages"
 FORGET_FAILURES = "forget_link_attempts"
 FORGET_STEPS = "forget_expired_steps"
 FORGET_PACES = "forget_idle_paces"
+CLOSE_SURVEYS = "close_survey_periods"
 # APScheduler defaults for every job: a run delayed by a busy loop or a pause is
 # still made (misfire grace), and runs missed back to back collapse into one.
 JOB_DEFAULTS = {"misfire_grace_time": 300, "coalesce": True, "max_instances": 1}
@@ -54,3 +56,5 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     job_queue.run_repeating(forget_expired_steps, interval=3600, first=360, name=FORGET_STEPS)
     # Sending paces of chats quiet for a day (bot/flood.py keeps one per chat).
     job_queue.run_repeating(forget_idle_paces, interval=3600, first=600, name=FORGET_PACES)
+    # Survey periods closed since (a year and a month): who answered is forgotten.
+    job_queue.run_repeating(close_survey_periods, interval=3600, first=900, name=CLOSE_SURVEYS)

@@ -47,6 +47,7 @@ from models.outbox import (
     ScheduledDeletion,
 )
 from models.pace import SendPace
+from models.survey import SurveyAnswer, SurveyInvitation, SurveyResponse
 
 __all__ = [
     "ActivationCode",
@@ -88,6 +89,9 @@ __all__ = [
     "Result",
     "ResultScore",
     "SessionStatus",
+    "SurveyAnswer",
+    "SurveyInvitation",
+    "SurveyResponse",
     "Unit",
     "VerificationMethod",
 ]

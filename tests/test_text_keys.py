@@ -15,6 +15,8 @@ from pathlib import Path
 
 from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
+from bot.core.ikm import GRADES, SCALE
+from bot.core.survey import SKM, SURVEYS
 from bot.core.vocabulary import (
     BroadcastStatus,
     CourseMode,
@@ -74,6 +76,16 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "link.method.": [*VerificationMethod],
     "reminders.kind.": sending.OPTIONAL_KINDS,
     "results.status.": [*ResultStage],
+    # bot/notices/survey.py: each question and its four answers, by survey kind.
+    "survey.": [
+        f"{kind}.q{n}{answer}"
+        for kind, survey in SURVEYS.items()
+        for n in range(1, survey.questions + 1)
+        for answer in ("", *(f".{value}" for value in SCALE))
+    ],
+    "survey.grade.": [grade for _, grade in GRADES],
+    "survey.skm.element.": [str(n) for n in range(1, SKM.questions + 1)],
+    "admin.survey.xlsx.col.": ("no", "element", "nrr", "weighted"),
     "schedule.status.": (
         "attended", "being_scored", "cancelled", "confirmed", "excused", "invited", "no_show",
         "released", "reschedule_requested", "unrecorded",
@@ -86,7 +98,7 @@ NOT_KEYS = {
     "admin.granted", "admin.lookup", "admin.unlink", "broadcast.created", "broadcast.draft",
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
-    "schedule.reason",
+    "schedule.reason", "survey.comment",
     # The audit actions /audit names in sentences ("codes.issued" is a message too).
     *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip

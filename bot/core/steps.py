@@ -48,6 +48,9 @@ LINK_CODE = Step("link.code", timedelta(hours=24))
 # preference rather than a step: kept a month, so someone who comes back next week
 # to consent still reads their language.
 LANGUAGE = Step("language", timedelta(days=30))
+# The optional comment after a survey's last question ({"invitation_id": int}). A
+# day: the comment may be typed later; "Lewati" or a new survey ends it anyway.
+SURVEY_COMMENT = Step("survey.comment", timedelta(hours=24))
 
 # Linking's half-typed input: gone once the account is linked or unlinked.
 LINKING = (LINK_NIP, LINK_CODE)

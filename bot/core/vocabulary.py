@@ -119,6 +119,7 @@ class NotificationKind(StrEnum):
     WAITLIST_EXPIRED = "waitlist_expired"
     JP_BEHIND = "jp_behind"
     BROADCAST = "broadcast"
+    SURVEY = "satisfaction_survey"  # the survey after a session (``bot.core.survey``)
 
 
 class SendFailure(StrEnum):
@@ -128,3 +129,18 @@ class SendFailure(StrEnum):
     RETRY_AFTER = "retry_after"  # flood control
     TRANSIENT = "transient"  # network errors and 5xx
     REFUSED = "refused"  # any other 4xx
+
+
+class SurveyKind(StrEnum):
+    """Which questionnaire a survey is (``bot.core.survey.SURVEYS``)."""
+
+    SKM = "skm"  # Survei Kepuasan Masyarakat, PermenPANRB 14/2017
+
+
+class SurveyStatus(StrEnum):
+    """Where one person stands in one survey (``models.survey.SurveyInvitation``)."""
+
+    ANSWERING = "answering"  # the questions, one at a time
+    COMMENT = "comment"  # every question answered; the optional comment is asked
+    DONE = "done"
+    STOPPED = "stopped"  # "Berhenti": the answers so far are deleted

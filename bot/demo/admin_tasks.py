@@ -27,6 +27,7 @@ from bot.demo import gresik
 from bot.demo.people import DEMO_ADMIN_ID
 from bot.demo.plan import CODES, THRESHOLDS_2024, WIB, ReportWriter, draw_achieved, scaled
 from bot.demo.rounds import CACT_COMPONENTS, RoundsWriter
+from bot.demo.surveys import write_answers
 
 WAITING_CODE = "UK-JF-{year}"
 WAITING_NAME = "Uji Kompetensi Jabatan Fungsional {year}"
@@ -96,7 +97,8 @@ class AdminTasksWriter(RoundsWriter):
         )
         taken = await self._with_a_place()
         pool = self.pool(PositionType.FUNGSIONAL, exclude=taken)
-        people = self.rng.sample(pool, min(len(pool), max(scaled(36, self.n), 3)))
+        # At least enough people for survey answers that show an IKM (bot/demo/surveys.py).
+        people = self.rng.sample(pool, min(len(pool), max(scaled(36, self.n), 7)))
         row["seats_taken"] = len(people)
         await self.insert("assessment_sessions", [row])
         session_id = (await self.ids_by("assessment_sessions", "code"))[row["code"]]
@@ -116,6 +118,16 @@ class AdminTasksWriter(RoundsWriter):
         await self._unreleased_results(program_id, row["starts_at"], people)
         self.waiting_results = len(people)
         self.done("results to release", len(people) * (3 + len(CODES)))
+        answered = await write_answers(
+            self.conn,
+            self.t,
+            self.rng,
+            session_id=session_id,
+            attended=len(people),
+            ended_at=row["ends_at"],
+            tz=WIB,
+        )
+        self.done("survey answers", answered)
 
     async def _with_a_place(self) -> set[int]:
         """Employee indexes already holding a place in some session."""

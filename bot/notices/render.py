@@ -21,6 +21,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from bot.callbacks import data
 from bot.core.broadcast import READ_AREA
 from bot.core.vocabulary import NotificationKind
+from bot.notices import survey
 from bot.texts import t
 from bot.texts.domain import competency_name
 from bot.texts.formatting import format_date, format_datetime
@@ -107,6 +108,9 @@ def render(
             p[name] = Decimal(str(payload[name]))
         text = t("notify.jp_behind", lang, **p)
         rows.append(_button("notify.button.jp", lang, "menu", "jp"))
+    elif kind == NotificationKind.SURVEY:
+        text, keyboard = survey.notice(dict(payload), p, lang)
+        rows.extend([list(row) for row in keyboard.inline_keyboard])
     else:
         raise ValueError(f"no words for notification kind {kind!r}")
     if late:

@@ -61,7 +61,9 @@ async def test_the_admin_reads_the_summary_and_the_first_chart_on_a_phone(
     await expect(summary).to_contain_text("Putaran ini (Penilaian Kompetensi ASN 2025)")
     await expect(summary).not_to_contain_text("<b>")
     buttons = summary.get_by_test_id("inline-button")
-    await expect(buttons).to_have_text(["Per OPD", "Per pelatihan", "Per pengumuman"])
+    await expect(buttons).to_have_text(
+        ["Per OPD", "Per pelatihan", "Per pengumuman", "Survei kepuasan (IKM)"]
+    )
     chart = messages.get_by_test_id("message-photo").first
     await chart.scroll_into_view_if_needed()
     await expect(chart).to_be_visible(timeout=TIMEOUT)

@@ -7,10 +7,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from sqlalchemy import func, select
 
+from bot.core import ikm
 from bot.core.codes import hash_code
 from bot.core.jpm import CompetencyScore, category_for, jpm, thresholds_from_mapping
 from bot.core.nip import parse_nip
-from bot.core.vocabulary import SessionStatus
+from bot.core.survey import DEFAULT_MIN_RESPONDENTS
+from bot.core.vocabulary import SessionStatus, SurveyKind
 from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES, DemoRefused, build_demo
 from bot.demo.names import FEMALE_GIVEN, MALE_GIVEN
 from bot.demo.plan import scaled
@@ -29,8 +31,10 @@ from models import (
     Position,
     Result,
     ResultScore,
+    SurveyInvitation,
 )
 from models.db import create_engine, create_sessionmaker
+from models.queries import surveys as survey_queries
 
 SMALL = 300
 
@@ -283,3 +287,19 @@ async def test_demo_employees_have_their_documented_invitations_and_hours(db, cl
         "pppk": 6,
         "tanpa_hp": 3,
     }
+
+
+async def test_a_finished_session_has_enough_survey_answers_to_show_an_ikm(db, clock):
+    await _build(db, clock)
+
+    async with db() as session:
+        periods = await survey_queries.periods(session, kind=SurveyKind.SKM)
+        assert len(periods) == 1
+        period, respondents = periods[0]
+        totals = await survey_queries.totals(session, kind=SurveyKind.SKM, period=period)
+        invitations = await session.scalar(select(func.count()).select_from(SurveyInvitation))
+    index = ikm.from_sums(ikm.sums_by_element(totals.sums), totals.respondents)
+    assert respondents == totals.respondents >= DEFAULT_MIN_RESPONDENTS
+    assert 25 <= index.ikm <= 100
+    assert index.grade in {"A", "B", "C", "D"}
+    assert invitations == 0  # the answers name nobody

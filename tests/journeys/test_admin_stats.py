@@ -156,7 +156,12 @@ async def test_the_summary_is_short_and_plain_with_buttons_and_one_chart_per_pho
     assert "Pegawai tertaut: 2 dari 5 pegawai aktif (40,0%)" in text
     assert "<" not in text and "S-0317" not in text and "Dinas Kesehatan" not in text
     assert len(text.splitlines()) <= 12
-    assert summary.button_texts == ["Per OPD", "Per pelatihan", "Per pengumuman"]
+    assert summary.button_texts == [
+        "Per OPD",
+        "Per pelatihan",
+        "Per pengumuman",
+        "Survei kepuasan (IKM)",
+    ]
     assert all(len((b.callback_data or "").encode()) <= 64 for r in summary.buttons for b in r)
     assert [p.kind for p in photos] == ["photo"] * 4
     assert [p.text for p in photos] == [
