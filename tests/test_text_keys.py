@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
+from bot.core.question_words import Task
 from bot.core.vocabulary import (
     BroadcastStatus,
     CourseMode,
@@ -72,6 +73,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "import.kind.": KINDS,
     "import.kind_about.": KINDS,
     "link.method.": [*VerificationMethod],
+    "questions.task.": [*Task],
     "reminders.kind.": sending.OPTIONAL_KINDS,
     "results.status.": [*ResultStage],
     "schedule.status.": (

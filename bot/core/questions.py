@@ -145,9 +145,7 @@ def greets(text: str) -> bool:
     """Whether ``text`` holds a greeting or thanks."""
     words = normalise(text)
     phrases, _ = _matched_phrases(words, _GREETING_PHRASES)
-    return bool(phrases) or any(
-        _close(word, _GREETING_WORDS) is not None for word in words
-    )
+    return bool(phrases) or any(_close(word, _GREETING_WORDS) is not None for word in words)
 
 
 def read(text: str) -> Reading:

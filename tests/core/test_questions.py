@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.questions import Reading, normalise, read
 from bot.core.question_words import Task
+from bot.core.questions import Reading, normalise, read
 
 S, R, C, H = Task.SCHEDULE, Task.RESULTS, Task.COURSES, Task.HOURS
 N, P, B, U, M = Task.REMINDERS, Task.PROFILE, Task.HELP, Task.UNLINK, Task.MENU
@@ -179,7 +179,9 @@ def test_the_table_is_large_and_covers_every_task() -> None:
 def test_at_least_the_floor_of_the_phrases_is_answered_right(
     record_property: pytest.RecordProperty,
 ) -> None:
-    wrong = [(text, task, read(text)) for text, task in PHRASES if not answered_right(read(text), task)]
+    wrong = [
+        (text, task, read(text)) for text, task in PHRASES if not answered_right(read(text), task)
+    ]
     share = 1 - len(wrong) / len(PHRASES)
     record_property("questions_share_right", f"{share:.3f}")
     print(f"\nquestions: {len(PHRASES) - len(wrong)} of {len(PHRASES)} right ({share:.1%})")
