@@ -41,6 +41,7 @@ from handlers import (
     linking,
     menu,
     private,
+    questions,
     reminders,
     results,
     schedule,
@@ -152,14 +153,16 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(start.agree, pattern=f"^{start.CONSENT_YES}$"),
         CallbackQueryHandler(start.link_button, pattern=f"^{LINK_START}$"),
         CallbackQueryHandler(menu.menu_pressed, pattern="^menu:"),
+        CallbackQueryHandler(questions.task_pressed, pattern=questions.PATTERN),
         CallbackQueryHandler(results.reveal, pattern=rf"^{results.SHOW}:\d+$"),
         CallbackQueryHandler(results.recommendations, pattern=rf"^{results.RECOMMEND}:\d+$"),
         CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
         MessageHandler(filters.CONTACT, linking.on_contact),
-        # Last: any other command, then any other text, then any other button.
+        # Last: any other command, then any other text (a question in plain words, or
+        # a NIP or code while linking), then any other button.
         MessageHandler(filters.COMMAND, unknown_command),
-        MessageHandler(filters.TEXT, linking.on_text),
+        MessageHandler(filters.TEXT, questions.on_text),
         CallbackQueryHandler(unknown_button),
     ],
 }

@@ -109,6 +109,13 @@ async def link_button(update: Update, context: BotContext) -> None:
     await _employee_start(update, context)
 
 
+async def start_linking(update: Update, context: BotContext) -> None:
+    """The linking from where this user stands (the consent, or the NIP next), as
+    /start gives it to an employee: for a question typed before linking
+    (handlers/questions.py)."""
+    await _employee_start(update, context)
+
+
 async def help_command(update: Update, context: BotContext) -> None:
     """List what the bot can do; for an admin, the admin commands too."""
     assert update.effective_message is not None and update.effective_user is not None

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
 from bot.core.ikm import GRADES, SCALE
+from bot.core.question_words import Task
 from bot.core.survey import SKM, SURVEYS
 from bot.core.vocabulary import (
     BroadcastStatus,
@@ -74,6 +75,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "import.kind.": KINDS,
     "import.kind_about.": KINDS,
     "link.method.": [*VerificationMethod],
+    "questions.task.": [*Task],
     "reminders.kind.": sending.OPTIONAL_KINDS,
     "results.status.": [*ResultStage],
     # bot/notices/survey.py: each question and its four answers, by survey kind.
