@@ -21,14 +21,15 @@ COPY handlers handlers
 COPY jobs jobs
 COPY models models
 COPY sandbox sandbox
-RUN /build/bin/python -m pip wheel --no-deps --no-build-isolation --wheel-dir /dist . \
- # The dependencies the wheel names, at the lock's versions and hashes; then the wheel.
- && uv venv --python /usr/local/bin/python /opt/asnbot \
+RUN /build/bin/python -m pip wheel --no-deps --no-build-isolation --wheel-dir /dist .
+# The wheel and the dependencies it names, at the lock's versions and hashes.
+RUN uv venv --python /usr/local/bin/python /opt/asnbot \
  && uv pip install --python /opt/asnbot/bin/python --constraint requirements.lock /dist/asnbot-*.whl
 
 # -- run --------------------------------------------------------------------------------
 FROM ${PYTHON}
-RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/asnbot --create-home asnbot
+RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/asnbot --create-home asnbot \
+ && install -d -o asnbot -g asnbot -m 0750 /var/lib/asnbot/data
 COPY --from=build /opt/asnbot /opt/asnbot
 ENV PATH=/opt/asnbot/bin:$PATH \
     PYTHONUNBUFFERED=1 \

@@ -27,18 +27,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = _command(commands, "run", "run the bot (the sandbox when no token is set)")
+    run = _command(
+        commands, "run", "run the bot: polling, or --webhook (no token: the sandbox, polling only)"
+    )
     run.add_argument(
         "--webhook",
         action="store_true",
-        help="receive updates by webhook (needs ASNBOT_TOKEN, ASNBOT_WEBHOOK_URL and _SECRET)",
+        help="Telegram calls the bot: needs ASNBOT_TOKEN, ASNBOT_WEBHOOK_URL, "
+        "ASNBOT_WEBHOOK_SECRET and ASNBOT_LISTEN_PORT (see docs/deploy.md)",
     )
 
     sandbox = _command(commands, "sandbox", "emulator + bot + demo data + web chat page")
     sandbox.add_argument(
-        "--host", help="address of the web chat page (default: ASNBOT_SANDBOX_HOST, 127.0.0.1)"
+        "--host",
+        metavar="H",
+        help="address of the web chat page (default: ASNBOT_SANDBOX_HOST, 127.0.0.1)",
     )
-    sandbox.add_argument("--port", type=int, help="its port (default: ASNBOT_SANDBOX_PORT, 8080)")
+    sandbox.add_argument(
+        "--port", type=int, metavar="P", help="its port (default: ASNBOT_SANDBOX_PORT, 8080)"
+    )
 
     db = _command(commands, "db", "database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -56,17 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = _command(commands, "demo", "fill the database with the Gresik demo data")
     demo.add_argument(
-        "--employees", type=int, default=8971, help="how many employees (default: 8971)"
+        "--employees",
+        type=int,
+        default=8971,
+        metavar="N",
+        help="how many employees (default: 8971)",
     )
     demo.add_argument(
-        "--seed", type=int, default=2024, help="random seed: same seed, same data (default: 2024)"
+        "--seed",
+        type=int,
+        default=2024,
+        metavar="S",
+        help="random seed: same seed, same data (default: 2024)",
     )
 
     codes = _command(commands, "codes", "activation codes")
     codes_commands = codes.add_subparsers(dest="codes_command", required=True)
     issue = _command(codes_commands, "issue", "new codes, one XLSX per OPD")
-    issue.add_argument("--unit", help="only this unit code (and the units under it)")
-    issue.add_argument("--out", type=Path, default=Path("kode-aktivasi"), help="output folder")
+    issue.add_argument(
+        "--unit", metavar="CODE", help="only this unit code (and the units under it)"
+    )
+    issue.add_argument(
+        "--out", type=Path, default=Path("kode-aktivasi"), metavar="DIR", help="output folder"
+    )
 
     admin = _command(commands, "admin", "admin rights")
     admin_commands = admin.add_subparsers(dest="admin_command", required=True)

@@ -26,6 +26,7 @@ FILES = [
     "deploy/nginx-asnbot.conf",
     "docs/deploy.md",
     "config.example.env",
+    "bot/__main__.py",  # the help texts
 ]
 SETTINGS = {f"ASNBOT_{name.upper()}" for name in Settings.model_fields}
 WEBHOOK_PATH = Settings.model_fields["webhook_path"].default

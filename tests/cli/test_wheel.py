@@ -122,7 +122,7 @@ def test_the_wheel_holds_what_the_bot_reads_at_run_time(installed: Path) -> None
         assert f"bot/texts/locale/{lang}/LC_MESSAGES/messages.po" in names
     for name in ("index.html", "chat.js", "chat.css"):
         assert f"sandbox/web/{name}" in names
-    assert "sandbox/botapi/api.json" in names
+    assert {"sandbox/botapi/api.json", "sandbox/botapi/LICENSE"} <= names
     assert "models/migrations/env.py" in names
     assert "models/migrations/script.py.mako" in names
     migrations = {p.name for p in (ROOT / "models" / "migrations" / "versions").glob("*.py")}
