@@ -1,4 +1,4 @@
-"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin.
+"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin, backup.
 
 Settings are read here, once, and passed down. Each subcommand is a small
 function; the work itself lives in the modules it calls.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import errno
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
@@ -19,22 +20,38 @@ from bot.settings import ConfigError, Settings, load_settings
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="asnbot", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="asnbot",
+        description="asnbot: the Telegram bot for ASN competency development (see README.md).",
+    )
     parser.add_argument("--lang", choices=("id", "en"), default="id", help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="run the bot (the sandbox when no token is set)")
-    run.add_argument("--webhook", action="store_true", help="receive updates by webhook")
+    run = _command(
+        commands, "run", "run the bot: polling, or --webhook (no token: the sandbox, polling only)"
+    )
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="Telegram calls the bot: needs ASNBOT_TOKEN, ASNBOT_WEBHOOK_URL, "
+        "ASNBOT_WEBHOOK_SECRET and ASNBOT_LISTEN_PORT (see docs/deploy.md)",
+    )
 
-    sandbox = commands.add_parser("sandbox", help="emulator + bot + demo data + web chat page")
-    sandbox.add_argument("--host", help="default: ASNBOT_SANDBOX_HOST (127.0.0.1)")
-    sandbox.add_argument("--port", type=int, help="default: ASNBOT_SANDBOX_PORT (8080)")
+    sandbox = _command(commands, "sandbox", "emulator + bot + demo data + web chat page")
+    sandbox.add_argument(
+        "--host",
+        metavar="H",
+        help="address of the web chat page (default: ASNBOT_SANDBOX_HOST, 127.0.0.1)",
+    )
+    sandbox.add_argument(
+        "--port", type=int, metavar="P", help="its port (default: ASNBOT_SANDBOX_PORT, 8080)"
+    )
 
-    db = commands.add_parser("db", help="database schema")
+    db = _command(commands, "db", "database schema")
     db_commands = db.add_subparsers(dest="db_command", required=True)
-    db_commands.add_parser("upgrade", help="apply the migrations")
+    _command(db_commands, "upgrade", "apply the migrations")
 
-    imports = commands.add_parser("import", help="import a CSV or XLSX file")
+    imports = _command(commands, "import", "import a CSV or XLSX file")
     # pegawai, sesi, peserta, hasil, pelatihan, libur; the English names are aliases.
     imports.add_argument(
         "kind",
@@ -42,22 +59,53 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help="pegawai, sesi, peserta, hasil, pelatihan or libur (or the English names)",
     )
-    imports.add_argument("file", type=Path)
+    imports.add_argument("file", type=Path, metavar="FILE", help="the .csv or .xlsx file")
 
-    demo = commands.add_parser("demo", help="fill the database with the Gresik demo data")
-    demo.add_argument("--employees", type=int, default=8971)
-    demo.add_argument("--seed", type=int, default=2024)
+    demo = _command(commands, "demo", "fill the database with the Gresik demo data")
+    demo.add_argument(
+        "--employees",
+        type=int,
+        default=8971,
+        metavar="N",
+        help="how many employees (default: 8971)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=2024,
+        metavar="S",
+        help="random seed: same seed, same data (default: 2024)",
+    )
 
-    codes = commands.add_parser("codes", help="activation codes")
+    codes = _command(commands, "codes", "activation codes")
     codes_commands = codes.add_subparsers(dest="codes_command", required=True)
-    issue = codes_commands.add_parser("issue", help="new codes, one XLSX per OPD")
-    issue.add_argument("--unit", help="only this unit code (and the units under it)")
-    issue.add_argument("--out", type=Path, default=Path("kode-aktivasi"), help="output folder")
+    issue = _command(codes_commands, "issue", "new codes, one XLSX per OPD")
+    issue.add_argument(
+        "--unit", metavar="CODE", help="only this unit code (and the units under it)"
+    )
+    issue.add_argument(
+        "--out", type=Path, default=Path("kode-aktivasi"), metavar="DIR", help="output folder"
+    )
 
-    admin = commands.add_parser("admin", help="admin rights")
+    admin = _command(commands, "admin", "admin rights")
     admin_commands = admin.add_subparsers(dest="admin_command", required=True)
-    add = admin_commands.add_parser("add", help="grant admin rights to a Telegram user")
-    add.add_argument("telegram_id", type=int)
+    add = _command(admin_commands, "add", "grant admin rights to a Telegram user")
+    add.add_argument(
+        "telegram_id", type=int, metavar="TELEGRAM_ID", help="the user's numeric Telegram id"
+    )
+
+    backup = _command(
+        commands, "backup", "copy the SQLite database to FILE (safe while the bot runs)"
+    )
+    backup.add_argument("file", type=Path, metavar="FILE", help="where to write the copy")
+    return parser
+
+
+def _command(
+    group: argparse._SubParsersAction[argparse.ArgumentParser], name: str, text: str
+) -> argparse.ArgumentParser:
+    """A subcommand whose ``--help`` starts with the line ``asnbot --help`` shows for it."""
+    parser: argparse.ArgumentParser = group.add_parser(name, help=text, description=text)
     return parser
 
 
@@ -87,13 +135,17 @@ def _run_async(coroutine: Coroutine[Any, Any, int]) -> int:
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    if not settings.has_token:
+    if not settings.has_token and not args.webhook:
         print("ASNBOT_TOKEN is not set: starting the sandbox instead (see README).")
         return cmd_sandbox(settings, argparse.Namespace(host=None, port=None))
     from bot.application import run_bot
 
-    settings.require_token()
-    run_bot(settings, webhook=args.webhook)
+    settings.require_token()  # webhook mode without a token stops here, in one line
+    try:
+        run_bot(settings, webhook=args.webhook)
+    except OSError as exc:
+        address = f"{settings.listen_host}:{settings.listen_port}"
+        return _port_taken(exc, address, "ASNBOT_LISTEN_PORT")
     return 0
 
 
@@ -102,7 +154,18 @@ def cmd_sandbox(settings: Settings, args: argparse.Namespace) -> int:
 
     host = args.host or settings.sandbox_host
     port = settings.sandbox_port if args.port is None else args.port
-    return _run_async(run_sandbox(settings, host=host, port=port))
+    try:
+        return _run_async(run_sandbox(settings, host=host, port=port))
+    except OSError as exc:
+        return _port_taken(exc, f"{host}:{port}", "ASNBOT_SANDBOX_PORT (or --port)")
+
+
+def _port_taken(exc: OSError, address: str, setting: str) -> int:
+    """A busy port in one line naming the setting to change; other errors go on."""
+    if exc.errno != errno.EADDRINUSE:
+        raise exc
+    print(f"asnbot: {address} is already in use: set {setting} to a free port.", file=sys.stderr)
+    return 2
 
 
 def cmd_db(settings: Settings, args: argparse.Namespace) -> int:
@@ -161,6 +224,18 @@ def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:
     return _run_async(go())
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.backup import BackupRefused, backup_sqlite
+
+    try:
+        done = backup_sqlite(settings.effective_database_url, args.file)
+    except BackupRefused as exc:
+        print(f"asnbot: {exc}", file=sys.stderr)
+        return 2
+    print(f"Backup of {done.source} written to {done.target} ({done.size:,} bytes).")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "run": cmd_run,
     "sandbox": cmd_sandbox,
@@ -169,6 +244,7 @@ HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "codes": cmd_codes,
     "admin": cmd_admin,
+    "backup": cmd_backup,
 }
 
 

@@ -30,6 +30,7 @@ from bot.imports.format import chat_rejection, chat_summary
 from bot.imports.kinds import KINDS, NAMES, listed, resolve
 from bot.imports.reader import check_file_size
 from bot.imports.report import errors_file_name, errors_workbook
+from bot.imports.template_files import template_files
 from bot.imports.types import RowError
 from bot.texts import t
 from bot.texts.domain import describe
@@ -38,7 +39,6 @@ from handlers.steps import remember, take
 from models.queries.audit import audit
 
 TEMPLATE = "imp:tpl"  # + kind
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 COMMAND = "/impor"
 
 
@@ -104,11 +104,8 @@ async def send_template(update: Update, context: BotContext) -> None:
     await query.answer()
     if kind is None:
         return
-    for suffix in ("xlsx", "csv"):
-        path = TEMPLATES / f"{NAMES[kind]}.{suffix}"
-        await context.bot.send_document(
-            update.effective_chat.id, document=path.read_bytes(), filename=path.name
-        )
+    for name, content in template_files(kind):
+        await context.bot.send_document(update.effective_chat.id, document=content, filename=name)
 
 
 async def _import(message: Message, context: BotContext, kind: str, lang: str) -> None:

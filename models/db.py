@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
 from models import sqlite_driver
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+# Package data, found by importlib.resources wherever the package is installed.
+MIGRATIONS = "models:migrations"
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
@@ -48,7 +49,7 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
 
 def alembic_config(url: str | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("script_location", MIGRATIONS)
     if url:
         config.set_main_option("sqlalchemy.url", url)
     return config

@@ -29,9 +29,15 @@ async def run_sandbox(
     from bot.demo import DEMO_ADMIN_ID
 
     database_url = f"sqlite+aiosqlite:///{settings.data_dir / 'sandbox' / 'sandbox.db'}"
-    engine = create_engine(database_url)
-    await _demo_data(engine)
+    # The port first: a busy one fails at once, before the demo database is built.
     emulator = await _emulator_with_demo_users(host, port)
+    engine = create_engine(database_url)
+    try:
+        await _demo_data(engine)
+    except BaseException:
+        await emulator.stop()
+        await engine.dispose()
+        raise
     bot_settings = settings.model_copy(
         update={
             "token": settings.token.__class__(SANDBOX_TOKEN),
@@ -80,7 +86,11 @@ async def _emulator_with_demo_users(host: str, port: int) -> Emulator:
     from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES
 
     emulator = Emulator(token=SANDBOX_TOKEN, bot_first_name="ASN Gresik (sandbox)")
-    await emulator.start(host=host, port=port)
+    try:
+        await emulator.start(host=host, port=port)
+    except OSError:  # the port is taken: close what was set up, the caller says so
+        await emulator.stop()
+        raise
     for index, person in enumerate(DEMO_EMPLOYEES):
         emulator.user(
             FIRST_USER_ID + index,

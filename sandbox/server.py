@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from sandbox.emulator import Emulator
 
 EMULATOR_KEY: web.AppKey[Emulator] = web.AppKey("emulator")
-WEB_DIR = Path(__file__).parent / "web"
+# The web chat page, package data read through importlib.resources (a wheel has it too).
+WEB_DIR = resources.files("sandbox").joinpath("web")
+CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
 # The Bot API accepts uploads up to 50 MB.
 MAX_BODY = 50 * 1024 * 1024
 
@@ -115,21 +117,24 @@ async def handle_file(request: web.Request) -> web.StreamResponse:
 
 async def handle_index(request: web.Request) -> web.StreamResponse:
     """The web chat page when sandbox/web/index.html exists, else a pointer to the API."""
-    index = WEB_DIR / "index.html"
+    index = WEB_DIR.joinpath("index.html")
     if index.is_file():
-        return web.FileResponse(index)
+        return web.Response(body=index.read_bytes(), content_type="text/html", charset="utf-8")
     return web.Response(
         text="Telegram Bot API emulator. JSON API under /sandbox/api/, see sandbox/API.md.\n"
     )
 
 
 async def handle_web_static(request: web.Request) -> web.StreamResponse:
-    """Static files of sandbox/web/ under /web/ (resolved inside the folder only)."""
-    root = WEB_DIR.resolve()
-    target = (root / request.match_info["path"]).resolve()
-    if not target.is_relative_to(root) or not target.is_file():
+    """The files of sandbox/web/ under /web/, by name (nothing outside the folder)."""
+    name = request.match_info["path"]
+    suffix = name[name.rfind(".") :] if "." in name else ""
+    files = {entry.name: entry for entry in WEB_DIR.iterdir() if entry.is_file()}
+    if name not in files or suffix not in CONTENT_TYPES:
         raise web.HTTPNotFound()
-    return web.FileResponse(target)
+    return web.Response(
+        body=files[name].read_bytes(), content_type=CONTENT_TYPES[suffix], charset="utf-8"
+    )
 
 
 def add_bot_routes(app: web.Application) -> None:

@@ -45,7 +45,7 @@ HOSTILE = [
     "\r=1",
     "=1",
 ]
-# The columns of templates/pegawai.csv, in its order (an import file as BKPSDM writes it).
+# The columns of bot/imports/templates/pegawai.csv, in order (an import file as BKPSDM writes it).
 EMPLOYEE_HEADER = [
     "NIP",
     "Nama",
@@ -133,7 +133,7 @@ async def add_released_result(
     achieved: tuple[int, ...] = (3, 3, 2, 3, 3, 2, 3, 3, 2),
     program: AssessmentProgram | None = None,
 ) -> Result:
-    """domain.md's worked example: standard 3 for nine competencies, JPM 88.9%
+    """The worked example (docs/demo.md): standard 3 for nine competencies, JPM 88.9%
     (in its own program PK-2024 unless ``program`` is given)."""
     if program is None:
         program = AssessmentProgram(

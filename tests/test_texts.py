@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import tomllib
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from telegram.constants import MessageLimit
@@ -28,13 +29,12 @@ def forms(lang: str, key: str) -> tuple[str, ...]:
 
 
 def test_the_catalogues_are_gettext_files_not_python() -> None:
-    assert [po_path(lang).relative_to(LOCALE_DIR).as_posix() for lang in LANGUAGES] == [
+    locale = Path(str(LOCALE_DIR))
+    assert [Path(str(po_path(lang))).relative_to(locale).as_posix() for lang in LANGUAGES] == [
         "id/LC_MESSAGES/messages.po",
         "en/LC_MESSAGES/messages.po",
     ]
-    assert (
-        sorted(path.name for path in LOCALE_DIR.parent.glob("*.py") if path.stem in LANGUAGES) == []
-    )
+    assert sorted(path.name for path in locale.parent.glob("*.py") if path.stem in LANGUAGES) == []
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -100,7 +100,7 @@ def test_a_key_missing_everywhere_is_a_bug_and_an_unknown_language_reads_indones
 
 
 def test_the_catalogues_ship_in_the_wheel() -> None:
-    pyproject = tomllib.loads((LOCALE_DIR.parents[2] / "pyproject.toml").read_text())
+    pyproject = tomllib.loads((Path(str(LOCALE_DIR)).parents[2] / "pyproject.toml").read_text())
     assert (
         "locale/*/LC_MESSAGES/*.po" in pyproject["tool"]["setuptools"]["package-data"]["bot.texts"]
     )

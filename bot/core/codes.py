@@ -1,6 +1,6 @@
 """Activation codes: the second factor an admin hands to an employee.
 
-A NIP is public (``domain.md`` section 2), so linking a chat account needs
+A NIP is public (printed in decrees and lists), so linking a chat account needs
 something only the employee has: a Telegram-verified phone number, or one of
 these codes, given out by BKPSDM on paper or by e-mail. Codes are shown as
 ``ABCD-EFGH``: eight characters from an alphabet without look-alikes, so a code

@@ -1,7 +1,7 @@
 """Job Person Match (JPM), its category, and per-competency gaps.
 
-JPM = sum of achieved levels / sum of required levels x 100 (``domain.md``
-section 4). :func:`jpm` returns the raw value, which can exceed 100 and is what
+JPM = sum of achieved levels / sum of required levels x 100.
+:func:`jpm` returns the raw value, which can exceed 100 and is what
 gets stored and compared with the thresholds; :func:`shown_percent` caps it at
 100 and rounds it to the one decimal people read (the texts write it as "88,9%").
 

@@ -1,6 +1,6 @@
 """Parse and check a NIP (Nomor Induk Pegawai) or an NI PPPK.
 
-A NIP is 18 digits (see ``domain.md`` section 2):
+A NIP is 18 digits:
 
 ====== ==================================================================
 digits meaning

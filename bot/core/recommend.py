@@ -1,7 +1,7 @@
 """Which Gapura courses to recommend from an employee's own competency gaps.
 
 Development plans come from the gap between the profile and the position's
-standard (PP 11/2017 art. 205-206, ``domain.md`` section 5). A course earns
+standard (PP 11/2017 art. 205-206). A course earns
 points for each of my competencies it develops, weighted by the size of my
 shortfall there, so one course closing a gap of 2 outranks one closing a gap
 of 1. A course whose audience excludes me (position type, PNS/PPPK, unit) is

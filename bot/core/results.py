@@ -1,6 +1,6 @@
 """Where an employee's assessment stands before its result is released.
 
-``domain.md`` section 4: results take weeks to months; show a status
+Results take weeks to months: show a status
 (scheduled, attended, being scored) and the program's expected release date,
 never a promise.
 """

@@ -1,5 +1,5 @@
 """The real places of Pemkab Gresik: its OPDs, kecamatan, puskesmas and schools,
-and the assessment venues in Gresik and Surabaya (``domain.md`` section 1).
+and the assessment venues in Gresik and Surabaya (``docs/demo.md``).
 
 Names are real; school numbering, street numbers and coordinates are
 approximate, good enough for a map pin in a demo, not for navigation.
@@ -130,7 +130,7 @@ class Venue:
 
 
 # Assessment venues. Kantor Regional II BKN and BKD Provinsi Jawa Timur are
-# where Gresik's 2025 round sat its pelaksana and JPT Pratama (domain.md).
+# where Gresik's 2025 round sat its pelaksana and JPT Pratama.
 BKPSDM_GRESIK = Venue(
     "Gedung BKPSDM Kabupaten Gresik (Kompleks Kantor Bupati Gresik)",
     "Jl. Dr. Wahidin Sudirohusodo No. 245, Kembangan, Kebomas, Gresik 61124",

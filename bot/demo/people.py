@@ -44,7 +44,7 @@ ADMINISTRATOR = DemoEmployee(
     email="rahmat.hidayat@asn-gresik.example",
     code="GRSK-ADMN",
     story="Administrator; 2024 result released (JPM 88,9%, Cukup Optimal, the worked "
-    "example of domain.md); invited to an upcoming session at BKPSDM Gresik; registered on a "
+    "example of docs/demo.md); invited to an upcoming session at BKPSDM Gresik; registered on a "
     "course; 12 of 20 JP this year",
     scores_2024=(3, 3, 2, 3, 3, 2, 3, 3, 2),
 )

@@ -211,7 +211,7 @@ class RoundsWriter(Writer):
             "status": status,
         }
 
-    # -- the upcoming round ("2025" in domain.md) ------------------------------------
+    # -- the upcoming round ----------------------------------------------------------
     # Named after the year of ``now``: "Penilaian Kompetensi ASN 2025" when now is
     # in 2025, as in the test clock; a demo built later shows that year's round.
 

@@ -7,7 +7,8 @@ Used by ``asnbot import KIND FILE`` and by the admins' ``/impor`` chat command::
 
 Every row is checked first; any bad row rejects the file with all of them
 listed (:class:`ImportRejected`) and nothing written. The formats are in
-``docs/data-formats.md``; templates in ``templates/``.
+``docs/data-formats.md``; templates in ``bot/imports/templates/``
+(:mod:`bot.imports.template_files`).
 
 The names below load on first use: the import worker (a child process that
 imports only the parsing half) then starts without the database drivers.

@@ -12,12 +12,13 @@ import gettext
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).with_name("locale")
+LOCALE_DIR = resources.files("bot.texts").joinpath("locale")  # package data
 DOMAIN = "messages"
 
 Template = str | tuple[str, ...]
@@ -50,8 +51,8 @@ class Catalogue:
         return flat
 
 
-def po_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(lang: str) -> Traversable:
+    return LOCALE_DIR.joinpath(lang, "LC_MESSAGES", f"{DOMAIN}.po")
 
 
 @cache

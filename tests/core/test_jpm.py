@@ -29,7 +29,7 @@ CODES = ["M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01"
 
 
 def administrator_example() -> list[CompetencyScore]:
-    """domain.md section 4: nine competencies at standard 3, achieved sum 24."""
+    """The worked example: nine competencies at standard 3, achieved sum 24."""
     achieved = [3, 3, 2, 3, 3, 2, 3, 3, 2]
     return [CompetencyScore(code, 3, level) for code, level in zip(CODES, achieved, strict=True)]
 

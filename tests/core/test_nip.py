@@ -19,7 +19,7 @@ ID_TEXTS = load("id").every_form()
 EN_TEXTS = load("en").every_form()
 
 TODAY = date(2025, 6, 15)
-EXAMPLE = "198609262015051001"  # domain.md: 26 Sep 1986, May 2015, male, 001
+EXAMPLE = "198609262015051001"  # 26 Sep 1986, May 2015, male, 001
 PPPK_EXAMPLE = "199001012023212001"  # 1 Jan 1990, appointed 2023, code 21, female, 001
 
 

@@ -16,13 +16,12 @@ import pytest
 from bot.imports import cells as c
 from bot.imports.columns import COLUMNS
 from bot.imports.format import format_row_error
-from bot.imports.kinds import NAMES
 from bot.imports.parsing import resolve_headers
 from bot.imports.reader import open_table
 from bot.imports.rows import PARSERS
+from bot.imports.template_files import template
 from bot.imports.types import ImportContext, RowError
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CTX = ImportContext(tz=ZoneInfo("Asia/Jakarta"), now=datetime(2025, 3, 3, 2, 0, tzinfo=UTC))
 # What a CSV cell can hold (any text) and what openpyxl can return for an XLSX cell.
 ODD: list[object] = [
@@ -68,7 +67,7 @@ CELL_PARSERS: dict[str, Callable[[object], object]] = {
 
 def template_row(kind: str) -> dict[str, Any]:
     """The first row of the kind's template, keyed by column: a row that parses."""
-    with open_table(TEMPLATES / f"{NAMES[kind]}.csv") as table:
+    with open_table(Path(str(template(kind, "csv")))) as table:
         columns = resolve_headers(kind, table.headers)
         _, cells = next(iter(table.rows))
     return {name: cell for name, cell in zip(columns, cells, strict=False) if name}

@@ -1,4 +1,4 @@
-"""The templates in templates/ import cleanly; ``asnbot import`` end to end."""
+"""The templates (package data, bot/imports/templates/) import cleanly; `asnbot import`."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ import pytest
 
 from bot.imports import KINDS, format_summary
 from bot.imports.kinds import NAMES
+from bot.imports.template_files import template
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates"
 ASNBOT = ROOT / ".venv" / "bin" / "asnbot"
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 async def test_every_template_imports_cleanly_in_dependency_order(run, suffix):
     for kind in KINDS:  # by their Indonesian names: pegawai, sesi, peserta, hasil, ...
-        summary = await run(NAMES[kind], TEMPLATES / f"{NAMES[kind]}{suffix}")
+        summary = await run(NAMES[kind], Path(str(template(kind, suffix))))
 
         assert (summary.rows, summary.created, summary.warnings) == (2, 2, []), kind
         assert "2 baru" in format_summary(summary, "id")
@@ -29,9 +29,9 @@ async def test_every_template_imports_cleanly_in_dependency_order(run, suffix):
 
 async def test_templates_reimport_without_changes(run):
     for kind in KINDS:  # the English names stay accepted
-        await run(kind, TEMPLATES / f"{NAMES[kind]}.csv")
+        await run(kind, Path(str(template(kind, "csv"))))
     for kind in KINDS:
-        summary = await run(kind, TEMPLATES / f"{NAMES[kind]}.xlsx")
+        summary = await run(kind, Path(str(template(kind, "xlsx"))))
 
         assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 2), kind
 

@@ -428,7 +428,7 @@ async def test_an_unlinked_user_is_told_to_link(bot: RunningBot) -> None:
 async def test_for_me_ranks_courses_by_my_gaps_with_a_reason(bot: RunningBot) -> None:
     user, budi = await linked(bot)
     async with bot.db.begin() as session:
-        # Gaps of -1 at M.03, M.06 and SK.01 (domain.md's worked example).
+        # Gaps of -1 at M.03, M.06 and SK.01 (the worked example of docs/demo.md).
         await add_released_result(session, employee=budi, now=bot.clock.now())
     await one_course(bot, title="Integritas ASN", competencies={"M.01": 4})
     await one_course(bot, title="Komunikasi Efektif", competencies={"M.03": 3})
