@@ -71,7 +71,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     ],
     0: [
         CommandHandler("start", start.start),
-        CommandHandler(["bantuan", "help"], start.help_command),
+        CommandHandler(["bantuan", "help"], menu.help_command),
         CommandHandler("profil", linking.profile),
         CommandHandler("privasi", linking.privacy),
         CommandHandler("putus", linking.unlink_command),

@@ -239,7 +239,10 @@ async def _perform(
                 session, employee=employee, course_id=course_id, now=now, today=today
             )
         else:
-            answer = enrolment.decline_offer if action == waitlist.DECLINE else enrolment.cancel
+            answer = {
+                waitlist.DECLINE: enrolment.decline_offer,
+                waitlist.LEAVE_WAITLIST: enrolment.leave_waitlist,
+            }.get(action, enrolment.cancel)
             outcome = await answer(
                 session, employee=employee, course_id=course_id, now=now, today=today,
                 offer_hours=hours,
