@@ -78,7 +78,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
     -1: [MessageHandler(filters.TEXT & ~filters.COMMAND, survey.on_comment)],
     0: [
         CommandHandler("start", start.start),
-        CommandHandler(["bantuan", "help"], start.help_command),
+        CommandHandler(["bantuan", "help"], menu.help_command),
         CommandHandler("profil", linking.profile),
         CommandHandler("privasi", linking.privacy),
         CommandHandler("putus", linking.unlink_command),

@@ -87,7 +87,11 @@ async def require_link(
 
 
 # Edits Telegram refuses where there is nothing left to do (see edit_if_possible).
-_NOTHING_TO_EDIT = ("message is not modified", "there is no text in the message to edit")
+_NOTHING_TO_EDIT = (
+    "message is not modified",
+    "there is no text in the message to edit",
+    "message to edit not found",  # deleted by the user meanwhile
+)
 
 
 async def edit_if_possible(edit: Awaitable[object]) -> None:

@@ -6,8 +6,8 @@ Buttons carry ``gap:<action>:...`` with database ids only:
 - ``gap:fc:<mode>`` / ``gap:fm:<competency>``: choose a competency / mode filter;
 - ``gap:r``: recommended for me;
 - ``gap:c:<course>``: a course's details (also from /hasil and /jp);
-- ``gap:e|w|x|a|d:<course>``: enroll, join the waitlist, cancel, accept or
-  decline an offer.
+- ``gap:e|w|x|q|a|d:<course>``: enroll, join the waitlist, cancel, leave the
+  waitlist, accept or decline an offer.
 
 Every callback re-checks that the course is open to the caller (or that they
 hold a place on it): a course id from a button is never trusted.
@@ -90,7 +90,7 @@ async def choose_filter(update: Update, context: BotContext) -> None:
 
 
 async def recommended(update: Update, context: BotContext) -> None:
-    """Untuk saya: open courses ranked by my latest released result's gaps."""
+    """Rekomendasi untuk Anda: open courses ranked by my latest released result's gaps."""
     link = await _linked(update, context)
     if link is None or link.employee is None:
         return
@@ -118,7 +118,8 @@ async def details(update: Update, context: BotContext) -> None:
 
 
 async def act(update: Update, context: BotContext) -> None:
-    """Enroll, join the waitlist, cancel, or answer an offer; then show the course again."""
+    """Enroll, join or leave the waitlist, cancel, or answer an offer; then show the
+    course again."""
     link = await _linked(update, context)
     if link is None or link.employee_id is None:
         return
@@ -239,7 +240,10 @@ async def _perform(
                 session, employee=employee, course_id=course_id, now=now, today=today
             )
         else:
-            answer = enrolment.decline_offer if action == waitlist.DECLINE else enrolment.cancel
+            answer = {
+                waitlist.DECLINE: enrolment.decline_offer,
+                waitlist.LEAVE_WAITLIST: enrolment.leave_waitlist,
+            }.get(action, enrolment.cancel)
             outcome = await answer(
                 session, employee=employee, course_id=course_id, now=now, today=today,
                 offer_hours=hours,

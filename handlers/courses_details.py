@@ -15,6 +15,7 @@ from bot.core.recommend import Recommendation
 from bot.core.vocabulary import EnrollmentStatus
 from bot.texts import t
 from bot.texts.domain import competency_name, reason_params
+from bot.texts.formatting import format_date_range, format_period
 from bot.texts.paging import shorten
 from handlers.common import render
 from handlers.courses_views import course_rows
@@ -27,6 +28,7 @@ _ACTION_LABELS = {
     waitlist.ENROLL: "gapura.button.enroll",
     waitlist.JOIN_WAITLIST: "gapura.button.waitlist",
     waitlist.CANCEL: "gapura.button.cancel",
+    waitlist.LEAVE_WAITLIST: "gapura.button.leave_waitlist",
     waitlist.ACCEPT: "gapura.button.accept",
     waitlist.DECLINE: "gapura.button.decline",
 }
@@ -35,6 +37,7 @@ ACTION_CODES = {
     waitlist.ENROLL: "e",
     waitlist.JOIN_WAITLIST: "w",
     waitlist.CANCEL: "x",
+    waitlist.LEAVE_WAITLIST: "q",  # ("l" is the list's paging)
     waitlist.ACCEPT: "a",
     waitlist.DECLINE: "d",
 }
@@ -95,14 +98,14 @@ def details_message(
         "description": shorten(course.description.strip(), _DESCRIPTION_MAX),
         "competencies": targets or "-",
         "jp": course.jp,
-        "starts": course.starts_on,
-        "ends": course.ends_on,
+        "dates": format_date_range(course.starts_on, course.ends_on, lang),
         "mode": t(f"gapura.mode.{course.mode.value}", lang),
         "provider": course.provider,
         "seats_left": seats_left,
         "quota": course.quota,
-        "opens": course.registration_opens_at,
-        "closes": course.registration_closes_at,
+        "registration": format_period(
+            course.registration_opens_at, course.registration_closes_at, lang, context.settings.tz
+        ),
         "prerequisites": shorten(course.prerequisites.strip(), _TEXT_MAX) or "-",
         "contact": shorten(course.contact.strip(), _TEXT_MAX) or "-",
     }

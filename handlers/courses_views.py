@@ -66,13 +66,15 @@ def list_message(
 def _list_buttons(
     page: int, pages: int, comp: str, md: str, lang: str
 ) -> list[list[InlineKeyboardButton]]:
-    """Paging, the two filters, and "Untuk saya" under the list."""
+    """Paging (in words), the two filters, and "Rekomendasi untuk Anda" under the list."""
     rows: list[list[InlineKeyboardButton]] = []
     nav = []
     if page > 0:
-        nav.append(InlineKeyboardButton("◀", callback_data=data("gap", "l", page - 1, comp, md)))
+        previous = data("gap", "l", page - 1, comp, md)
+        nav.append(InlineKeyboardButton(t("gapura.page.previous", lang), callback_data=previous))
     if page < pages - 1:
-        nav.append(InlineKeyboardButton("▶", callback_data=data("gap", "l", page + 1, comp, md)))
+        following = data("gap", "l", page + 1, comp, md)
+        nav.append(InlineKeyboardButton(t("gapura.page.next", lang), callback_data=following))
     if nav:
         rows.append(nav)
     rows.append(

@@ -1,7 +1,10 @@
 """The main menu (inline buttons) and the command menu Telegram shows.
 
-Each menu button opens the same handler as its command, so ``/hasil`` and the
-"Hasil saya" button behave alike. To add an entry: one line in ``MENU`` (and in
+The main menu holds every employee task (schedule, results, courses, JP,
+reminders, profile, help), one button a row with a label that says what it does;
+it is the one menu shown wherever a menu is (``/menu``, an admin's home). Each
+button opens the same handler as its command, so ``/hasil`` and "Lihat hasil
+penilaian" behave alike. To add an entry: one line in ``MENU`` (and in
 ``COMMANDS`` for the command menu) and its words in the catalogue.
 """
 
@@ -23,18 +26,16 @@ from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.texts import t
 from bot.usecases.linking import is_linked
-from handlers import courses, jp, linking, results, schedule
-from handlers.admin_menu import admin_home, publish_admin_commands
-from handlers.common import LINK_START, is_admin, language_for, load_link, require_link
-
-# Menu entries in order: (command, label key, handler).
-MENU = [
-    ("jadwal", "menu.schedule", schedule.schedule),
-    ("hasil", "menu.results", results.results),
-    ("gapura", "menu.gapura", courses.gapura),
-    ("jp", "menu.jp", jp.jp_command),
-    ("profil", "menu.profile", linking.profile),
-]
+from handlers import courses, jp, linking, reminders, results, schedule
+from handlers.admin_menu import admin_help, admin_home, publish_admin_commands
+from handlers.common import (
+    LINK_START,
+    is_admin,
+    language_for,
+    load_link,
+    require_link,
+    user_language,
+)
 
 # The command menu, in order: (command, description key). Admin commands are not here.
 COMMANDS = [
@@ -63,12 +64,41 @@ def help_text(lang: str, *, minutes_per_jp: int) -> str:
     return text
 
 
+async def help_command(update: Update, context: BotContext) -> None:
+    """List what the bot can do; for an admin, the admin commands too."""
+    assert update.effective_message is not None and update.effective_user is not None
+    lang = await user_language(context, update)
+    admin = await is_admin(context, update.effective_user.id)
+    # What the bot does, when its messages go out (handlers/reminders.py), and for an
+    # admin the admin commands last.
+    text = help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
+    text += "\n\n" + reminders.rules_text(lang, context.settings)
+    if admin:
+        text += "\n\n" + admin_help(lang)
+    await update.effective_message.reply_html(text)
+
+
+# Menu entries in order: (command, label key, handler).
+MENU = [
+    ("jadwal", "menu.schedule", schedule.schedule),
+    ("hasil", "menu.results", results.results),
+    ("gapura", "menu.gapura", courses.gapura),
+    ("jp", "menu.jp", jp.jp_command),
+    ("pengingat", "menu.reminders", reminders.reminders),
+    ("profil", "menu.profile", linking.profile),
+    ("bantuan", "menu.help", help_command),
+]
+
+
 def main_menu(lang: str) -> InlineKeyboardMarkup:
-    buttons = [
-        InlineKeyboardButton(t(label, lang), callback_data=data("menu", command))
-        for command, label, _ in MENU
-    ]
-    return InlineKeyboardMarkup([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+    """Every employee task, one a row: the labels are whole phrases, too long for two
+    side by side on a phone."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(t(label, lang), callback_data=data("menu", command))]
+            for command, label, _ in MENU
+        ]
+    )
 
 
 async def show_admin_home(update: Update, context: BotContext) -> bool:

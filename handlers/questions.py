@@ -56,7 +56,7 @@ TASKS: dict[Task, Handler] = {
     Task.HOURS: jp.jp_command,
     Task.REMINDERS: reminders.reminders,
     Task.PROFILE: linking.profile,
-    Task.HELP: start.help_command,
+    Task.HELP: menu.help_command,
     Task.UNLINK: linking.unlink_command,
     Task.MENU: menu.menu,
 }

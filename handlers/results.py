@@ -19,11 +19,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.callbacks import data, int_part
 from bot.charts import ChartLabels, LevelRow, levels_chart
 from bot.context import BotContext
-from bot.core.jpm import gaps
-from bot.core.recommend import all_met, recommend
+from bot.core.jpm import gaps, shown_percent
 from bot.texts import t
 from bot.texts.domain import competency_name
 from bot.texts.paging import pack_blocks
+from bot.usecases import courses
 from handlers.common import render, require_link
 from handlers.results_views import (
     format_result,
@@ -35,12 +35,10 @@ from models.assessment import Result
 from models.queries.audit import audit
 from models.queries.deletions import schedule_deletion
 from models.queries.results import (
-    open_course_facts,
     own_released_result,
     pending_assessments,
     released_results,
     scores_of,
-    unit_and_parents,
 )
 
 SHOW = "res:show"  # + result id
@@ -114,7 +112,8 @@ async def reveal(update: Update, context: BotContext) -> None:
 
 
 async def recommendations(update: Update, context: BotContext) -> None:
-    """List up to five open Gapura courses that close this result's gaps."""
+    """List up to five open Gapura courses that close this result's gaps (the rule of
+    /gapura's "Untuk Anda": :func:`bot.usecases.courses.for_result`)."""
     query = update.callback_query
     assert query is not None and update.effective_chat is not None
     link = await require_link(update, context)
@@ -125,21 +124,16 @@ async def recommendations(update: Update, context: BotContext) -> None:
     result_id = int_part(query.data, 2) or 0
     async with context.db() as session:
         result = await own_released_result(session, result_id=result_id, employee_id=employee.id)
-        courses = await open_course_facts(session, now=context.clock.now())
-        unit_ids = await unit_and_parents(session, unit_id=employee.unit_id)
-    if result is None:
+        found = None
+        if result is not None:
+            found = await courses.for_result(
+                session, employee=employee, result=result, now=context.clock.now()
+            )
+    if found is None:
         await query.answer(t("results.not_available", link.language), show_alert=True)
         return
     await query.answer()
-    scores = scores_of(result)
-    found = recommend(
-        scores,
-        courses,
-        position_type=employee.position.position_type.value if employee.position else "",
-        status=employee.status.value,
-        unit_ids=unit_ids,
-    )
-    text, keyboard = recommendation_message(found, courses, all_met(scores), link, context)
+    text, keyboard = recommendation_message(found, link, context)
     assert update.effective_message is not None
     sent = await update.effective_message.reply_html(text, reply_markup=keyboard)
     await _schedule_deletion(context, update.effective_chat.id, [sent])
@@ -170,8 +164,15 @@ async def _send_result(
     if rows:
         labels = ChartLabels(
             title=t("results.chart_title", lang),
+            summary=t(
+                "results.chart_jpm",
+                lang,
+                jpm=shown_percent(result.jpm),
+                category=result.category,
+            ),
             required=t("results.chart_required", lang),
             achieved=t("results.chart_achieved", lang),
+            below=t("results.chart_below", lang),
             level=t("results.chart_level", lang),
         )
         # Rendering is CPU work: keep it off the event loop.

@@ -6,23 +6,21 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
-from bot.callbacks import data
 from bot.context import BotContext
 from bot.core.jpm import gaps, shown_percent
-from bot.core.recommend import CourseFacts, Recommendation
 from bot.core.results import pending_status
 from bot.texts import t
-from bot.texts.domain import competency_name, reason_params
-from bot.texts.paging import shorten
+from bot.texts.domain import competency_name, gap_text
+from bot.usecases.courses import Recommended
 from handlers.common import render
+from handlers.courses_details import ranked_message
 from models.assessment import Result
 from models.chat import ChatLink
 from models.queries.results import PendingAssessment, scores_of
 
 _FREE_TEXT_LIMIT = 1500  # characters of strengths, areas, recommendation shown (escaped)
-_BUTTON_TITLE = 48
 
 
 def pending_label(item: PendingAssessment, now: datetime) -> str | None:
@@ -72,7 +70,7 @@ def format_result(result: Result, lang: str, context: BotContext) -> list[str]:
             "name": competency_name(score.code, lang),
             "required": score.required,
             "achieved": score.achieved,
-            "gap": f"{score.gap:+d}",
+            "gap": gap_text(score.gap, lang),
         }
         lines.append(render("results.competency_line", shown, lang, context))
     blocks = [f"{head}\n{jpm}", "\n".join(lines)]
@@ -97,35 +95,11 @@ def _clip(text: str) -> str:
 
 
 def recommendation_message(
-    found: list[Recommendation],
-    courses: list[CourseFacts],
-    met: bool,
-    link: ChatLink,
-    context: BotContext,
+    found: Recommended, link: ChatLink, context: BotContext
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """Up to five courses with their reasons, each with a button to its details."""
-    lang = link.language
-    if not found:
-        return t("rec.all_met_none" if met else "rec.none", lang), None
-    by_id = {c.course_id: c for c in courses}
-    lines = [t("rec.all_met" if met else "rec.title", lang)]
-    buttons = []
-    for number, rec in enumerate(found, start=1):
-        course = by_id[rec.course_id]
-        reason = render(rec.reason_key, reason_params(rec, lang), lang, context)
-        if course.seats_left <= 0:
-            reason += f" ({t('rec.full', lang)})"
-        lines.append(
-            t(
-                "rec.item",
-                lang,
-                number=number,
-                title=html.escape(course.title),
-                jp=course.jp,
-                reason=reason,
-            )
-        )
-        label = shorten(f"{number}. {course.title}", _BUTTON_TITLE)
-        callback = data("gap", "c", course.course_id)
-        buttons.append([InlineKeyboardButton(label, callback_data=callback)])
-    return "\n\n".join(lines), InlineKeyboardMarkup(buttons)
+    """Up to five courses with their reasons, each with a button to its details: the
+    same message as /gapura's "Untuk Anda"."""
+    assert found.ranked is not None  # a result always ranks
+    return ranked_message(
+        found.ranked, found.courses, met=found.met, lang=link.language, context=context
+    )

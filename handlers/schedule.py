@@ -24,6 +24,7 @@ from handlers import steps
 from handlers.common import require_link
 from handlers.schedule_replies import (
     edit_card,
+    edit_card_message,
     employee_id,
     pressed,
     refuse,
@@ -34,6 +35,7 @@ from handlers.schedule_replies import (
 from handlers.schedule_views import (
     card_buttons,
     ics_description,
+    ics_summary,
     offer_message,
     past_line,
     session_card,
@@ -99,10 +101,13 @@ async def on_reason(update: Update, context: BotContext) -> None:
             reason=update.effective_message.text or "",
             now=context.clock.now(),
         )
-    if outcome.refusal is not None:
+    if outcome.refusal is not None or outcome.participation is None:
         await refuse(update, context, link, outcome.refusal)
     else:
         await say(update, context, link, "schedule.reason_recorded")
+        card_id = asked.payload.get("card_id")
+        if isinstance(card_id, int):
+            await edit_card_message(context, update, card_id, outcome.participation, link.language)
     raise ApplicationHandlerStop
 
 
@@ -145,7 +150,10 @@ async def decline(update: Update, context: BotContext) -> None:
     if outcome.refusal is not None or found is None:
         await refuse(update, context, link, outcome.refusal)
         return
-    await steps.remember(context, link.telegram_user_id, REASON, {"participation_id": found.id})
+    # The card's message id goes with the step: the reason's answer edits that card.
+    card = update.callback_query.message if update.callback_query else None
+    payload = {"participation_id": found.id, "card_id": card.message_id if card else None}
+    await steps.remember(context, link.telegram_user_id, REASON, payload)
     await say(update, context, link, "schedule.ask_reason", seat_params(found, link, context))
 
 
@@ -167,7 +175,7 @@ async def add_to_calendar(update: Update, context: BotContext) -> None:
         session_id=sitting.id,
         starts_at=sitting.starts_at,
         ends_at=sitting.ends_at,
-        summary=t("schedule.ics.summary", lang, program=sitting.program.name),
+        summary=ics_summary(sitting.program.name, lang),
         location=venue_text(sitting),
         description=ics_description(found, lang, context),
         url=sitting.online_url or None,

@@ -60,6 +60,26 @@ async def edit_card(
     )
 
 
+async def edit_card_message(
+    context: BotContext,
+    update: Update,
+    message_id: int,
+    participation: Participation,
+    lang: str,
+) -> None:
+    """Show a card's new status in the card itself (message ``message_id`` of this chat),
+    after an answer that came as text rather than a button."""
+    assert update.effective_chat is not None
+    await edit_if_possible(
+        context.bot.edit_message_text(
+            session_card(participation, lang, context),
+            chat_id=update.effective_chat.id,
+            message_id=message_id,
+            reply_markup=card_buttons(participation, lang, context),
+        )
+    )
+
+
 async def send_pin(update: Update, sitting: AssessmentSession) -> None:
     """A venue pin when the coordinates are known (not for a cancelled session)."""
     if (

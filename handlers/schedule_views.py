@@ -153,6 +153,19 @@ def ics_description(participation: Participation, lang: str, context: BotContext
     return "\n".join(t(key, lang, value=value) for key, value in parts if value)
 
 
+# A program named like this already says what the event is (the calendar's title is
+# then the name alone, not "Penilaian kompetensi: Penilaian Kompetensi ASN 2026").
+_SAYS_WHAT_IT_IS = ("penilaian kompetensi", "uji kompetensi", "competency assessment")
+
+
+def ics_summary(program: str, lang: str) -> str:
+    """The calendar event's title: the program's name, with "Penilaian kompetensi:"
+    before it only when the name does not say so itself."""
+    if any(words in program.casefold() for words in _SAYS_WHAT_IT_IS):
+        return program
+    return t("schedule.ics.summary", lang, program=program)
+
+
 def can_answer_now(participation: Participation, context: BotContext) -> bool:
     """Whether Hadir / Tidak bisa hadir may still be pressed for this participation."""
     return answerable_now(participation, context.clock.now())

@@ -14,17 +14,14 @@ from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
 from bot.texts import t
 from bot.usecases.linking import is_linked
-from handlers.admin_menu import admin_help
 from handlers.common import (
     edit_if_possible,
-    is_admin,
     language_for,
     load_link,
     render,
     user_language,
 )
-from handlers.menu import help_text, show_admin_home
-from handlers.reminders import rules_text
+from handlers.menu import show_admin_home
 from models.queries import steps
 from models.queries.links import has_consent, record_consent
 
@@ -115,16 +112,3 @@ async def start_linking(update: Update, context: BotContext) -> None:
     (handlers/questions.py)."""
     await _employee_start(update, context)
 
-
-async def help_command(update: Update, context: BotContext) -> None:
-    """List what the bot can do; for an admin, the admin commands too."""
-    assert update.effective_message is not None and update.effective_user is not None
-    lang = await user_language(context, update)
-    admin = await is_admin(context, update.effective_user.id)
-    # What the bot does, when its messages go out (handlers/reminders.py), and for an
-    # admin the admin commands last.
-    text = help_text(lang, minutes_per_jp=context.settings.minutes_per_jp)
-    text += "\n\n" + rules_text(lang, context.settings)
-    if admin:
-        text += "\n\n" + admin_help(lang)
-    await update.effective_message.reply_html(text)

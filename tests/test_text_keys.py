@@ -61,8 +61,8 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "broadcast.unreached.col.": ("no", "nip", "name", "unit", "reason"),
     "competency.": COMPETENCY_CODES,  # bot.texts.domain.COMPETENCY_PREFIX
     "gapura.done.": (
-        "accepted", "already", "cancelled", "declined", "full", "registered", "stale",
-        "waitlisted",
+        "accepted", "already", "cancelled", "declined", "full", "left_waitlist", "registered",
+        "stale", "waitlisted",
     ),
     "gapura.list.mine.": ("offered", "registered", "waitlisted"),
     "gapura.mode.": [*CourseMode],

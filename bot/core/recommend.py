@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from bot.core.jpm import CompetencyScore, shortfalls
 
-# Reason keys (catalogue keys; params: competency, gap, count).
+# Reason keys (catalogue keys; params: competency (a code), gap (an int), count).
 REASON_LARGEST_GAP = "rec.reason.gap"  # covers (one of) my largest gaps
 REASON_GAP = "rec.reason.gap_other"  # covers a smaller gap
 REASON_GAPS = "rec.reason.gaps"  # covers several gaps; names the largest
@@ -117,7 +117,7 @@ def _for_gaps(course: CourseFacts, scores: Sequence[CompetencyScore]) -> Recomme
     if not covered:
         return None
     first = covered[0]
-    params: dict[str, object] = {"competency": first.code, "gap": f"{first.gap:+d}"}
+    params: dict[str, object] = {"competency": first.code, "gap": first.gap}
     if len(covered) > 1:
         key = REASON_GAPS
         params["count"] = len(covered)
@@ -140,5 +140,5 @@ def _for_margins(course: CourseFacts, scores: Sequence[CompetencyScore]) -> Reco
     if best is None:
         return None
     return Recommendation(
-        course.course_id, score, REASON_MARGIN, {"competency": best.code, "gap": f"{best.gap:+d}"}
+        course.course_id, score, REASON_MARGIN, {"competency": best.code, "gap": best.gap}
     )

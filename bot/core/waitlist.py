@@ -33,7 +33,8 @@ ACTIVE = frozenset({REGISTERED, WAITLISTED, OFFERED})
 # What a person can do on a course's details page.
 ENROLL = "enroll"
 JOIN_WAITLIST = "waitlist"
-CANCEL = "cancel"
+CANCEL = "cancel"  # give up a registered place (the seat goes to the next in line)
+LEAVE_WAITLIST = "leave"  # leave the waitlist (no seat was held)
 ACCEPT = "accept"
 DECLINE = "decline"
 
@@ -126,8 +127,10 @@ def choices(
     if status == OFFERED:
         live = offered_until is None or now is None or now < offered_until
         return (ACCEPT, DECLINE) if live else ()
-    if status in (REGISTERED, WAITLISTED):
+    if status == REGISTERED:
         return (CANCEL,)
+    if status == WAITLISTED:  # no place to cancel yet: only the line to leave
+        return (LEAVE_WAITLIST,)
     if status in (None, WITHDRAWN) and registration_open:
         return (ENROLL,) if seats_left > 0 else (JOIN_WAITLIST,)
     return ()

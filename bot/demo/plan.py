@@ -312,7 +312,7 @@ class ReportWriter:
         if best[0].gap < 0:
             names = " dan ".join(competency_name(s.code, "id") for s in best)
             strengths = f"Relatif paling kuat pada {names}, meski belum memenuhi standar jabatan."
-        short = [s for s in ranked if s.gap < 0][:3]
+        short = [s for s in ranked if s.gap < 0]  # every gap: none left out
         if short:
             development = (
                 "; ".join(

@@ -23,7 +23,7 @@ from bot.core.broadcast import READ_AREA
 from bot.core.vocabulary import NotificationKind
 from bot.notices import survey
 from bot.texts import t
-from bot.texts.domain import competency_name
+from bot.texts.domain import competency_name, gap_text
 from bot.texts.formatting import format_date, format_datetime
 
 # The change notices' button, ``ntf:ack:<notification id>``: handlers/reminders.py
@@ -194,4 +194,7 @@ def _reason(payload: Mapping[str, Any], lang: str) -> str:
     code = params.get("competency")
     if isinstance(code, str):
         params["competency"] = html.escape(competency_name(code, lang))
+    gap = params.get("gap")
+    if isinstance(gap, int):  # (notices planned before the gap became a number hold "-1")
+        params["gap"] = gap_text(gap, lang)
     return t(key, lang, **params)

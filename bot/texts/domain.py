@@ -37,10 +37,24 @@ def competency_name(code: str, lang: str = DEFAULT_LANGUAGE) -> str:
     return t(COMPETENCY_PREFIX + code, lang)
 
 
+def gap_text(gap: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A competency's gap to its standard: "-1" below it, "sesuai standar" at it
+    (never "+0"), "+1 di atas standar" above it."""
+    if gap < 0:
+        return f"{gap:d}"
+    if gap == 0:
+        return t("results.gap.at_standard", lang)
+    return t("results.gap.above", lang, count=gap)
+
+
 def reason_params(recommendation: Recommendation, lang: str) -> dict[str, object]:
-    """A recommendation's reason parameters ready for the catalogue: the competency by name."""
+    """A recommendation's reason parameters ready for the catalogue: the competency by
+    name, the gap as :func:`gap_text` says it."""
     params = dict(recommendation.reason_params)
     code = params.get("competency")
     if isinstance(code, str):
         params["competency"] = competency_name(code, lang)
+    gap = params.get("gap")
+    if isinstance(gap, int):
+        params["gap"] = gap_text(gap, lang)
     return params

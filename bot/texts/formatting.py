@@ -52,3 +52,21 @@ def format_short_date(day: date | datetime, lang: str, tz: ZoneInfo | None = Non
     if isinstance(day, datetime):
         day = day.astimezone(tz).date() if tz else day.date()
     return babel_format_date(day, _SHORT_DATE, locale=lang)
+
+
+def format_date_range(first: date, last: date, lang: str) -> str:
+    """ "6 Jan 2027" for one day, "6 Jan 2027 – 8 Jan 2027" for several."""
+    if last <= first:
+        return format_short_date(first, lang)
+    return f"{format_short_date(first, lang)} – {format_short_date(last, lang)}"
+
+
+def format_period(start: datetime, end: datetime, lang: str, tz: ZoneInfo) -> str:
+    """ "28 Feb 2025 09.00 – 16.00 WIB" within one day, else both moments in full
+    ("28 Feb 2025 09.00 WIB – 13 Mar 2025 09.00 WIB"), in ``tz``."""
+    start_day = format_short_date(start, lang, tz)
+    if start.astimezone(tz).date() == end.astimezone(tz).date():
+        clock = babel_format_datetime(start, _TIME.get(lang, _TIME["id"]), tzinfo=tz, locale=lang)
+        return f"{start_day} {clock} – {format_time(end, lang, tz)}"
+    end_day = format_short_date(end, lang, tz)
+    return f"{start_day} {format_time(start, lang, tz)} – {end_day} {format_time(end, lang, tz)}"

@@ -6,12 +6,15 @@ Only reads; what I may do with a course is :mod:`bot.usecases.enrolment`'s.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.core.jpm import CompetencyScore
 from bot.core.recommend import Recommendation, all_met, recommend
+from models.assessment import Result
 from models.gapura import Course, Enrollment
 from models.org import Employee
 from models.queries import courses as q
@@ -67,24 +70,47 @@ async def recommended(
     session: AsyncSession, *, employee: Employee, now: datetime, limit: int
 ) -> Recommended:
     """Open courses I hold no place on, ranked by my latest released result's gaps."""
-    audience = await q.audience_of(session, employee=employee)
-    found = await q.open_courses(session, now=now, audience=audience)
-    mine = await q.my_places(session, employee_id=employee.id)
+    audience, by_id = await _candidates(session, employee=employee, now=now)
     results = await released_results(session, employee_id=employee.id)
-    by_id = {c.id: c for c in found if c.id not in mine}
     if results:
-        scores = scores_of(results[0])
-        ranked = recommend(
-            scores,
-            [q.facts(c) for c in by_id.values()],
-            position_type=audience.position_type,
-            status=audience.status,
-            unit_ids=audience.unit_ids,
-        )
-        return Recommended(by_id, ranked, all_met(scores), [], audience.position_type)
+        return _ranked(scores_of(results[0]), by_id, audience)
     # Courses aimed at my position type first, then those open to everyone.
     picked = sorted(
         by_id.values(),
         key=lambda c: (audience.position_type not in q.facts(c).position_types, c.starts_on),
     )[:limit]
     return Recommended(by_id, None, False, picked, audience.position_type)
+
+
+async def for_result(
+    session: AsyncSession, *, employee: Employee, result: Result, now: datetime
+) -> Recommended:
+    """ "Rekomendasi Gapura" under a result in /hasil: by the same rule as /gapura's
+    "Untuk Anda" (:func:`recommended`), ranked by that result's gaps."""
+    audience, by_id = await _candidates(session, employee=employee, now=now)
+    return _ranked(scores_of(result), by_id, audience)
+
+
+async def _candidates(
+    session: AsyncSession, *, employee: Employee, now: datetime
+) -> tuple[q.Audience, dict[int, Course]]:
+    """The one rule of what may be recommended: courses open for registration now
+    (closing strictly after ``now``) whose audience includes me, less those I already
+    hold a place on (registered, waitlisted or offered)."""
+    audience = await q.audience_of(session, employee=employee)
+    found = await q.open_courses(session, now=now, audience=audience)
+    mine = await q.my_places(session, employee_id=employee.id)
+    return audience, {c.id: c for c in found if c.id not in mine}
+
+
+def _ranked(
+    scores: Sequence[CompetencyScore], by_id: dict[int, Course], audience: q.Audience
+) -> Recommended:
+    ranked = recommend(
+        scores,
+        [q.facts(c) for c in by_id.values()],
+        position_type=audience.position_type,
+        status=audience.status,
+        unit_ids=audience.unit_ids,
+    )
+    return Recommended(by_id, ranked, all_met(scores), [], audience.position_type)

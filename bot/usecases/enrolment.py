@@ -34,6 +34,7 @@ class Enrolment(StrEnum):
     ACCEPTED = auto()
     DECLINED = auto()
     CANCELLED = auto()
+    LEFT_WAITLIST = auto()
     STALE = auto()  # that action is no longer open to me: nothing written
     UNAVAILABLE = auto()  # no such course, or not one for me
 
@@ -166,6 +167,21 @@ async def cancel(
     return await _withdraw(session, employee, course_id, waitlist.CANCEL, now, today, offer_hours)
 
 
+async def leave_waitlist(
+    session: AsyncSession,
+    *,
+    employee: Employee,
+    course_id: int,
+    now: datetime,
+    today: date,
+    offer_hours: int,
+) -> EnrolmentOutcome:
+    """Leave the waitlist (I held no seat, so nothing is passed on)."""
+    return await _withdraw(
+        session, employee, course_id, waitlist.LEAVE_WAITLIST, now, today, offer_hours
+    )
+
+
 async def pass_seat_on(
     session: AsyncSession, *, course_id: int, now: datetime, offer_hours: int, today: date
 ) -> waitlist.Offer | None:
@@ -234,8 +250,11 @@ async def _withdraw(
         await pass_seat_on(
             session, course_id=course_id, now=now, offer_hours=offer_hours, today=today
         )
-    declined = action == waitlist.DECLINE
-    return EnrolmentOutcome(Enrolment.DECLINED if declined else Enrolment.CANCELLED)
+    outcomes = {
+        waitlist.DECLINE: Enrolment.DECLINED,
+        waitlist.LEAVE_WAITLIST: Enrolment.LEFT_WAITLIST,
+    }
+    return EnrolmentOutcome(outcomes.get(action, Enrolment.CANCELLED))
 
 
 async def _place(

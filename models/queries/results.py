@@ -1,5 +1,5 @@
 """Assessment results: only released ones, only one employee's; what is still
-pending; and the open courses that recommendations are chosen from."""
+pending; and a unit with its parents (for course audiences)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from bot.core.jpm import CompetencyScore
-from bot.core.recommend import CourseFacts
-from bot.core.vocabulary import CourseStatus
 from models.assessment import AssessmentProgram, AssessmentSession, Participation, Result
-from models.gapura import Course
 from models.org import Unit
 
 # /hasil and /jadwal run these on every call: each statement is built once (building it
@@ -146,34 +143,3 @@ async def unit_and_parents(session: AsyncSession, *, unit_id: int) -> frozenset[
     in one statement."""
     rows = await session.scalars(_UNIT_CHAIN, {"unit_id": unit_id})
     return frozenset(rows.all())
-
-
-async def open_course_facts(session: AsyncSession, *, now: datetime) -> list[CourseFacts]:
-    """Open courses whose registration window includes ``now``, as the rule sees them."""
-    courses = await session.scalars(
-        select(Course)
-        .where(
-            Course.status == CourseStatus.OPEN,
-            Course.registration_opens_at <= now,
-            Course.registration_closes_at >= now,
-        )
-        .options(selectinload(Course.competencies))
-        .order_by(Course.id)
-    )
-    return [
-        CourseFacts(
-            course_id=c.id,
-            title=c.title,
-            competencies={cc.competency_code: cc.target_level for cc in c.competencies},
-            position_types=_csv(c.audience_position_types),
-            statuses=_csv(c.audience_statuses),
-            unit_id=c.audience_unit_id,
-            jp=c.jp,
-            seats_left=max(c.quota - c.seats_taken, 0),
-        )
-        for c in courses
-    ]
-
-
-def _csv(value: str) -> frozenset[str]:
-    return frozenset(part.strip() for part in value.split(",") if part.strip())

@@ -65,7 +65,7 @@ def test_the_course_for_the_largest_gap_ranks_first() -> None:
 
     assert [r.course_id for r in found] == [2, 1]  # M.01 is met: course 3 is not recommended
     assert found[0].reason_key == REASON_LARGEST_GAP
-    assert found[0].reason_params == {"competency": "M.03", "gap": "-2"}
+    assert found[0].reason_params == {"competency": "M.03", "gap": -2}
     assert found[1].reason_key == REASON_GAP
 
 
@@ -77,7 +77,7 @@ def test_a_course_closing_several_gaps_names_the_largest_and_counts_them() -> No
 
     assert [r.course_id for r in found] == [2, 1]
     assert found[0].reason_key == REASON_GAPS
-    assert found[0].reason_params == {"competency": "M.03", "gap": "-2", "count": 3}
+    assert found[0].reason_params == {"competency": "M.03", "gap": -2, "count": 3}
 
 
 def test_ties_are_broken_by_course_id() -> None:
@@ -139,7 +139,7 @@ def test_with_every_standard_met_the_smallest_margin_is_strengthened() -> None:
     assert all_met(mine)
     assert [r.course_id for r in found] == [2, 1]
     assert found[0].reason_key == REASON_MARGIN
-    assert found[0].reason_params == {"competency": "M.01", "gap": "+0"}
+    assert found[0].reason_params == {"competency": "M.01", "gap": 0}
 
 
 def test_no_scores_and_no_matching_courses_give_nothing() -> None:

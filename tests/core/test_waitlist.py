@@ -77,7 +77,7 @@ def test_an_expired_offer_gives_up_the_place() -> None:
         (None, 0, (waitlist.JOIN_WAITLIST,)),
         (waitlist.WITHDRAWN, 1, (waitlist.ENROLL,)),
         (waitlist.REGISTERED, 0, (waitlist.CANCEL,)),
-        (waitlist.WAITLISTED, 0, (waitlist.CANCEL,)),
+        (waitlist.WAITLISTED, 0, (waitlist.LEAVE_WAITLIST,)),
         (waitlist.OFFERED, 0, (waitlist.ACCEPT, waitlist.DECLINE)),
         (waitlist.COMPLETED, 5, ()),
     ],

@@ -37,7 +37,7 @@ async def test_an_unlinked_admin_gets_the_admin_home_and_never_the_consent(
 
     for reply in (home, menu):
         assert (reply.text or "").startswith("Menu admin BKPSDM")
-        assert reply.button_texts == [*ADMIN_BUTTONS, "Tautkan akun pegawai saya"]
+        assert reply.button_texts == [*ADMIN_BUTTONS, "Tautkan akun pegawai Anda"]
         assert "Setuju" not in reply.button_texts
         assert "persetujuan" not in (reply.text or "").lower()
         assert "belum tertaut ke data kepegawaian" not in (reply.text or "")
@@ -53,7 +53,15 @@ async def test_a_linked_admin_gets_the_admin_tasks_and_the_employee_menu(
 
     assert "Anda juga tertaut sebagai pegawai (Budi Santoso)" in (home.text or "")
     assert home.button_texts[: len(ADMIN_BUTTONS)] == ADMIN_BUTTONS
-    assert {"Jadwal saya", "Hasil saya", "Gapura", "JP saya", "Profil"} <= set(home.button_texts)
+    assert {
+        "Lihat jadwal penilaian",
+        "Lihat hasil penilaian",
+        "Cari pelatihan Gapura",
+        "Lihat capaian JP",
+        "Atur pengingat",
+        "Lihat profil dan data Anda",
+        "Bantuan dan daftar perintah",
+    } <= set(home.button_texts)
 
 
 async def test_each_admin_button_starts_its_task_as_the_command_does(bot: RunningBot) -> None:
@@ -97,7 +105,7 @@ async def test_an_admin_may_still_link_as_an_employee_from_the_home(bot: Running
     await admin.send("/start")
     await admin.next_message()
 
-    await admin.press("Tautkan akun pegawai saya")
+    await admin.press("Tautkan akun pegawai Anda")
     consent = await admin.next_message()
 
     assert "Setuju" in consent.button_texts

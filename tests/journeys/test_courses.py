@@ -80,23 +80,23 @@ async def test_twelve_courses_make_three_pages_and_next_edits_the_message(
 
     await user.send("/gapura")
     first = await user.next_message()
-    await user.press("▶")
+    await user.press("Berikutnya ▶")
     second = await user.next_edit()
-    await user.press("▶")
+    await user.press("Berikutnya ▶")
     third = await user.next_edit()
 
     assert "Halaman 1 dari 3" in (first.text or "")
     assert "Pelatihan 01" in (first.text or "") and "Pelatihan 05" in (first.text or "")
     assert "Pelatihan 06" not in (first.text or "")
     assert first.button_texts[:5] == [f"{n}. Pelatihan {n:02d}" for n in range(1, 6)]
-    assert "▶" in first.button_texts and "◀" not in first.button_texts
-    assert "Untuk saya" in first.button_texts
+    assert "Berikutnya ▶" in first.button_texts and "◀ Sebelumnya" not in first.button_texts
+    assert "Rekomendasi untuk Anda" in first.button_texts
     assert second.message_id == first.message_id
     assert "Halaman 2 dari 3" in (second.text or "")
     assert "6. Pelatihan 06" in (second.text or "") and "Pelatihan 11" not in (second.text or "")
     assert "Halaman 3 dari 3" in (third.text or "")
     assert "11. Pelatihan 11" in (third.text or "") and "12. Pelatihan 12" in (third.text or "")
-    assert "◀" in third.button_texts and "▶" not in third.button_texts
+    assert "◀ Sebelumnya" in third.button_texts and "Berikutnya ▶" not in third.button_texts
 
 
 async def test_only_open_courses_for_my_audience_are_listed(bot: RunningBot) -> None:
@@ -187,7 +187,7 @@ async def test_details_show_everything_and_enrolling_takes_a_seat(bot: RunningBo
     assert "Penyelenggara: BKPSDM Gresik" in text and "Sisa kursi: 5 dari 30" in text
     assert "Pendaftaran: 28 Feb 2025 09.00 WIB – 13 Mar 2025 09.00 WIB" in text
     assert "Prasyarat: Membawa laptop" in text and "Kontak: Seksi Pengembangan" in text
-    assert "Status saya: belum mendaftar" in text
+    assert "Status Anda: belum mendaftar" in text
     assert details.button_texts == ["Daftar"]
     assert enrolled.message_id == details.message_id
     assert "Anda terdaftar di pelatihan ini" in (enrolled.text or "")
@@ -226,7 +226,7 @@ async def test_a_full_course_offers_the_waitlist(bot: RunningBot) -> None:
     assert details.button_texts == ["Gabung daftar tunggu"]
     assert "Anda masuk daftar tunggu" in (waiting.text or "")
     assert "daftar tunggu, urutan ke-1" in (waiting.text or "")
-    assert waiting.button_texts == ["Batal daftar"]
+    assert waiting.button_texts == ["Keluar dari daftar tunggu"]
     assert await places(bot, course) == [(budi.id, "waitlisted")]
     assert await seats_taken(bot, course) == 1
 
@@ -266,7 +266,7 @@ async def test_cancelling_offers_the_seat_to_the_next_who_accepts(bot: RunningBo
     assert offered.button_texts == ["Terima tawaran", "Tolak tawaran"]
     assert "terima sebelum 4 Mar 2025 09.00 WIB" in (offered.text or "")
     assert "Tawaran diterima" in (accepted.text or "")
-    assert "Status saya: ✅ terdaftar" in (accepted.text or "")
+    assert "Status Anda: ✅ terdaftar" in (accepted.text or "")
     assert await places(bot, course) == [
         (budi.id, "withdrawn"),
         (andi.id, "waitlisted"),
@@ -436,7 +436,7 @@ async def test_for_me_ranks_courses_by_my_gaps_with_a_reason(bot: RunningBot) ->
 
     await user.send("/gapura")
     await user.next_message()
-    await user.press("Untuk saya")
+    await user.press("Rekomendasi untuk Anda")
     ranked = await user.next_message()
 
     text = ranked.text or ""
@@ -458,7 +458,7 @@ async def test_for_me_without_a_released_result_says_so_and_lists_my_position_ty
 
     await user.send("/gapura")
     await user.next_message()
-    await user.press("Untuk saya")
+    await user.press("Rekomendasi untuk Anda")
     shown = await user.next_message()
 
     text = shown.text or ""
@@ -477,8 +477,8 @@ async def test_an_english_user_reads_english(bot: RunningBot) -> None:
 
     assert "Gapura: open courses" in (listed.text or "") and "Page 1 of 1" in (listed.text or "")
     assert "online" in (listed.text or "") and "3 seats left" in (listed.text or "")
-    assert "For me" in listed.button_texts
+    assert "Recommended for you" in listed.button_texts
     assert "Seats left: 3 of 3" in (details.text or "")
     assert "Link: https://elearning.example.org/gapura" in (details.text or "")
-    assert "My status: not registered" in (details.text or "")
+    assert "Your status: not registered" in (details.text or "")
     assert details.button_texts == ["Register"]

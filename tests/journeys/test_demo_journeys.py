@@ -13,6 +13,12 @@ from tests.journeys.conftest import RunningBot
 from tests.narrow import present
 
 GAPS_OF_RAHMAT = ("Komunikasi", "Pengembangan Diri dan Orang Lain", "Perekat Bangsa")
+GAPS_OF_SITI = (
+    "Komunikasi",
+    "Pengembangan Diri dan Orang Lain",
+    "Mengelola Perubahan",
+    "Pengambilan Keputusan",
+)
 
 
 @pytest.fixture
@@ -82,7 +88,7 @@ async def test_rahmat_sees_the_worked_example_and_a_course_for_his_largest_gap_f
     chart = await user.next_message()
     await user.send("/gapura")
     await user.next_message()
-    await user.press("Untuk saya")
+    await user.press("Rekomendasi untuk Anda")
     recommended = await user.next_message()
 
     assert "Status: terjadwal" in (pending.text or "")
@@ -116,3 +122,21 @@ async def test_ahmad_without_a_phone_links_with_his_code_and_works_in_english(
 
     assert "JP" in (progress.text or "")
     assert "of 20" in (progress.text or "") or "20 JP" in (progress.text or "")
+
+
+async def test_siti_reads_every_one_of_her_four_gaps_under_area_pengembangan(
+    demo: RunningBot,
+) -> None:
+    user = await linked(demo, "pengawas", 3004)
+
+    await user.send("/hasil")
+    released = await user.next_message()
+    await user.press("Tampilkan hasil", message=released)
+    summary = await user.next_message()
+
+    text = summary.text or ""
+    gaps = [line for line in text.splitlines() if line.startswith("•") and "(-" in line]
+    areas = text.split("Area pengembangan", 1)[1].split("Rekomendasi pengembangan", 1)[0]
+    assert len(gaps) == 4
+    for name in GAPS_OF_SITI:
+        assert name in areas, (name, areas)

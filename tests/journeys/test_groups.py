@@ -144,7 +144,7 @@ async def test_a_button_pressed_in_a_group_gets_only_an_alert(bot: RunningBot) -
         [
             [InlineKeyboardButton("Tampilkan hasil", callback_data=f"res:show:{result_id}")],
             [InlineKeyboardButton("Rekomendasi Gapura", callback_data=f"res:rec:{result_id}")],
-            [InlineKeyboardButton("Hasil saya", callback_data="menu:hasil")],
+            [InlineKeyboardButton("Lihat hasil penilaian", callback_data="menu:hasil")],
             [InlineKeyboardButton("Setuju", callback_data="consent:yes")],
             [InlineKeyboardButton("Statistik", callback_data="rel:ask:1")],
         ]
@@ -154,7 +154,7 @@ async def test_a_button_pressed_in_a_group_gets_only_an_alert(bot: RunningBot) -
 
     answers = [
         await group.press(user, label, message=posted)
-        for label in ("Tampilkan hasil", "Rekomendasi Gapura", "Hasil saya", "Setuju")
+        for label in ("Tampilkan hasil", "Rekomendasi Gapura", "Lihat hasil penilaian", "Setuju")
     ]
     answers.append(await group.press(bot.user(ADMIN_ID), "Statistik", message=posted))
     stranger = bot.user(3105)

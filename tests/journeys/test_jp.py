@@ -26,7 +26,7 @@ async def test_jp_shows_this_years_hours_against_the_target_and_what_remains(
     reply = await user.next_message()
 
     text = reply.text or ""
-    assert "JP saya tahun 2025" in text
+    assert "JP Anda tahun 2025" in text
     assert "Capaian: 12,5 dari 20 JP (62,5%)" in text
     assert "Kurang: 7,5 JP lagi" in text
 
@@ -99,7 +99,7 @@ async def test_the_year_is_the_local_year(bot: RunningBot) -> None:
     await user.send("/jp")
     reply = await user.next_message()
 
-    assert "JP saya tahun 2026" in (reply.text or "")
+    assert "JP Anda tahun 2026" in (reply.text or "")
     assert "Capaian: 3 dari 20 JP" in (reply.text or "")
 
 
@@ -111,10 +111,10 @@ async def test_jp_from_the_menu_in_english(bot: RunningBot) -> None:
 
     await user.send("/menu")
     await user.next_message()
-    await user.press("My JP")
+    await user.press("See your training hours (JP)")
     reply = await user.next_message()
 
     text = reply.text or ""
-    assert "My JP in 2025" in text and "Earned: 12.5 of 20 JP (62.5%)" in text
+    assert "Your JP in 2025" in text and "Earned: 12.5 of 20 JP (62.5%)" in text
     assert "Remaining: 7.5 JP" in text
     assert "1. Public Communication: 8 JP" in text

@@ -25,7 +25,15 @@ from tests.narrow import present
 
 MAY_5 = datetime(2025, 5, 5, 1, 0, tzinfo=UTC)  # 08:00 WIB; the clock is at 3 March
 HELP_POINTER = "Ketik /bantuan untuk melihat perintah yang tersedia."
-MENU_BUTTONS = ["Jadwal saya", "Hasil saya", "Gapura", "JP saya", "Profil"]
+MENU_BUTTONS = [
+    "Lihat jadwal penilaian",
+    "Lihat hasil penilaian",
+    "Cari pelatihan Gapura",
+    "Lihat capaian JP",
+    "Atur pengingat",
+    "Lihat profil dan data Anda",
+    "Bantuan dan daftar perintah",
+]
 
 
 async def budi_invited(bot: RunningBot, user_id: int) -> tuple[SimulatedUser, int]:
@@ -130,7 +138,7 @@ async def test_an_emoji_gets_a_friendly_sentence_and_buttons_not_the_help_pointe
         assert present(reply.text).startswith("Maaf, saya belum memahami pesan itu.")
         assert HELP_POINTER not in present(reply.text)
         assert reply.button_texts == MENU_BUTTONS
-    await user.press("JP saya")
+    await user.press("Lihat capaian JP")
     assert "JP" in present((await user.next_message()).text)
 
 

@@ -192,11 +192,11 @@ async def test_an_opted_out_kind_is_not_sent(bot: RunningBot) -> None:
     await budi_with_session(bot, status="confirmed")
     await user.send("/pengingat")
     menu = await user.next_message()
-    assert "✅ Pengingat sesi penilaian" in menu.button_texts
+    assert "✅ Aktif: Pengingat sesi penilaian" in menu.button_texts
 
-    await user.press("✅ Pengingat sesi penilaian")
+    await user.press("✅ Aktif: Pengingat sesi penilaian")
     edited = await user.next_edit()
-    assert "🔕 Pengingat sesi penilaian" in edited.button_texts
+    assert "🔕 Nonaktif: Pengingat sesi penilaian" in edited.button_texts
 
     await plan_and_send(bot, wib(28, 8, 0, month=4))
     assert sent_to(bot, BUDI) == 1  # only the /pengingat menu

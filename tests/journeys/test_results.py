@@ -118,7 +118,7 @@ async def test_the_result_appears_only_after_the_reveal_button(bot: RunningBot) 
     lines = [line for line in text.splitlines() if line.startswith("•")]
     assert lines[0] == "• Komunikasi: 3 → 2 (-1)"
     assert lines[2] == "• Perekat Bangsa: 3 → 2 (-1)"
-    assert lines[3] == "• Integritas: 3 → 3 (+0)"
+    assert lines[3] == "• Integritas: 3 → 3 (sesuai standar)"
     assert len(lines) == 9
     assert summary.button_texts == ["Rekomendasi Gapura"]
     assert chart.kind == "photo"
@@ -473,7 +473,7 @@ async def test_the_menu_button_opens_results(bot: RunningBot) -> None:
 
     await user.send("/menu")
     await user.next_message()
-    await user.press("Hasil saya")
+    await user.press("Lihat hasil penilaian")
     prompt = await user.next_message()
 
     assert prompt.button_texts == ["Tampilkan hasil"]

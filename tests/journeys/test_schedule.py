@@ -123,10 +123,10 @@ async def test_the_main_menu_button_opens_the_schedule(bot: RunningBot) -> None:
 
     await user.send("/menu")
     menu = await user.next_message()
-    await user.press("Jadwal saya")
+    await user.press("Lihat jadwal penilaian")
     card = await user.next_message()
 
-    assert "Jadwal saya" in menu.button_texts
+    assert "Lihat jadwal penilaian" in menu.button_texts
     assert "Tautan daring: https://zoom.example/j/9" in (card.text or "")
 
 

@@ -79,8 +79,8 @@ async def test_command_menu_is_published_in_indonesian_and_english_for_private_c
 
     indonesian = {c["command"]: c["description"] for c in _commands(by_language[None])}
     english = {c["command"]: c["description"] for c in _commands(by_language["en"])}
-    assert indonesian["hasil"] == "Hasil penilaian kompetensi saya"
-    assert english["hasil"] == "My competency assessment results"
+    assert indonesian["hasil"] == "Hasil penilaian kompetensi Anda"
+    assert english["hasil"] == "Your competency assessment results"
     assert indonesian.keys() == english.keys()
     # Nothing for groups: Telegram shows the default scope's menu there.
     assert all("scope" in call.params for call in bot.emulator.calls_to("setMyCommands"))
@@ -98,7 +98,7 @@ async def test_help_lists_every_command_of_the_menu(bot: RunningBot) -> None:
 
     for command in ("/jadwal", "/hasil", "/gapura", "/jp", "/profil", "/hapus"):
         assert command in (reply.text or "")
-    assert "/jadwal: Jadwal penilaian kompetensi saya" in (reply.text or "")
+    assert "/jadwal: Jadwal penilaian kompetensi Anda" in (reply.text or "")
     assert "Apa itu JPM?" in (reply.text or "")
     assert "1 JP = 45 menit" in (reply.text or "")
 

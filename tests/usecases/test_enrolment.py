@@ -124,6 +124,36 @@ async def test_cancelling_passes_the_seat_to_the_first_in_line(
     ]  # fmt: skip
 
 
+async def test_leaving_the_waitlist_keeps_the_seats_and_is_not_a_cancellation(
+    db: async_sessionmaker[AsyncSession], clock: FakeClock
+) -> None:
+    now = clock.now()
+    async with db.begin() as session:
+        budi, siti = await _people(session)
+        course = await add_course(session, title="Antre", now=now, quota=1, seats_taken=1)
+        await add_enrollment(session, course=course, employee=budi, status="waitlisted", at=now)
+        await add_enrollment(session, course=course, employee=siti, status="registered", at=now)
+        as_cancel = await enrolment.cancel(
+            session, employee=budi, course_id=course.id, now=now, today=now.date(),
+            offer_hours=HOURS,
+        )  # fmt: skip
+        left = await enrolment.leave_waitlist(
+            session, employee=budi, course_id=course.id, now=now, today=now.date(),
+            offer_hours=HOURS,
+        )  # fmt: skip
+        registered = await enrolment.leave_waitlist(
+            session, employee=siti, course_id=course.id, now=now, today=now.date(),
+            offer_hours=HOURS,
+        )  # fmt: skip
+
+    assert (as_cancel.kind, left.kind, registered.kind) == (
+        Enrolment.STALE, Enrolment.LEFT_WAITLIST, Enrolment.STALE,
+    )  # fmt: skip
+    assert await _places(db, course.id) == [
+        (budi.id, "withdrawn"), (siti.id, "registered"), (-1, "seats 2"),
+    ]  # fmt: skip
+
+
 async def test_a_lapsed_offer_is_stale_and_the_job_passes_it_on(
     db: async_sessionmaker[AsyncSession], clock: FakeClock
 ) -> None:
@@ -204,5 +234,5 @@ async def test_details_show_my_turn_in_the_waitlist_and_what_i_may_do(
         )
 
     assert mine is not None
-    assert (mine.seats_left, mine.position, mine.actions) == (0, 2, ("cancel",))
+    assert (mine.seats_left, mine.position, mine.actions) == (0, 2, ("leave",))
     assert not_mine is None
