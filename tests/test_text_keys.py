@@ -86,7 +86,7 @@ NOT_KEYS = {
     "admin.granted", "admin.lookup", "admin.unlink", "broadcast.created", "broadcast.draft",
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
-    "schedule.reason",
+    "schedule.reason", "link.phone",
     # The audit actions /audit names in sentences ("codes.issued" is a message too).
     *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip
