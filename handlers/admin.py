@@ -3,15 +3,21 @@ a non-admin gets exactly the answer an unknown command gets."""
 
 from __future__ import annotations
 
+import logging
+
 from telegram import Update
+from telegram.error import Forbidden, TelegramError
 
 from bot.context import BotContext
 from bot.core.errors import InvalidNip
 from bot.core.nip import mask_nip, parse_nip
+from bot.notices.deletions import delete_results_in_chat
 from bot.texts import t
 from handlers.common import admin_language, render
 from models.queries.audit import audit
 from models.queries.links import employee_by_nip, link_of_employee, unlink
+
+log = logging.getLogger(__name__)
 
 
 async def link_status(update: Update, context: BotContext) -> None:
@@ -20,7 +26,7 @@ async def link_status(update: Update, context: BotContext) -> None:
 
 
 async def admin_unlink(update: Update, context: BotContext) -> None:
-    """/lepas NIP: unlink this employee's Telegram account."""
+    """/lepas NIP: unlink this employee's Telegram account, and tell them."""
     await _nip_command(update, context, unlink_it=True)
 
 
@@ -41,6 +47,7 @@ async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) 
         await message.reply_html(render(error.key, error.params, lang, context))
         return
     params: dict[str, object]
+    told: tuple[int, str] | None = None  # the chat and language of the employee unlinked
     async with context.db.begin() as session:
         employee = await employee_by_nip(session, nip=nip.value)
         link = await link_of_employee(session, employee_id=employee.id) if employee else None
@@ -58,6 +65,7 @@ async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) 
         elif link is None or link.linked_at is None:
             key, params = "admin.not_linked", {"masked": mask_nip(nip.value), "name": employee.name}
         elif unlink_it:
+            told = (link.telegram_user_id, link.language)
             await unlink(session, link=link, now=now, actor_kind="admin", actor_telegram_id=user.id)
             key, params = "admin.unlinked", {"masked": mask_nip(nip.value), "name": employee.name}
         else:
@@ -68,4 +76,26 @@ async def _nip_command(update: Update, context: BotContext, *, unlink_it: bool) 
                 "since": link.linked_at,
                 "method": t(f"link.method.{link.verification_method}", lang),
             }
-    await message.reply_html(render(key, params, lang, context))
+    text = render(key, params, lang, context)
+    if told is not None:
+        reached = await _tell_unlinked(context, *told)
+        text += "\n" + render(
+            "admin.unlinked_told" if reached else "admin.unlinked_not_told", params, lang, context
+        )
+    await message.reply_html(text)
+
+
+async def _tell_unlinked(context: BotContext, chat_id: int, lang: str) -> bool:
+    """Tell the employee, in their own private chat with the bot and language, that
+    BKPSDM disconnected them and how to link again; delete the revealed results still
+    there. Whether the notice arrived (not when they blocked the bot)."""
+    await delete_results_in_chat(context, chat_id)
+    try:
+        await context.bot.send_message(chat_id, t("unlink.by_admin", lang))
+    except Forbidden:
+        log.info("unlink notice not delivered: the employee blocked the bot")
+        return False
+    except TelegramError as err:
+        log.warning("unlink notice not delivered: %s", err)
+        return False
+    return True

@@ -1,4 +1,5 @@
-"""Linking by NIP and a second factor; /profil, /privasi, /putus, /hapus, /bahasa."""
+"""Linking by NIP and a second factor; /profil, /privasi, /putus (asked first; the
+revealed results go with the link), /hapus, /bahasa."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from telegram import (
     Update,
 )
 
+from bot.callbacks import data, int_part
 from bot.context import BotContext
 from bot.core.attempts import AttemptLimit
 from bot.core.nip import mask_nip
 from bot.core.steps import LANGUAGE as CHOSEN_LANGUAGE
+from bot.notices.deletions import delete_results_in_chat
 from bot.texts import t
 from bot.texts.formatting import format_short_date
+from bot.usecases.consent import answer_typed
 from bot.usecases.linking import answer_contact, answer_text, is_linked
 from bot.usecases.second_factor import Outcome
 from handlers.common import edit_if_possible, language_for, render, require_link, user_language
+from handlers.consent import reply_to_typed_answer
 from models.queries import steps
 from models.queries.links import (
     active_consent,
@@ -30,27 +35,43 @@ from models.queries.links import (
     withdraw_consent,
 )
 
+UNLINK = "unlink"  # unlink:yes:<employee id> / unlink:no
+UNLINK_NO = "unlink:no"
 DELETE_YES = "delete:yes"
 DELETE_NO = "delete:no"
 LANGUAGE = "lang:"  # + id / en
 
 
 async def on_text(update: Update, context: BotContext) -> None:
-    """Plain text: a NIP or an activation code while linking, else a hint."""
+    """Plain text: an answer to the consent question, a NIP or an activation code while
+    linking, else a hint."""
     assert update.effective_user is not None and update.effective_message is not None
-    now = context.clock.now()
+    now, text = context.clock.now(), (update.effective_message.text or "").strip()
     async with context.db.begin() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
         lang = await language_for(link, update, context, session)
-        outcome = await answer_text(
-            session,
-            link=link,
-            text=(update.effective_message.text or "").strip(),
-            now=now,
-            today=now.astimezone(context.settings.tz).date(),
-            limit=AttemptLimit(),
-            hash_key=context.hash_key,
-        )
+        consent = None
+        if link is None:  # "setuju" or "tidak" while the consent question is open
+            consent = await answer_typed(
+                session,
+                telegram_user_id=update.effective_user.id,
+                text=text,
+                language=lang,
+                now=now,
+            )
+        if consent is None:
+            outcome = await answer_text(
+                session,
+                link=link,
+                text=text,
+                now=now,
+                today=now.astimezone(context.settings.tz).date(),
+                limit=AttemptLimit(),
+                hash_key=context.hash_key,
+            )
+    if consent is not None:
+        await reply_to_typed_answer(update.effective_message, consent, lang)
+        return
     await _say(update, context, outcome, lang)
 
 
@@ -132,12 +153,44 @@ async def privacy(update: Update, context: BotContext) -> None:
 
 
 async def unlink_command(update: Update, context: BotContext) -> None:
-    """/putus: unlink my Telegram account from my employee record."""
+    """/putus: ask first whether to unlink my Telegram account from my employee record."""
     assert update.effective_user is not None and update.effective_message is not None
-    async with context.db.begin() as session:
+    async with context.db() as session:
         link = await chat_link(session, telegram_user_id=update.effective_user.id)
         lang = await language_for(link, update, context, session)
-        if link is None or not is_linked(link):
+    if link is None or not is_linked(link):
+        await update.effective_message.reply_html(
+            t("unlink.not_linked", lang), reply_markup=ReplyKeyboardRemove()
+        )
+        return
+    # The employee in the data: a press after a new link to someone else changes nothing.
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("unlink.yes_button", lang),
+                    callback_data=data(UNLINK, "yes", link.employee_id or 0),
+                ),
+                InlineKeyboardButton(t("unlink.no_button", lang), callback_data=UNLINK_NO),
+            ]
+        ]
+    )
+    await update.effective_message.reply_html(t("unlink.confirm", lang), reply_markup=keyboard)
+
+
+async def unlink_answer(update: Update, context: BotContext) -> None:
+    """Ya, putuskan: unlink and delete the revealed results still in the chat; Batal:
+    nothing changes."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    user_id = update.effective_user.id
+    employee_id = int_part(query.data, 2)
+    async with context.db.begin() as session:
+        link = await chat_link(session, telegram_user_id=user_id)
+        lang = await language_for(link, update, context, session)
+        if query.data == UNLINK_NO:
+            key = "unlink.cancelled"
+        elif link is None or not is_linked(link) or link.employee_id != employee_id:
             key = "unlink.not_linked"
         else:
             await unlink(
@@ -145,10 +198,16 @@ async def unlink_command(update: Update, context: BotContext) -> None:
                 link=link,
                 now=context.clock.now(),
                 actor_kind="user",
-                actor_telegram_id=update.effective_user.id,
+                actor_telegram_id=user_id,
             )
             key = "unlink.done"
-    await update.effective_message.reply_html(t(key, lang), reply_markup=ReplyKeyboardRemove())
+    await query.answer()
+    text = t(key, lang)
+    if key == "unlink.done":
+        deleted = await delete_results_in_chat(context, user_id)
+        if deleted:
+            text += "\n\n" + t("unlink.results_deleted", lang, count=deleted)
+    await edit_if_possible(query.edit_message_text(text))
 
 
 async def delete_command(update: Update, context: BotContext) -> None:
@@ -181,6 +240,8 @@ async def delete_answer(update: Update, context: BotContext) -> None:
     else:
         key = "delete.cancelled"
     await query.answer()
+    if key == "delete.done":  # the revealed results go too
+        await delete_results_in_chat(context, update.effective_user.id)
     await edit_if_possible(query.edit_message_text(t(key, lang)))
 
 

@@ -12,7 +12,9 @@ Then, for a linked user:
 - a greeting: the menu, as ``/menu``;
 - nothing understood (an emoji, nonsense): a friendly sentence and the menu.
 
-Someone not linked yet is told the account must be linked first, and the linking
+Someone who has not consented yet and types an answer to the consent question
+("setuju", "tidak") goes to handlers/linking.py, which takes it while the question is
+open. Someone not linked yet is told the account must be linked first, and the linking
 starts where they are: the consent (as ``/start``), the NIP, or the second factor.
 An admin who is not linked gets the admin home, as ``/start``.
 """
@@ -32,6 +34,7 @@ from telegram import (
 from bot.callbacks import data, parts
 from bot.context import BotContext
 from bot.core.codes import looks_like_code
+from bot.core.consent_words import consent_answer
 from bot.core.nip import mask_nip
 from bot.core.question_words import Task
 from bot.core.questions import Reading, read
@@ -73,6 +76,9 @@ async def on_text(update: Update, context: BotContext) -> None:
         await _answer(update, context, read(text), link.language)
         return
     if link is None:  # no consent yet
+        if consent_answer(text) is not None:  # "setuju", "tidak": the consent question's
+            await linking.on_text(update, context)
+            return
         if await show_admin_home(update, context):
             return
         lang = await language_for(link, update, context)

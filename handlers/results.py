@@ -3,9 +3,10 @@
 Released results are listed by program and date only; the summary and chart
 appear after **Tampilkan hasil** (each reveal is audited as ``result.viewed``)
 and, when ``results_autodelete_minutes`` is set, are deleted after that many
-minutes. Results not yet released show their status and the program's
-expected release date. **Rekomendasi Gapura** lists open courses chosen from
-the result's gaps (``bot.core.recommend``).
+minutes; they are noted (``scheduled_deletions``) either way, so that leaving
+(/putus, /lepas, /hapus) deletes them at once. Results not yet released show their
+status and the program's expected release date. **Rekomendasi Gapura** lists open
+courses chosen from the result's gaps (``bot.core.recommend``).
 """
 
 from __future__ import annotations
@@ -185,14 +186,18 @@ async def _send_result(
 
 
 async def _schedule_deletion(context: BotContext, chat_id: int, sent: list[Message]) -> None:
-    """Plan the deletion of a revealed result's messages (done by the deletions job)."""
-    minutes = context.settings.results_autodelete_minutes
-    if minutes <= 0 or not sent:
+    """Note a revealed result's messages: deleted by the deletions job when
+    ``results_autodelete_minutes`` is set, and at once when the person leaves (/putus,
+    /lepas, /hapus)."""
+    if not sent:
         return
+    minutes = context.settings.results_autodelete_minutes
+    now = context.clock.now()
     async with context.db.begin() as session:
         await schedule_deletion(
             session,
             chat_id=chat_id,
             message_ids=[m.message_id for m in sent],
-            due_at=context.clock.now() + timedelta(minutes=minutes),
+            sent_at=now,
+            due_at=now + timedelta(minutes=minutes) if minutes > 0 else None,
         )

@@ -1,32 +1,31 @@
 """/start and consent: greet, explain what the bot does, ask for explicit consent.
 
-Nothing personal is stored or shown before the user presses Setuju. A deep link
-``/start <code>`` carries an activation code; its hash waits as a conversation
-step (``bot/core/steps.py``) until the NIP is typed.
+Nothing personal is stored or shown before the user presses Setuju (or types
+"setuju", "ya", "oke"...); Tidak setuju (or "tidak") stores nothing and says what
+that means (``handlers/consent.py``, ``bot/usecases/consent.py``). A deep link
+``/start <code>`` carries an activation code; its hash waits as a conversation step
+(``bot/core/steps.py``) until the NIP is typed.
 """
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Update
 
 from bot.context import BotContext
 from bot.core.codes import hash_code, is_well_formed
-from bot.core.steps import LANGUAGE, LINK_CODE
+from bot.core.steps import LINK_CODE
 from bot.texts import t
+from bot.usecases import consent as consent_case
 from bot.usecases.linking import is_linked
 from handlers.common import (
-    edit_if_possible,
     language_for,
     load_link,
     render,
-    user_language,
 )
+from handlers.consent import consent_keyboard
 from handlers.menu import show_admin_home
 from models.queries import steps
-from models.queries.links import has_consent, record_consent
-
-CONSENT_TEXT_VERSION = "2025-01"
-CONSENT_YES = "consent:yes"
+from models.queries.links import has_consent
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -61,41 +60,17 @@ async def _employee_start(update: Update, context: BotContext) -> None:
                 payload={"code_hash": hash_code(code)},
                 now=context.clock.now(),
             )
+        if not consented:  # a typed "setuju" answers it like the button
+            await consent_case.ask_consent(
+                session, telegram_user_id=user_id, now=context.clock.now()
+            )
     if consented:
         key = "link.code_received" if code else "start.next_step"
         await update.effective_message.reply_html(t(key, lang))
         return
-    keyboard = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t("start.agree_button", lang), callback_data=CONSENT_YES)]]
-    )
     await update.effective_message.reply_html(
-        t("start.welcome", lang) + "\n\n" + t("start.consent", lang), reply_markup=keyboard
-    )
-
-
-async def agree(update: Update, context: BotContext) -> None:
-    """Record the consent and replace the consent message with the next step."""
-    query = update.callback_query
-    assert query is not None and update.effective_user is not None
-    user_id, now = update.effective_user.id, context.clock.now()
-    lang = await user_language(context, update)
-    async with context.db.begin() as session:
-        code = await steps.peek(session, telegram_user_id=user_id, step=LINK_CODE, now=now)
-        if not await has_consent(session, telegram_user_id=user_id):
-            await record_consent(
-                session,
-                telegram_user_id=user_id,
-                language=lang,
-                text_version=CONSENT_TEXT_VERSION,
-                now=now,
-            )
-            # The link holds the language from now on.
-            await steps.forget(session, telegram_user_id=user_id, steps=[LANGUAGE])
-    await query.answer()
-    has_code = code is not None and not code.expired
-    next_step = t("link.code_received" if has_code else "start.next_step", lang)
-    await edit_if_possible(
-        query.edit_message_text(t("start.consent_recorded", lang) + "\n\n" + next_step)
+        t("start.welcome", lang) + "\n\n" + t("start.consent", lang),
+        reply_markup=consent_keyboard(lang),
     )
 
 

@@ -1,13 +1,9 @@
 """Delete what is kept only for a while: messages whose time is up (revealed
-results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set), failed link
-attempts once the attempt limit no longer counts them, conversation steps a
-day after they expired (``bot/core/steps.py``), and sending paces of chats
-that have been quiet for a day (``bot/flood.py``).
-
-A row is forgotten once Telegram has deleted its message or refused for good
-(the user deleted it already, or it is older than Telegram allows); after a
-network error it stays and the next run tries again. Two instances may both try
-one message: the second gets "not found", which is also an answer.
+results, when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set; how in
+``bot/notices/deletions.py``), the notes of revealed results Telegram no longer
+lets the bot delete, failed link attempts once the attempt limit no longer counts
+them, conversation steps a day after they expired (``bot/core/steps.py``), and
+sending paces of chats that have been quiet for a day (``bot/flood.py``).
 """
 
 from __future__ import annotations
@@ -15,14 +11,13 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram.error import BadRequest, Forbidden, TelegramError
-
 from bot.context import BotContext
 from bot.core import pace
 from bot.core.attempts import WINDOW
 from bot.core.steps import KEEP_EXPIRED
+from bot.notices.deletions import delete_rows
 from models.queries import pace as pace_q
-from models.queries.deletions import due_deletions, forget_deletions
+from models.queries.deletions import due_deletions, forget_undeletable
 from models.queries.links import forget_failures
 from models.queries.steps import forget_expired
 
@@ -32,26 +27,21 @@ BATCH = 100
 # Failed attempts are kept a day, well past the limit's window, so a support question
 # ("why was I refused this morning?") can still be answered from the audit log and them.
 KEEP_FAILURES = WINDOW + timedelta(hours=24)
+# Telegram lets a bot delete its messages for 48 hours after sending them.
+DELETABLE_FOR = timedelta(hours=48)
 # A pace whose next turn is this far in the past says nothing any more.
 KEEP_PACES = timedelta(days=1)
 
 
 async def delete_due_messages(context: BotContext) -> None:
-    """Delete up to :data:`BATCH` due messages, by ``context.clock``."""
+    """Delete up to :data:`BATCH` due messages, by ``context.clock``; forget those without
+    a timer that Telegram no longer lets the bot delete."""
+    now = context.clock.now()
     async with context.db() as session:
-        due = await due_deletions(session, now=context.clock.now(), limit=BATCH)
-    answered = []
-    for row_id, chat_id, message_id in due:
-        try:
-            await context.bot.delete_message(chat_id, message_id)
-        except (BadRequest, Forbidden) as err:  # gone already, too old, or bot blocked
-            log.info("message not deleted, and will not be: %s", err)
-        except TelegramError as err:
-            log.warning("message not deleted, will try again: %s", err)
-            continue
-        answered.append(row_id)
+        due = await due_deletions(session, now=now, limit=BATCH)
+    await delete_rows(context, due)
     async with context.db.begin() as session:
-        await forget_deletions(session, ids=answered)
+        await forget_undeletable(session, sent_before=now - DELETABLE_FOR)
 
 
 async def forget_old_failures(context: BotContext) -> None:

@@ -106,12 +106,16 @@ class Holiday(Base):
 
 
 class ScheduledDeletion(Base):
-    """A message the bot deletes at ``due_at`` (a revealed result, when
-    ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set); kept here so a restart loses none."""
+    """A revealed result's message (summary, chart, recommendations) the bot deletes:
+    at ``due_at`` when ``ASNBOT_RESULTS_AUTODELETE_MINUTES`` is set, and at once when
+    the person leaves (/putus, /lepas, /hapus). Kept here so a restart loses none."""
 
     __tablename__ = "scheduled_deletions"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    chat_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     message_id: Mapped[int] = mapped_column(BigInteger)
-    due_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # None: no time set; deleted only when the person leaves, and forgotten once
+    # Telegram no longer lets a bot delete it (48 hours).
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)

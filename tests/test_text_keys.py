@@ -100,7 +100,7 @@ NOT_KEYS = {
     "admin.granted", "admin.lookup", "admin.unlink", "broadcast.created", "broadcast.draft",
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
-    "schedule.reason", "survey.comment",
+    "schedule.reason", "survey.comment", "link.phone",
     # The audit actions /audit names in sentences ("codes.issued" is a message too).
     *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip

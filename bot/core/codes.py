@@ -61,6 +61,34 @@ def looks_like_code(text: str) -> bool:
     return is_well_formed(text) and not _NIP_LIKE.search(text)
 
 
+_SEPARATORS = re.compile(r"[-\s._]+")
+_VOWELS = frozenset("AEIOU")
+
+
+def looks_like_mistyped_code(text: str) -> bool:
+    """Whether a message typed while linking is an activation code typed wrong
+    (``"grsk tnhp0"``: a character outside the alphabet, one too many or too few),
+    rather than a NIP or words.
+
+    Code-shaped: one or two groups of ASCII letters and digits, seven to ten in all,
+    some of them letters, fewer than six digits (else it is meant as a NIP). Words are
+    told apart by their vowels: a code has few (3 of its 31 characters), Indonesian
+    and English words many ("halo pak", "jadwal saya"); and by their groups: a code
+    is typed whole or as two halves, not as a short word beside a long one
+    ("hasil sy")."""
+    groups = [group for group in _SEPARATORS.split(text.strip()) if group]
+    code = "".join(groups).upper()
+    if is_well_formed(code) or not 1 <= len(groups) <= 2:
+        return False
+    if not (code.isascii() and code.isalnum() and CODE_LENGTH - 1 <= len(code) <= CODE_LENGTH + 2):
+        return False
+    if len(groups) == 2 and (min(map(len, groups)) < 3 or abs(len(groups[0]) - len(groups[1])) > 2):
+        return False
+    letters = [char for char in code if char.isalpha()]
+    vowels = sum(char in _VOWELS for char in letters)
+    return bool(letters) and vowels <= 2 and not _NIP_LIKE.search(code)
+
+
 def hash_code(code: str) -> str:
     """The SHA-256 hex digest of the normalised code: what the database stores.
 

@@ -40,6 +40,10 @@ IMPORT_KIND = Step("import.kind", timedelta(hours=1))
 # A NIP typed and waiting for its second factor ({"nip": str}). Personal data of
 # someone not yet verified: an hour, enough to find the phone or the code letter.
 LINK_NIP = Step("link.nip", timedelta(hours=1))
+# The user's own phone, shared (a contact Telegram vouches for) before the NIP
+# ({"phone": str}): tried as soon as the NIP comes. Personal data of someone not yet
+# verified, like the NIP: an hour.
+LINK_PHONE = Step("link.phone", timedelta(hours=1))
 # An activation code from a deep link (``/start CODE``, {"code_hash": str}) waiting
 # for consent and the NIP. A day: the NIP may have to be looked up first.
 LINK_CODE = Step("link.code", timedelta(hours=24))
@@ -51,9 +55,12 @@ LANGUAGE = Step("language", timedelta(days=30))
 # The optional comment after a survey's last question ({"invitation_id": int}). A
 # day: the comment may be typed later; "Lewati" or a new survey ends it anyway.
 SURVEY_COMMENT = Step("survey.comment", timedelta(hours=24))
+# The consent question was shown ({}): a typed "setuju" or "tidak" answers it like
+# the buttons. A day; after that the buttons (or /start again) still answer it.
+CONSENT = Step("consent.asked", timedelta(hours=24))
 
 # Linking's half-typed input: gone once the account is linked or unlinked.
-LINKING = (LINK_NIP, LINK_CODE)
+LINKING = (LINK_NIP, LINK_PHONE, LINK_CODE)
 
 KEEP_EXPIRED = timedelta(hours=24)
 

@@ -52,23 +52,12 @@ async def verify_contact(
     hash_key: bytes,
 ) -> Outcome:
     """Link when the shared contact is the user's own and its phone is on record."""
-    nip = await _typed_nip(session, link, now)
-    if isinstance(nip, Outcome):
-        return nip
-    check = _Check(
-        link=link,
-        nip=nip,
-        method=VerificationMethod.CONTACT,
-        now=now,
-        limit=limit,
-        hash_key=hash_key,
-    )
-    blocked = await _locked(session, check)
-    if blocked:
-        return blocked
+    check = await _check(session, link, VerificationMethod.CONTACT, now, limit, hash_key)
+    if isinstance(check, Outcome):
+        return check
     if contact_user_id != link.telegram_user_id:
         return await _fail(session, check, Outcome("link.not_own_contact"))
-    employee = await employee_by_nip(session, nip=nip)
+    employee = await employee_by_nip(session, nip=check.nip)
     if employee is None or not employee.active or not same_phone(employee.phone, phone):
         return await _fail(session, check, Outcome("link.phone_mismatch"))
     return await _link(session, link=link, employee=employee, method=check.method, now=now)
@@ -84,17 +73,11 @@ async def verify_code(
     hash_key: bytes,
 ) -> Outcome:
     """Link when the activation code (by its hash) belongs to the NIP given and is valid."""
-    nip = await _typed_nip(session, link, now)
-    if isinstance(nip, Outcome):
-        return nip
-    check = _Check(
-        link=link, nip=nip, method=VerificationMethod.CODE, now=now, limit=limit, hash_key=hash_key
-    )
-    blocked = await _locked(session, check)
-    if blocked:
-        return blocked
+    check = await _check(session, link, VerificationMethod.CODE, now, limit, hash_key)
+    if isinstance(check, Outcome):
+        return check
     code = await code_by_hash(session, code_hash=code_hash)
-    employee = await employee_by_nip(session, nip=nip)
+    employee = await employee_by_nip(session, nip=check.nip)
     if code is None or employee is None or code.employee_id != employee.id or not employee.active:
         return await _fail(session, check, Outcome("link.code_mismatch"))
     if code.used_at is not None:
@@ -107,6 +90,35 @@ async def verify_code(
     if outcome.linked is not None:
         code.used_at = now
     return outcome
+
+
+async def refuse_mistyped_code(
+    session: AsyncSession, *, link: ChatLink, now: datetime, limit: AttemptLimit, hash_key: bytes
+) -> Outcome:
+    """A code typed wrong (``bot.core.codes.looks_like_mistyped_code``): no code is
+    spelled so, so it fails like a wrong code, and counts like one; the answer says
+    what a code looks like. It depends on the spelling only, never on the NIP."""
+    check = await _check(session, link, VerificationMethod.CODE, now, limit, hash_key)
+    if isinstance(check, Outcome):
+        return check
+    return await _fail(session, check, Outcome("link.code_mistyped"))
+
+
+async def _check(
+    session: AsyncSession,
+    link: ChatLink,
+    method: VerificationMethod,
+    now: datetime,
+    limit: AttemptLimit,
+    hash_key: bytes,
+) -> _Check | Outcome:
+    """The try about to be made, or what to say instead (no NIP yet, or locked)."""
+    nip = await _typed_nip(session, link, now)
+    if isinstance(nip, Outcome):
+        return nip
+    check = _Check(link=link, nip=nip, method=method, now=now, limit=limit, hash_key=hash_key)
+    blocked = await _locked(session, check)
+    return blocked or check
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,9 @@ async def test_start_and_consent_in_the_web_chat(
     welcome = messages.locator('[data-testid="message"][data-from="bot"]')
     await expect(welcome).to_have_count(1, timeout=TIMEOUT)
     await expect(welcome).to_contain_text("Selamat datang")
-    setuju = welcome.get_by_test_id("inline-button")
-    await expect(setuju).to_have_text("Setuju")
+    buttons = welcome.get_by_test_id("inline-button")
+    await expect(buttons).to_have_text(["Setuju", "Tidak setuju"])
+    setuju = buttons.first
     message_id = await welcome.get_attribute("data-message-id")
     await phone.screenshot(path=str(tmp_path / "web-chat-375.png"))
 

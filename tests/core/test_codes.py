@@ -12,6 +12,7 @@ from bot.core.codes import (
     hash_code,
     is_well_formed,
     looks_like_code,
+    looks_like_mistyped_code,
     normalise_code,
 )
 
@@ -63,3 +64,52 @@ def test_a_code_typed_while_linking_is_taken_as_a_code(text: str) -> None:
 @pytest.mark.parametrize("text", ["198609262015051001", "1986 0926 2015 05 1 001", "ZZZ"])
 def test_a_nip_or_anything_else_is_not_taken_as_a_code(text: str) -> None:
     assert not looks_like_code(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "grsk tnhp0",  # a zero, which no code has
+        "GRSK-TNH",  # a letter short
+        "GRSK-TNHPP",  # a letter too many
+        "GRSK - TNHP0",
+        "grsktnhp0",
+        "ABCD-EFG1",
+    ],
+)
+def test_a_code_typed_wrong_is_still_taken_for_a_code(text: str) -> None:
+    assert not looks_like_code(text)
+    assert looks_like_mistyped_code(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GRSK-TNHP",  # well formed: a code, not a mistyped one
+        "198609262015051001",  # a NIP
+        "19860926201505100l",  # a NIP with a letter l for a one
+        "halo pak",
+        "jadwal saya",
+        "hasil sy",  # a short word beside a long one
+        "terima kasih",
+        "cek hasil",
+        "abc",
+        "grsk tnhp 0000",  # three groups
+        "GRSK-TNH!",
+    ],
+)
+def test_a_nip_or_words_are_not_taken_for_a_code_typed_wrong(text: str) -> None:
+    assert not looks_like_mistyped_code(text)
+
+
+def test_almost_every_random_code_with_one_character_wrong_is_taken_for_one() -> None:
+    rng = random.Random(5)
+    found = 0
+    for _ in range(500):
+        code = normalise_code(generate_code(rng))
+        position = rng.randrange(len(code))
+        typo = code[:position] + rng.choice("0O1I8") + code[position + 1 :]
+        found += looks_like_mistyped_code(typo[:4] + " " + typo[4:])
+    # Those with three vowels or more read like words, and get the NIP's answer (27 of
+    # these 500).
+    assert found >= 450

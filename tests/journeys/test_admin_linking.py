@@ -66,10 +66,13 @@ async def test_admin_unlinks_an_employee_who_can_then_link_again(bot: RunningBot
     await admin.send(f"/lepas {NIP_BUDI}")
     done = await admin.next_message()
     owner = bot.user(2101)
+    told = await owner.next_message()
     await owner.send("/hasil")
     refused = await owner.next_message()
 
     assert "sudah dilepas" in (done.text or "")
+    assert "sudah diberi tahu" in (done.text or "")
+    assert "diputus oleh BKPSDM" in (told.text or "")
     assert "belum tertaut" in (refused.text or "")
 
 

@@ -29,6 +29,14 @@ async def start_linking(user: SimulatedUser, nip: str = NIP_BUDI) -> str:
     return (await user.next_message()).text or ""
 
 
+async def unlink_confirmed(user: SimulatedUser) -> str:
+    """/putus and "Ya, putuskan": what the confirmation message then says."""
+    await user.send("/putus")
+    await user.next_message()
+    await user.press("Ya, putuskan")
+    return (await user.next_edit()).text or ""
+
+
 async def links(bot: RunningBot) -> list[tuple[int, int | None]]:
     async with bot.db() as session:
         rows = await session.execute(select(ChatLink.telegram_user_id, ChatLink.employee_id))
@@ -128,8 +136,7 @@ async def test_a_used_code_is_refused(bot: RunningBot) -> None:
     await start_linking(first)
     await first.send("ABCD-EFGH")
     await first.next_message()
-    await first.send("/putus")
-    await first.next_message()
+    await unlink_confirmed(first)
     second = bot.user(2007)
     await start_linking(second)
 
@@ -236,8 +243,7 @@ async def test_results_are_refused_at_once_after_putus(bot: RunningBot) -> None:
     shown = await user.next_message()
     await user.next_message()  # the chart
 
-    await user.send("/putus")
-    await user.next_message()
+    await unlink_confirmed(user)
     await user.send("/hasil")
     refused = await user.next_message()
 

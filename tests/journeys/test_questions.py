@@ -156,8 +156,11 @@ async def test_unlinking_is_only_offered_and_the_button_leads_to_putus(bot: Runn
     assert present(offer.text) == "Maksud Anda yang mana? Pilih salah satu:"
     assert offer.button_texts[0] == "Putuskan akun dari bot"
     assert still is not None and still.employee_id == budi.id  # typing did not unlink
-    # Whatever /putus does (handlers/linking.py), the button does the same.
-    assert same([by_button], by_command)
+    # Whatever /putus does (handlers/linking.py), the button does the same (its
+    # confirmation buttons carry each person's own link).
+    (command_reply,) = by_command
+    assert by_button.text == command_reply.text
+    assert by_button.button_texts == command_reply.button_texts == ["Ya, putuskan", "Batal"]
 
 
 async def test_an_unlinked_users_question_leads_into_linking(bot: RunningBot) -> None:
@@ -178,7 +181,7 @@ async def test_an_unlinked_users_question_leads_into_linking(bot: RunningBot) ->
 
     assert "perlu ditautkan dulu" in present(first.text)
     assert "Persetujuan penggunaan data" in present(welcome.text)
-    assert welcome.button_texts == ["Setuju"]
+    assert welcome.button_texts == ["Setuju", "Tidak setuju"]
     assert "perlu ditautkan dulu" in present(again.text)
     assert present(next_step.text).startswith("Langkah berikutnya: ketik NIP Anda")
     assert "perlu ditautkan dulu" in present(at_code.text)

@@ -19,7 +19,7 @@ async def test_start_greets_in_indonesian_and_asks_for_consent(bot: RunningBot) 
 
     assert "Selamat datang" in present(reply.text)
     assert "Persetujuan penggunaan data" in present(reply.text)
-    assert reply.button_texts == ["Setuju"]
+    assert reply.button_texts == ["Setuju", "Tidak setuju"]
 
 
 async def test_start_speaks_english_to_an_english_client(bot: RunningBot) -> None:
@@ -29,7 +29,7 @@ async def test_start_speaks_english_to_an_english_client(bot: RunningBot) -> Non
     reply = await user.next_message()
 
     assert present(reply.text).startswith("Welcome")
-    assert reply.button_texts == ["I agree"]
+    assert reply.button_texts == ["I agree", "I do not agree"]
 
 
 async def test_pressing_setuju_records_consent_and_edits_the_message(bot: RunningBot) -> None:

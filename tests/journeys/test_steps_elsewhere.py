@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
 from jobs import BROADCAST_PROGRESS, DISPATCHER
-from models import ChatLink, Employee, Participation, ParticipationStatus
+from models import ChatLink, Consent, Employee, Participation, ParticipationStatus
 from models.db import create_engine, create_sessionmaker
 from models.outbox import Broadcast
 from sandbox import Emulator, SimulatedUser
@@ -33,6 +33,7 @@ from tests.factories import (
     add_linked_user,
     add_participation,
     add_program,
+    add_released_result,
     employees_csv,
 )
 from tests.journeys.cluster import running_cluster
@@ -283,6 +284,74 @@ async def test_a_nip_typed_before_the_hop_is_verified_by_the_contact_after_it(
     async with elsewhere.db() as session:
         link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == 3502))
     assert link is not None and link.employee_id == budi.id
+
+
+async def test_a_phone_shared_before_the_hop_links_with_the_nip_after_it(
+    elsewhere: Elsewhere,
+) -> None:
+    async with elsewhere.db.begin() as session:
+        budi = await add_employee(session, phone="0812-3456-7890")
+    user = elsewhere.user(3503, phone_number="6281234567890")
+    await user.send("/start")
+    await user.next_message()
+    await user.press("Setuju")
+    await user.next_edit()
+    await user.share_contact()
+    kept = await user.next_message()
+
+    await elsewhere.hop()
+    await user.send(NIP_BUDI)
+    linked = await user.next_message()
+
+    assert "Nomor HP Anda diterima" in (kept.text or "")
+    assert "berhasil ditautkan" in (linked.text or "")
+    async with elsewhere.db() as session:
+        link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == 3503))
+    assert link is not None and link.employee_id == budi.id
+
+
+async def test_the_consent_question_asked_before_the_hop_is_answered_by_typing_after_it(
+    elsewhere: Elsewhere,
+) -> None:
+    user = elsewhere.user(3504)
+    await user.send("/start")
+    await user.next_message()
+
+    await elsewhere.hop()
+    await user.send("setuju")
+    agreed = await user.next_message()
+
+    assert "persetujuan Anda sudah dicatat" in (agreed.text or "")
+    async with elsewhere.db() as session:
+        consents = (await session.scalars(select(Consent.telegram_user_id))).all()
+    assert consents == [3504]
+
+
+async def test_putus_asked_before_the_hop_is_confirmed_after_it(elsewhere: Elsewhere) -> None:
+    async with elsewhere.db.begin() as session:
+        budi = await add_employee(session)
+        await add_linked_user(
+            session, employee=budi, telegram_user_id=3505, now=elsewhere.clock.now()
+        )
+        await add_released_result(session, employee=budi, now=elsewhere.clock.now())
+    user = elsewhere.user(3505)
+    await user.send("/hasil")
+    await user.next_message()
+    await user.press("Tampilkan hasil")
+    shown = {(await user.next_message()).message_id, (await user.next_message()).message_id}
+    await user.send("/putus")
+    await user.next_message()
+
+    await elsewhere.hop()
+    await user.press("Ya, putuskan")
+    deleted = {await user.next_deletion(), await user.next_deletion()}
+    done = await user.next_edit()
+
+    assert deleted == shown
+    assert "Tautan akun dilepas" in (done.text or "")
+    async with elsewhere.db() as session:
+        link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == 3505))
+    assert link is not None and link.employee_id is None
 
 
 async def test_kirim_pressed_twice_reaching_both_instances_sends_one_announcement(

@@ -123,7 +123,7 @@ async def test_a_contact_shared_an_hour_after_the_nip_asks_for_the_nip_again(
     bot: RunningBot,
 ) -> None:
     async with bot.db.begin() as session:
-        await add_employee(session, phone=PHONE)
+        budi = await add_employee(session, phone=PHONE)
     user = bot.user(3601, phone_number=PHONE)
     await user.send("/start")
     await user.next_message()
@@ -135,14 +135,19 @@ async def test_a_contact_shared_an_hour_after_the_nip_asks_for_the_nip_again(
     bot.clock.advance(LINK_NIP.lasts + timedelta(minutes=1))
     await user.tap("Bagikan nomor HP")
     told = await user.next_message()
+    held = await steps_of(bot, user.id)
+    await user.send(NIP_BUDI)
+    linked = await user.next_message()
 
     assert told.text == (
-        "Waktu verifikasi NIP sudah habis. Ketik NIP Anda lagi (18 angka), lalu lakukan verifikasi."
+        "Nomor HP Anda diterima, tetapi NIP yang Anda ketik sebelumnya sudah lebih dari satu jam "
+        "lalu. Ketik NIP Anda lagi (18 angka) untuk menyelesaikan penautan."
     )
+    assert held == ["link.phone"]  # the typed NIP is gone; the phone waits for the next
+    assert "berhasil ditautkan" in (linked.text or "")
     async with bot.db() as session:
         link = await session.scalar(select(ChatLink).where(ChatLink.telegram_user_id == user.id))
-    assert link is not None and link.employee_id is None
-    assert await steps_of(bot, user.id) == []  # the typed NIP is gone
+    assert link is not None and link.employee_id == budi.id
 
 
 async def test_expired_steps_are_deleted_a_day_after_they_expired(bot: RunningBot) -> None:
@@ -176,11 +181,12 @@ async def test_hapus_deletes_the_code_and_the_language_chosen_before_consent(
     await user.next_message()
     await user.press("Yes, delete")
     await user.next_edit()
+    gone = await steps_of(bot, user.id)
     await user.send("/start")
     welcome = await user.next_message()
 
-    assert waiting == ["language", "link.code"]
-    assert await steps_of(bot, user.id) == []
+    assert waiting == ["consent.asked", "language", "link.code"]
+    assert gone == []
     assert "Selamat datang" in (welcome.text or "")  # the app's language again
 
 

@@ -84,7 +84,7 @@ async def test_a_user_is_answered_through_the_webhook(webhook_bot: WebhookBot) -
     reply = await user.next_message()
 
     assert "Selamat datang" in present(reply.text)
-    assert reply.button_texts == ["Setuju"]
+    assert reply.button_texts == ["Setuju", "Tidak setuju"]
 
 
 @pytest.mark.parametrize("headers", [{SECRET_HEADER: "salah"}, {}])
