@@ -1,4 +1,4 @@
-"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin.
+"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin, doctor.
 
 Settings are read here, once, and passed down. Each subcommand is a small
 function; the work itself lives in the modules it calls.
@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     admin_commands = admin.add_subparsers(dest="admin_command", required=True)
     add = admin_commands.add_parser("add", help="grant admin rights to a Telegram user")
     add.add_argument("telegram_id", type=int)
+
+    doctor = commands.add_parser("doctor", help="check the settings, Telegram and the database")
+    doctor.add_argument(
+        "--webhook",
+        action="store_true",
+        help="check the webhook settings too (as `asnbot run --webhook` needs them)",
+    )
     return parser
 
 
@@ -161,6 +168,13 @@ def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:
     return _run_async(go())
 
 
+def cmd_doctor(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.doctor import report, run_checks
+
+    lines = asyncio.run(run_checks(settings, lang=args.lang, webhook=args.webhook))
+    return report(lines, args.lang)
+
+
 HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "run": cmd_run,
     "sandbox": cmd_sandbox,
@@ -169,6 +183,7 @@ HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "codes": cmd_codes,
     "admin": cmd_admin,
+    "doctor": cmd_doctor,
 }
 
 
