@@ -150,7 +150,12 @@ def _webhook(settings: Settings, lang: str, *, webhook: bool) -> list[Line]:
         settings.webhook_url, settings.webhook_secret.get_secret_value(), settings.listen_port
     )
     if not faults.any:
-        return [Line(True, t("doctor.webhook.ok", lang, url=settings.webhook_url.strip()))]
+        # Some put the token in the webhook's path: it is not shown here either.
+        url = settings.webhook_url.strip()
+        for secret in (settings.token, settings.webhook_secret):
+            if value := secret.get_secret_value().strip():
+                url = url.replace(value, "***")
+        return [Line(True, t("doctor.webhook.ok", lang, url=url))]
     keys = [
         (faults.url_missing, "doctor.webhook.url_missing"),
         (faults.url_not_https, "doctor.webhook.url_not_https"),
@@ -190,7 +195,8 @@ def _timezone(settings: Settings, lang: str) -> Line:
 
 def _disk(folder: Path, lang: str, minimum: int) -> Line:
     """The free space where the data folder is (or would be: its nearest existing parent)."""
-    existing = folder.resolve()
+    folder = folder.resolve()
+    existing = folder
     while not existing.exists():
         existing = existing.parent
     free = shutil.disk_usage(existing).free

@@ -12,17 +12,22 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 
+from models import sqlite_driver
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine; for SQLite (SQLAlchemy's aiosqlite dialect), the file's folder
-    is created, foreign keys are enforced and the journal is a write-ahead log."""
+    """An async engine; for SQLite, the file's folder is created, foreign keys are
+    enforced, the journal is a write-ahead log, and statements take one thread round
+    trip on the versions :mod:`models.sqlite_driver` allows (else the stock dialect)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs.setdefault("connect_args", {"timeout": 30})
+        if parsed.get_driver_name() == sqlite_driver.STOCK:
+            parsed = parsed.set(drivername=f"sqlite+{sqlite_driver.driver()}")
         engine = _create_async_engine(parsed, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

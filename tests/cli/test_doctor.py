@@ -258,6 +258,26 @@ async def test_a_complete_webhook_is_ok_and_its_secret_is_not_shown(
     assert not any(SECRET in line or TOKEN in line for line in written)
 
 
+async def test_a_token_in_the_webhook_path_is_not_shown(
+    emulator: Emulator, database_url: str, tmp_path: Path
+) -> None:
+    url = f"https://bot.bkpsdm.gresikkab.go.id/{TOKEN}"
+    settings = settings_for(
+        emulator, database_url, tmp_path, webhook_url=url, webhook_secret=SECRET, listen_port=8443
+    )
+
+    lines = await run_checks(settings)
+
+    assert (
+        Line(
+            True,
+            "Webhook https://bot.bkpsdm.gresikkab.go.id/***: memakai HTTPS dan kunci rahasianya "
+            "terisi.",
+        )
+        in lines
+    )
+
+
 async def test_no_admin_is_a_fix_until_one_is_granted_in_the_database(
     emulator: Emulator, database_url: str, tmp_path: Path, clock: FakeClock
 ) -> None:
