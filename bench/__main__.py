@@ -65,7 +65,7 @@ NOTES = """## How to read these figures
   parameters (a statement built per call costs more than the lookup: 0.67 ->
   0.30 ms for the chat link); the chat link and the command's rows are read in
   one session; SQLite statements take one thread round trip, not four
-  (`models/sqlite_driver.py`); `/hasil`'s list no longer loads scores; `sniffio`
+  (`models/sqlite_onehop.py`); `/hasil`'s list no longer loads scores; `sniffio`
   is installed (httpcore looked for it on every request, about 1 ms a request,
   for both bots). Tried and left out: an aiohttp transport for
   python-telegram-bot (the echo bot went from about 190 to 380 answers/s, asnbot

@@ -1,4 +1,4 @@
-"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin, backup.
+"""The ``asnbot`` command line: run, sandbox, db, import, demo, codes, admin, backup, doctor.
 
 Settings are read here, once, and passed down. Each subcommand is a small
 function; the work itself lives in the modules it calls.
@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     add = _command(admin_commands, "add", "grant admin rights to a Telegram user")
     add.add_argument(
         "telegram_id", type=int, metavar="TELEGRAM_ID", help="the user's numeric Telegram id"
+    )
+
+    doctor = _command(commands, "doctor", "check the settings, Telegram and the database")
+    doctor.add_argument(
+        "--webhook",
+        action="store_true",
+        help="check the webhook settings too (as asnbot run --webhook needs them)",
     )
 
     backup = _command(
@@ -236,6 +243,13 @@ def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.doctor import report, run_checks
+
+    lines = asyncio.run(run_checks(settings, lang=args.lang, webhook=args.webhook))
+    return report(lines, args.lang)
+
+
 HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "run": cmd_run,
     "sandbox": cmd_sandbox,
@@ -245,6 +259,7 @@ HANDLERS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "codes": cmd_codes,
     "admin": cmd_admin,
     "backup": cmd_backup,
+    "doctor": cmd_doctor,
 }
 
 

@@ -20,14 +20,15 @@ MIGRATIONS = "models:migrations"
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     """An async engine; for SQLite, the file's folder is created, foreign keys are
-    enforced and statements take one thread round trip (:mod:`models.sqlite_driver`)."""
+    enforced, the journal is a write-ahead log, and statements take one thread round
+    trip on the versions :mod:`models.sqlite_driver` allows (else the stock dialect)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         kwargs.setdefault("connect_args", {"timeout": 30})
-        if parsed.get_driver_name() == "aiosqlite" and sqlite_driver.AVAILABLE:
-            parsed = parsed.set(drivername=f"sqlite+{sqlite_driver.DRIVER}")
+        if parsed.get_driver_name() == sqlite_driver.STOCK:
+            parsed = parsed.set(drivername=f"sqlite+{sqlite_driver.driver()}")
         engine = _create_async_engine(parsed, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine

@@ -89,7 +89,7 @@ async def position_ids(session: AsyncSession) -> dict[tuple[str, str, str], int]
     result = await session.execute(
         select(Position.name, Position.position_type, Position.grade, Position.id)
     )
-    return {(name, str(ptype), grade): pid for name, ptype, grade, pid in result.tuples()}
+    return {(name, str(ptype), grade): pid for name, ptype, grade, pid in result}
 
 
 async def stream_employees(
@@ -115,7 +115,7 @@ async def employees_by_nip(
             .outerjoin(Position, Position.id == Employee.position_id)
             .where(Employee.nip.in_(chunk))
         )
-        for nip, eid, pid, ptype in result.tuples():
+        for nip, eid, pid, ptype in result:
             found[nip] = (eid, pid, None if ptype is None else str(ptype))
     return found
 
@@ -141,7 +141,7 @@ async def seats_taken(session: AsyncSession) -> dict[int, int]:
     result = await session.execute(
         select(Participation.session_id, func.count()).group_by(Participation.session_id)
     )
-    return dict(result.tuples().all())
+    return {session_id: taken for session_id, taken in result}
 
 
 async def participations_of(
@@ -158,7 +158,7 @@ async def participations_of(
                 Participation.status,
             ).where(Participation.employee_id.in_(chunk))
         )
-        for sid, eid, pid, status in result.tuples():
+        for sid, eid, pid, status in result:
             found[(sid, eid)] = (pid, str(status))
     return found
 
@@ -176,7 +176,7 @@ async def standards_of(
                 CompetencyStandard.required_level,
             ).where(CompetencyStandard.position_id.in_(chunk))
         )
-        for pid, code, level in result.tuples():
+        for pid, code, level in result:
             found[pid][code] = level
     return dict(found)
 
@@ -202,7 +202,7 @@ async def results_of(
                 ResultScore.achieved_level,
             ).where(ResultScore.result_id.in_(chunk))
         )
-        for rid, code, required, achieved in result.tuples():
+        for rid, code, required, achieved in result:
             by_id[rid]["scores"].add((code, required, achieved))
     return found
 
@@ -218,7 +218,7 @@ async def result_ids(
                 Result.program_id == program_id, Result.employee_id.in_(chunk)
             )
         )
-        found.update(result.tuples().all())
+        found.update((employee_id, rid) for employee_id, rid in result)
     return found
 
 
@@ -232,7 +232,7 @@ async def course_competencies(session: AsyncSession) -> dict[int, set[tuple[str,
             CourseCompetency.target_level,
         )
     )
-    for cid, code, level in result.tuples():
+    for cid, code, level in result:
         found[cid].add((code, level))
     return dict(found)
 

@@ -2,8 +2,10 @@
 URLs are given) and a clock the tests control.
 
 ``ASNBOT_TEST_POSTGRES_URL`` and ``ASNBOT_TEST_MARIADB_URL`` name the extra
-databases. Each backend is migrated once per run; every test then starts from
-empty tables (only the reference competencies stay).
+databases; ``ASNBOT_TEST_SQLITE_DIALECT=stock`` runs SQLite on SQLAlchemy's own
+aiosqlite dialect, the fallback of models/sqlite_driver.py, instead of the one-hop
+one. Each backend is migrated once per run; every test then starts from empty tables
+(only the reference competencies stay).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.clock import FakeClock
-from models import Base
+from models import Base, sqlite_driver
 from models.db import create_engine, create_sessionmaker, upgrade
 
 STANDARD_CODES = ("M.01", "M.02", "M.03", "M.04", "M.05", "M.06", "M.07", "M.08", "SK.01")
@@ -58,6 +60,17 @@ async def _migrate(url: str) -> None:
     engine = create_engine(url)
     await upgrade(engine)
     await engine.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sqlite_dialect() -> Iterator[str]:
+    """The SQLite dialect of the run (before any engine is made)."""
+    sqlite_driver.driver.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        if os.environ.get("ASNBOT_TEST_SQLITE_DIALECT") == "stock":
+            patch.setattr(sqlite_driver, "WRITTEN_FOR", {"sqlalchemy": "2.1.0"})
+        yield sqlite_driver.driver()
+    sqlite_driver.driver.cache_clear()
 
 
 @pytest.fixture(scope="session")

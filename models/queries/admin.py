@@ -33,4 +33,4 @@ async def employee_names(session: AsyncSession, *, ids: set[int]) -> dict[int, s
     if not ids:
         return {}
     rows = await session.execute(select(Employee.id, Employee.name).where(Employee.id.in_(ids)))
-    return {employee_id: name for employee_id, name in rows.tuples()}
+    return {employee_id: name for employee_id, name in rows}

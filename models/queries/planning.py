@@ -86,7 +86,7 @@ async def released_since(
         .join(AssessmentProgram, AssessmentProgram.id == Result.program_id)
         .where(Result.released_at >= since, _scoped(Result.employee_id, employee_ids))
     )
-    return [(r, e, n, at) for r, e, n, at in rows.all()]
+    return [(r, e, n, at) for r, e, n, at in rows.all() if at is not None]
 
 
 async def courses_opening(

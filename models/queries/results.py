@@ -105,8 +105,8 @@ async def pending_assessments(
     rows = (await session.execute(_SITTINGS_WITHOUT_RELEASED_RESULT, params)).all()
     # A later sitting (after a reschedule) replaces an earlier one of the same program.
     latest: dict[int, tuple[Participation, AssessmentSession]] = {}
-    for participation, sitting in rows:
-        latest[sitting.program_id] = (participation, sitting)
+    for taken, booked in rows:
+        latest[booked.program_id] = (taken, booked)
     programs = {r.program_id: r.program for r in unreleased}
     programs.update({pid: sitting.program for pid, (_, sitting) in latest.items()})
     found = []
@@ -124,7 +124,7 @@ async def pending_assessments(
     return found
 
 
-def _unit_chain() -> Select[tuple[int]]:
+def _unit_chain() -> Select[int]:
     chain = (
         select(Unit.id, Unit.parent_id)
         .where(Unit.id == bindparam("unit_id"))

@@ -31,7 +31,7 @@ async def waiting_places(
     if lock:
         query = query.with_for_update()
     rows = await session.execute(query)
-    return waitlist.places([tuple(row) for row in rows.all()])
+    return waitlist.places([(i, status, at, until) for i, status, at, until in rows.all()])
 
 
 async def accept_offer(session: AsyncSession, *, enrollment_id: int, now: datetime) -> bool:

@@ -178,18 +178,14 @@ async def test_results_compute_jpm_and_category_and_stay_unreleased(
     async with db() as session:
         result = (await session.execute(select(Result))).scalar_one()
         scores = (
-            (
-                await session.execute(
-                    select(
-                        ResultScore.competency_code,
-                        ResultScore.required_level,
-                        ResultScore.achieved_level,
-                    )
+            await session.execute(
+                select(
+                    ResultScore.competency_code,
+                    ResultScore.required_level,
+                    ResultScore.achieved_level,
                 )
             )
-            .tuples()
-            .all()
-        )
+        ).all()
     assert result.jpm == Decimal("88.89")
     assert result.category == "Cukup Optimal"
     assert result.released_at is None

@@ -172,7 +172,7 @@ ALLOW = {
 async def refusing_new_codes(bot: RunningBot) -> AsyncIterator[None]:
     """While inside, the database refuses to store any activation code."""
     async with bot.db.begin() as session:
-        dialect = session.bind.dialect.name
+        dialect = session.get_bind().dialect.name
         for statement in REFUSE[dialect]:
             await session.execute(text(statement))
     try:

@@ -40,7 +40,7 @@ async def unlink_confirmed(user: SimulatedUser) -> str:
 async def links(bot: RunningBot) -> list[tuple[int, int | None]]:
     async with bot.db() as session:
         rows = await session.execute(select(ChatLink.telegram_user_id, ChatLink.employee_id))
-    return [tuple(row) for row in rows.all()]
+    return [(telegram_user_id, employee_id) for telegram_user_id, employee_id in rows.all()]
 
 
 async def test_employee_links_by_sharing_their_own_contact(bot: RunningBot) -> None:
