@@ -86,4 +86,3 @@ async def start_linking(update: Update, context: BotContext) -> None:
     /start gives it to an employee: for a question typed before linking
     (handlers/questions.py)."""
     await _employee_start(update, context)
-
