@@ -10,10 +10,12 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
+from bot.core.checkin import is_payload
 from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LANGUAGE, LINK_CODE
 from bot.texts import t
 from bot.usecases.linking import is_linked
+from handlers import checkin
 from handlers.admin_menu import admin_help
 from handlers.common import (
     edit_if_possible,
@@ -34,15 +36,20 @@ CONSENT_YES = "consent:yes"
 
 async def start(update: Update, context: BotContext) -> None:
     """Greet the user and ask for consent, or say what comes next; an admin gets the
-    admin home (unless the link carries an activation code: then they link)."""
+    admin home (unless the link carries an activation code: then they link). A check-in
+    code (``ci_...``) checks a linked participant in, and waits while others link."""
+    if context.args and is_payload(context.args[0]):
+        if not await checkin.scan(update, context, context.args[0]):
+            await _employee_start(update, context, intro=await checkin.link_first(update, context))
+        return
     with_code = context.args is not None and any(is_well_formed(a) for a in context.args[:1])
     if not with_code and await show_admin_home(update, context):
         return
     await _employee_start(update, context)
 
 
-async def _employee_start(update: Update, context: BotContext) -> None:
-    """Greet the user and ask for consent, or say what comes next."""
+async def _employee_start(update: Update, context: BotContext, *, intro: str | None = None) -> None:
+    """Greet the user and ask for consent, or say what comes next (after ``intro``)."""
     assert update.effective_user is not None and update.effective_message is not None
     user_id = update.effective_user.id
     link = await load_link(context, update)
@@ -64,15 +71,17 @@ async def _employee_start(update: Update, context: BotContext) -> None:
                 payload={"code_hash": hash_code(code)},
                 now=context.clock.now(),
             )
+    first = "" if intro is None else intro + "\n\n"
     if consented:
         key = "link.code_received" if code else "start.next_step"
-        await update.effective_message.reply_html(t(key, lang))
+        await update.effective_message.reply_html(first + t(key, lang))
         return
     keyboard = InlineKeyboardMarkup(
         [[InlineKeyboardButton(t("start.agree_button", lang), callback_data=CONSENT_YES)]]
     )
     await update.effective_message.reply_html(
-        t("start.welcome", lang) + "\n\n" + t("start.consent", lang), reply_markup=keyboard
+        first + t("start.welcome", lang) + "\n\n" + t("start.consent", lang),
+        reply_markup=keyboard,
     )
 
 

@@ -17,6 +17,7 @@ from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
 from bot.core.vocabulary import (
     BroadcastStatus,
+    CheckinAnswer,
     CourseMode,
     EnrollmentStatus,
     ResultStage,
@@ -36,8 +37,8 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "admin.audit.actor.": admin_audit.ACTORS,
     "admin.audit.count.": admin_audit.COUNTS,
     "admin.export.col.": (
-        "average_jp", "completed", "delivered", "employees", "met", "met_percent", "name",
-        "nip", "no", "opd", "read", "registered", "signature", "status", "unit",
+        "average_jp", "checked_in", "completed", "delivered", "employees", "met", "met_percent",
+        "name", "nip", "no", "opd", "read", "registered", "signature", "status", "unit",
     ),
     "admin.export.menu.": ("b", "c", "jp", "s"),
     "admin.export.pick.": ("b", "c", "s"),
@@ -56,6 +57,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "broadcast.held.": (sending.QUIET, sending.DAY_OFF),
     "broadcast.unreached.": (broadcast.NOT_LINKED, broadcast.BLOCKED_BOT),
     "broadcast.unreached.col.": ("no", "nip", "name", "unit", "reason"),
+    "checkin.scan.": [*CheckinAnswer],
     "competency.": COMPETENCY_CODES,  # bot.texts.domain.COMPETENCY_PREFIX
     "gapura.done.": (
         "accepted", "already", "cancelled", "declined", "full", "registered", "stale",
@@ -86,7 +88,7 @@ NOT_KEYS = {
     "admin.granted", "admin.lookup", "admin.unlink", "broadcast.created", "broadcast.draft",
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
-    "schedule.reason",
+    "schedule.reason", "checkin.payload",
     # The audit actions /audit names in sentences ("codes.issued" is a message too).
     *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip

@@ -24,6 +24,7 @@ OPTIONAL_KINDS = (
     NotificationKind.COURSE_OPEN,
     NotificationKind.COURSE_TOMORROW,
     NotificationKind.JP_BEHIND,
+    NotificationKind.MISSED_SESSION,
 )
 # Kinds that do not wait for a working day (they are bound to a near time).
 URGENT_KINDS = frozenset(

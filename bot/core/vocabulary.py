@@ -119,6 +119,7 @@ class NotificationKind(StrEnum):
     WAITLIST_EXPIRED = "waitlist_expired"
     JP_BEHIND = "jp_behind"
     BROADCAST = "broadcast"
+    MISSED_SESSION = "missed_session"  # invited, did not check in: ask to reschedule
 
 
 class SendFailure(StrEnum):
@@ -128,3 +129,23 @@ class SendFailure(StrEnum):
     RETRY_AFTER = "retry_after"  # flood control
     TRANSIENT = "transient"  # network errors and 5xx
     REFUSED = "refused"  # any other 4xx
+
+
+class CheckinAnswer(StrEnum):
+    """What a scan of a session's check-in code (``/start <payload>``) came to."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY = "already_checked_in"  # checked in before: says when
+    UNKNOWN = "unknown"  # no such code (mistyped, made up)
+    NOT_PARTICIPANT = "not_participant"  # not invited to that session
+    TOO_EARLY = "too_early"  # says when check-in opens
+    CLOSED = "closed"  # the window or the code's time is over
+    CANCELLED = "cancelled"  # the session was cancelled
+
+
+class CheckinTiming(StrEnum):
+    """Where a moment stands against a session's check-in window (``bot.core.checkin``)."""
+
+    EARLY = "early"
+    OPEN = "open"
+    LATE = "late"
