@@ -22,7 +22,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 # A4 portrait in inches, printed at 150 dpi: 1240 x 1754 pixels.
-A4 = (8.27, 11.69)
+A4 = (1240 / 150, 1754 / 150)
 POSTER_DPI = 150
 QR_SCALE = 12  # pixels a module in the photo sent to the admin
 _WRAP = 44
