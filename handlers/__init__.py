@@ -83,6 +83,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CommandHandler("jadwal", schedule.schedule),
         CallbackQueryHandler(schedule.confirm, pattern="^sch:yes:"),
         CallbackQueryHandler(schedule.decline, pattern="^sch:no:"),
+        CallbackQueryHandler(schedule.ask_again, pattern="^sch:redo:"),
         CallbackQueryHandler(schedule.add_to_calendar, pattern="^sch:ics:"),
         CallbackQueryHandler(schedule_booking.choose, pattern="^sch:pick:"),
         CallbackQueryHandler(schedule_booking.book, pattern="^sch:book:"),

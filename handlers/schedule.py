@@ -98,6 +98,7 @@ async def on_reason(update: Update, context: BotContext) -> None:
             participation_id=int(asked.payload["participation_id"]),
             reason=update.effective_message.text or "",
             now=context.clock.now(),
+            missed=bool(asked.payload.get("missed")),
         )
     if outcome.refusal is not None:
         await refuse(update, context, link, outcome.refusal)
@@ -130,6 +131,16 @@ async def confirm(update: Update, context: BotContext) -> None:
 
 async def decline(update: Update, context: BotContext) -> None:
     """Tidak bisa hadir: ask for the reason, which comes as my next message."""
+    await _ask_reason(update, context, missed=False)
+
+
+async def ask_again(update: Update, context: BotContext) -> None:
+    """Minta jadwal ulang (the follow-up after a session I did not come to): ask for
+    the reason; it becomes a reschedule request as "Tidak bisa hadir" does."""
+    await _ask_reason(update, context, missed=True)
+
+
+async def _ask_reason(update: Update, context: BotContext, *, missed: bool) -> None:
     press = await pressed(update, context)
     if press is None:
         return
@@ -140,12 +151,14 @@ async def decline(update: Update, context: BotContext) -> None:
             employee_id=employee_id(link),
             participation_id=participation_id,
             now=context.clock.now(),
+            missed=missed,
         )
     found = outcome.participation
     if outcome.refusal is not None or found is None:
         await refuse(update, context, link, outcome.refusal)
         return
-    await steps.remember(context, link.telegram_user_id, REASON, {"participation_id": found.id})
+    payload = {"participation_id": found.id, "missed": missed}
+    await steps.remember(context, link.telegram_user_id, REASON, payload)
     await say(update, context, link, "schedule.ask_reason", seat_params(found, link, context))
 
 

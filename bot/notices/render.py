@@ -105,7 +105,7 @@ def render(
     elif kind == NotificationKind.MISSED_SESSION:
         text = t("notify.missed", lang, **p)
         pid = int(payload["participation_id"])
-        rows.append(_button("notify.button.reschedule", lang, "sch", "no", pid))
+        rows.append(_button("notify.button.reschedule", lang, "sch", "redo", pid))
     elif kind == NotificationKind.JP_BEHIND:
         for name in ("earned", "target"):
             p[name] = Decimal(str(payload[name]))

@@ -101,11 +101,17 @@ async def confirm(
 
 
 async def may_decline(
-    session: AsyncSession, *, employee_id: int, participation_id: int, now: datetime
+    session: AsyncSession,
+    *,
+    employee_id: int,
+    participation_id: int,
+    now: datetime,
+    missed: bool = False,
 ) -> RsvpOutcome:
-    """Tidak bisa hadir: whether it may be answered (then the reason is asked for)."""
+    """Tidak bisa hadir: whether it may be answered (then the reason is asked for);
+    ``missed``: "Minta jadwal ulang" after a session the participant did not come to."""
     found = await _mine(session, employee_id, participation_id)
-    refusal = _not_answerable(found, now, missed=True)
+    refusal = _not_answerable(found, now, missed=missed)
     return refusal or RsvpOutcome(Rsvp.ASK_REASON, participation=found)
 
 
@@ -116,11 +122,12 @@ async def request_reschedule(
     participation_id: int,
     reason: str,
     now: datetime,
+    missed: bool = False,
 ) -> RsvpOutcome:
-    """The reason after "Tidak bisa hadir" (or after "Minta jadwal ulang" for a missed
-    session): the participation waits for an admin."""
+    """The reason after "Tidak bisa hadir" (``missed``: after "Minta jadwal ulang" for a
+    session the participant did not come to): the participation waits for an admin."""
     found = await _mine(session, employee_id, participation_id)
-    refusal = _not_answerable(found, now, missed=True)
+    refusal = _not_answerable(found, now, missed=missed)
     if refusal is not None:
         return refusal
     assert found is not None
