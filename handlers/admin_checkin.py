@@ -8,7 +8,13 @@ import asyncio
 import html
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+    Update,
+)
 
 from bot.callbacks import data, int_part
 from bot.checkin_images import PosterWords, poster_png, qr_png
@@ -100,7 +106,7 @@ async def chosen(update: Update, context: BotContext) -> None:
     await context.bot.send_message(
         chat_id,
         t("checkin.admin.link", lang, link=html.escape(link), **times),
-        disable_web_page_preview=True,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
     )
     words = PosterWords(
         heading=t("checkin.poster.heading", lang),

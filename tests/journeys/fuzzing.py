@@ -132,9 +132,15 @@ def reads_as(text: str, lang: str, data: Collection[str] = ()) -> bool:
     own phrases, else more of its own words than the other's (words of ``data``, the
     names and places the database holds, count for neither), else a bilingual text."""
     other = _OTHER[lang]
-    if any(phrase in text for phrase in PHRASES[other]):
+
+    def says(phrase: str) -> bool:
+        # A phrase made only of the database's words (a course titled "Pelayanan
+        # Publik", also a competency's Indonesian name) tells nothing.
+        return phrase in text and not words_of(phrase) <= set(data)
+
+    if any(says(phrase) for phrase in PHRASES[other]):
         return False
-    if any(phrase in text for phrase in PHRASES[lang]):
+    if any(says(phrase) for phrase in PHRASES[lang]):
         return True
     words = [w.lower() for w in _WORD.findall(text) if w.lower() not in data]
     own, foreign = (sum(w in WORDS[x] for w in words) for x in (lang, other))

@@ -25,7 +25,7 @@ from tests.factories import (
     add_participation,
     add_program,
 )
-from tests.journeys.conftest import ADMIN_ID, RunningBot
+from tests.journeys.conftest import ADMIN_ID, RunningBot, another_instance, run_job
 
 BUDI, SITI, DEWI, STRANGER = 5101, 5102, 5103, 5199
 PEOPLE = (
@@ -367,3 +367,23 @@ async def _employee_of(bot: RunningBot, participation_id: int) -> int:
         row = await session.get(Participation, participation_id)
         assert row is not None
         return row.employee_id
+
+
+async def test_two_instances_edit_the_live_count_once(bot: RunningBot) -> None:
+    await a_session(bot, wib(3, 9, 30))
+    code = await presensi(bot)
+    await scan(bot, BUDI, code.payload)
+    await scan(bot, SITI, code.payload)
+    edits_before = len(bot.emulator.calls_to("editMessageText"))
+    bot.clock.advance(timedelta(seconds=5))
+
+    async with another_instance(bot) as other:
+        await asyncio.gather(
+            run_job(bot.application, CHECKIN_BOARDS), run_job(other, CHECKIN_BOARDS)
+        )
+        await run_job(other, CHECKIN_BOARDS)
+
+    edited = await code.admin.next_edit()
+    assert edited.message_id == code.board_id
+    assert (edited.text or "").endswith("Hadir 2 dari 3")
+    assert len(bot.emulator.calls_to("editMessageText")) == edits_before + 1
