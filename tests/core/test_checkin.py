@@ -18,7 +18,7 @@ from bot.core.checkin import (
     window,
 )
 from bot.core.codes import is_well_formed
-from bot.core.reminders import MISSED_DELAY, MISSED_STALE, missed_notice
+from bot.core.reminders import MISSED_DELAY, MISSED_STALE, Planned, missed_notice
 from bot.core.schedule import MISSED_ANSWERABLE, can_ask_again
 from bot.core.vocabulary import CheckinTiming, NotificationKind
 
@@ -79,7 +79,7 @@ def test_the_missed_session_follow_up_comes_an_hour_after_the_end_for_a_week() -
     ends = START + 8 * HOUR
     due = ends + MISSED_DELAY
 
-    def notice(now: datetime) -> object:
+    def notice(now: datetime) -> Planned | None:
         return missed_notice(7, 42, 99, starts_at=START, ends_at=ends, venue="Aula", now=now)
 
     assert notice(due - MINUTE) is None
