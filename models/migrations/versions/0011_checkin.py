@@ -52,7 +52,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("participations") as batch:
         batch.drop_column("checked_in_at")
-    with op.batch_alter_table("checkin_codes", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_checkin_codes_expires_at"))
-        batch_op.drop_index(batch_op.f("ix_checkin_codes_session_id"))
+    # The table's indexes go with it (MariaDB refuses to drop the session_id index
+    # on its own: the foreign key needs it).
     op.drop_table("checkin_codes")
