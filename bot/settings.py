@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     # New messages a second from the whole bot, all instances together (bot/flood.py).
     broadcast_rate: float = Field(default=29.0, gt=0)
     waitlist_offer_hours: int = Field(default=24, gt=0)
+    # The check-in window around a session's start (/presensi's QR code).
+    checkin_opens_minutes_before: int = Field(default=60, ge=0)
+    checkin_closes_minutes_after: int = Field(default=120, gt=0)
     dispatch_batch_size: int = Field(default=50, gt=0)
     dispatch_interval_seconds: float = Field(default=5.0, gt=0)
     plan_interval_seconds: float = Field(default=300.0, gt=0)

@@ -30,6 +30,7 @@ ACTIONS = (
     "broadcast.paused",
     "broadcast.resumed",
     "broadcast.cancelled",
+    "checkin.code",
     "codes.issued",
     "consent.granted",
     "consent.withdrawn",

@@ -163,9 +163,10 @@ async def _send_attendance(update: Update, context: BotContext, lang: str, sessi
             rows=len(rows),
         )
     await update.callback_query.answer()
-    headers = ["no", "nip", "name", "unit", "status", "signature"]
+    headers = ["no", "nip", "name", "unit", "status", "checked_in", "signature"]
     body: list[list[object]] = [
-        [n, r.nip, r.name, r.unit, _status(r.status, lang), ""] for n, r in enumerate(rows, 1)
+        [n, r.nip, r.name, r.unit, _status(r.status, lang), local(r.second, tz), ""]
+        for n, r in enumerate(rows, 1)
     ]
     named = sessions.title(seat, lang, tz)
     title = t("admin.export.title.s", lang, session=named, program=seat.program.name)

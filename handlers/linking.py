@@ -25,6 +25,7 @@ from bot.texts.formatting import format_short_date
 from bot.usecases.consent import answer_typed
 from bot.usecases.linking import answer_contact, answer_text, is_linked
 from bot.usecases.second_factor import Outcome
+from handlers import checkin
 from handlers.common import edit_if_possible, language_for, render, require_link, user_language
 from handlers.consent import reply_to_typed_answer
 from models.queries import steps
@@ -110,6 +111,8 @@ async def _say(update: Update, context: BotContext, outcome: Outcome, lang: str)
     elif outcome.linked is not None:
         markup = ReplyKeyboardRemove()
     await update.effective_message.reply_html(text, reply_markup=markup)
+    if outcome.linked is not None:  # a check-in code scanned before linking
+        await checkin.after_link(update, context)
 
 
 def _share_keyboard(lang: str) -> ReplyKeyboardMarkup:

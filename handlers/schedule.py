@@ -100,6 +100,7 @@ async def on_reason(update: Update, context: BotContext) -> None:
             participation_id=int(asked.payload["participation_id"]),
             reason=update.effective_message.text or "",
             now=context.clock.now(),
+            missed=bool(asked.payload.get("missed")),
         )
     if outcome.refusal is not None or outcome.participation is None:
         await refuse(update, context, link, outcome.refusal)
@@ -135,6 +136,16 @@ async def confirm(update: Update, context: BotContext) -> None:
 
 async def decline(update: Update, context: BotContext) -> None:
     """Tidak bisa hadir: ask for the reason, which comes as my next message."""
+    await _ask_reason(update, context, missed=False)
+
+
+async def ask_again(update: Update, context: BotContext) -> None:
+    """Minta jadwal ulang (the follow-up after a session I did not come to): ask for
+    the reason; it becomes a reschedule request as "Tidak bisa hadir" does."""
+    await _ask_reason(update, context, missed=True)
+
+
+async def _ask_reason(update: Update, context: BotContext, *, missed: bool) -> None:
     press = await pressed(update, context)
     if press is None:
         return
@@ -145,6 +156,7 @@ async def decline(update: Update, context: BotContext) -> None:
             employee_id=employee_id(link),
             participation_id=participation_id,
             now=context.clock.now(),
+            missed=missed,
         )
     found = outcome.participation
     if outcome.refusal is not None or found is None:
@@ -152,7 +164,11 @@ async def decline(update: Update, context: BotContext) -> None:
         return
     # The card's message id goes with the step: the reason's answer edits that card.
     card = update.callback_query.message if update.callback_query else None
-    payload = {"participation_id": found.id, "card_id": card.message_id if card else None}
+    payload = {
+        "participation_id": found.id,
+        "card_id": card.message_id if card else None,
+        "missed": missed,
+    }
     await steps.remember(context, link.telegram_user_id, REASON, payload)
     await say(update, context, link, "schedule.ask_reason", seat_params(found, link, context))
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.context import BotContext
+from bot.core.checkin import is_payload
 from bot.core.codes import hash_code, is_well_formed
 from bot.core.steps import LINK_CODE
 from bot.texts import t
 from bot.usecases import consent as consent_case
 from bot.usecases.linking import is_linked
+from handlers import checkin
 from handlers.common import (
     language_for,
     load_link,
@@ -30,15 +32,20 @@ from models.queries.links import has_consent
 
 async def start(update: Update, context: BotContext) -> None:
     """Greet the user and ask for consent, or say what comes next; an admin gets the
-    admin home (unless the link carries an activation code: then they link)."""
+    admin home (unless the link carries an activation code: then they link). A check-in
+    code (``ci_...``) checks a linked participant in, and waits while others link."""
+    if context.args and is_payload(context.args[0]):
+        if not await checkin.scan(update, context, context.args[0]):
+            await _employee_start(update, context, intro=await checkin.link_first(update, context))
+        return
     with_code = context.args is not None and any(is_well_formed(a) for a in context.args[:1])
     if not with_code and await show_admin_home(update, context):
         return
     await _employee_start(update, context)
 
 
-async def _employee_start(update: Update, context: BotContext) -> None:
-    """Greet the user and ask for consent, or say what comes next."""
+async def _employee_start(update: Update, context: BotContext, *, intro: str | None = None) -> None:
+    """Greet the user and ask for consent, or say what comes next (after ``intro``)."""
     assert update.effective_user is not None and update.effective_message is not None
     user_id = update.effective_user.id
     link = await load_link(context, update)
@@ -64,12 +71,13 @@ async def _employee_start(update: Update, context: BotContext) -> None:
             await consent_case.ask_consent(
                 session, telegram_user_id=user_id, now=context.clock.now()
             )
+    first = "" if intro is None else intro + "\n\n"
     if consented:
         key = "link.code_received" if code else "start.next_step"
-        await update.effective_message.reply_html(t(key, lang))
+        await update.effective_message.reply_html(first + t(key, lang))
         return
     await update.effective_message.reply_html(
-        t("start.welcome", lang) + "\n\n" + t("start.consent", lang),
+        first + t("start.welcome", lang) + "\n\n" + t("start.consent", lang),
         reply_markup=consent_keyboard(lang),
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 from telegram.ext import JobQueue
 
 from jobs.broadcasts import report_progress
+from jobs.checkins import refresh_boards
 from jobs.deletions import (
     delete_due_messages,
     forget_expired_steps,
@@ -24,6 +25,7 @@ from jobs.waitlist import expire_offers
 
 PLANNER, DISPATCHER = "plan_notifications", "dispatch_notifications"
 BROADCAST_PROGRESS = "broadcast_progress"
+CHECKIN_BOARDS = "checkin_boards"
 DELETIONS = "delete_messages"
 FORGET_FAILURES = "forget_link_attempts"
 FORGET_STEPS = "forget_expired_steps"
@@ -48,6 +50,8 @@ def schedule_jobs(job_queue: JobQueue[Any]) -> None:
     job_queue.run_repeating(dispatch_due, interval=send_every, first=send_every, name=DISPATCHER)
     # Announcements: the admin's live progress message (its edits are throttled).
     job_queue.run_repeating(report_progress, interval=2, first=2, name=BROADCAST_PROGRESS)
+    # Check-in: the admin's live count "Hadir x dari y" (its edits are throttled too).
+    job_queue.run_repeating(refresh_boards, interval=3, first=3, name=CHECKIN_BOARDS)
     # Revealed results whose minutes are up (planned in the database).
     job_queue.run_repeating(delete_due_messages, interval=30, first=30, name=DELETIONS)
     # Failed link attempts, once the attempt limit no longer counts them.

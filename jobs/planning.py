@@ -37,6 +37,7 @@ from bot.core.vocabulary import (
     ParticipationStatus,
 )
 from bot.settings import Settings
+from models.queries import checkin as checkins
 from models.queries import outbox as q
 from models.queries import planning as inputs
 from models.queries import surveys
@@ -86,6 +87,7 @@ async def replan(
             wanted.append(notice)
     await _courses(session, now, settings, ids, wanted, withdraw)
     await _surveys(session, now, settings, ids, wanted, withdraw)
+    await _missed(session, now, ids, wanted, withdraw)
     if now.astimezone(settings.tz).month > DEFAULT_BEHIND_AFTER_MONTH:  # is_behind's rule
         year = now.astimezone(settings.tz).year
         for employee_id, (status, earned) in (
@@ -233,6 +235,39 @@ async def _surveys(
         if row.status == NotificationStatus.PENDING and row.key not in keys:
             withdraw.add(row.id)
     wanted.extend(found)
+
+
+async def _missed(
+    session: AsyncSession,
+    now: datetime,
+    ids: list[int] | None,
+    wanted: list[r.Planned],
+    withdraw: set[int],
+) -> None:
+    """The follow-up to those invited who did not check in (a session that used
+    check-in), withdrawn while pending if they are recorded as attended meanwhile."""
+    found: list[r.Planned] = []
+    for m in await checkins.missed(
+        session, since=now - r.MISSED_DELAY - r.MISSED_STALE, employee_ids=ids
+    ):
+        notice = r.missed_notice(
+            m.session_id,
+            m.employee_id,
+            m.participation_id,
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            venue=m.venue,
+            now=now,
+        )
+        if notice is not None:
+            found.append(notice)
+    keys = {p.key for p in found}
+    wanted.extend(found)
+    for row in await q.live_rows(
+        session, kinds=(NotificationKind.MISSED_SESSION,), since=now - LOOKBACK, employee_ids=ids
+    ):
+        if row.status == NotificationStatus.PENDING and row.key not in keys:
+            withdraw.add(row.id)
 
 
 def _place_notices(

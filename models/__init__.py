@@ -37,6 +37,7 @@ from models.chat import (
     ConversationStep,
     LinkAttempt,
 )
+from models.checkin import CheckinCode
 from models.gapura import Course, CourseCompetency, Enrollment, JpEntry
 from models.org import Employee, Position, Unit
 from models.outbox import (
@@ -60,6 +61,7 @@ __all__ = [
     "BroadcastDelivery",
     "BroadcastStatus",
     "ChatLink",
+    "CheckinCode",
     "Competency",
     "CompetencyKind",
     "CompetencyStandard",

@@ -116,6 +116,8 @@ class Participation(Base):
     )
     reason: Mapped[str | None] = mapped_column(Text)
     responded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the participant checked in at the venue (``/presensi``'s QR code).
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     session: Mapped[AssessmentSession] = relationship()
     employee: Mapped[Employee] = relationship()

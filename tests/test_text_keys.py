@@ -20,6 +20,7 @@ from bot.core.question_words import Task
 from bot.core.survey import SKM, SURVEYS
 from bot.core.vocabulary import (
     BroadcastStatus,
+    CheckinAnswer,
     CourseMode,
     EnrollmentStatus,
     ResultStage,
@@ -39,8 +40,8 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "admin.audit.actor.": admin_audit.ACTORS,
     "admin.audit.count.": admin_audit.COUNTS,
     "admin.export.col.": (
-        "average_jp", "completed", "delivered", "employees", "met", "met_percent", "name",
-        "nip", "no", "opd", "read", "registered", "signature", "status", "unit",
+        "average_jp", "checked_in", "completed", "delivered", "employees", "met", "met_percent",
+        "name", "nip", "no", "opd", "read", "registered", "signature", "status", "unit",
     ),
     "admin.export.menu.": ("b", "c", "jp", "s"),
     "admin.export.pick.": ("b", "c", "s"),
@@ -59,6 +60,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     "broadcast.held.": (sending.QUIET, sending.DAY_OFF),
     "broadcast.unreached.": (broadcast.NOT_LINKED, broadcast.BLOCKED_BOT),
     "broadcast.unreached.col.": ("no", "nip", "name", "unit", "reason"),
+    "checkin.scan.": [*CheckinAnswer],
     "competency.": COMPETENCY_CODES,  # bot.texts.domain.COMPETENCY_PREFIX
     "gapura.done.": (
         "accepted", "already", "cancelled", "declined", "full", "left_waitlist", "registered",
@@ -100,7 +102,7 @@ NOT_KEYS = {
     "admin.granted", "admin.lookup", "admin.unlink", "broadcast.created", "broadcast.draft",
     "broadcast.sent", "import.kind", "link.code", "link.created", "link.failed", "link.nip",
     "link.refused_taken", "link.removed", "nip.csv", "results.id", "results.released",
-    "schedule.reason", "survey.comment", "link.phone",
+    "schedule.reason", "survey.comment", "link.phone", "checkin.payload",
     # The audit actions /audit names in sentences ("codes.issued" is a message too).
     *(set(admin_audit.ACTIONS) - {"codes.issued"}),
 }  # fmt: skip

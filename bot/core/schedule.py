@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.core.errors import DomainError
 from bot.core.vocabulary import ParticipationStatus, SessionStatus
@@ -31,6 +31,10 @@ EXCUSED = ParticipationStatus.EXCUSED
 ANSWERABLE = frozenset({INVITED, CONFIRMED, RESCHEDULE_REQUESTED})
 
 MAX_REASON_LENGTH = 1000
+# Someone invited who did not come (no check-in) may ask for another date, from the
+# follow-up after the session (NotificationKind.MISSED_SESSION), for this long.
+MISSED = frozenset({INVITED, CONFIRMED, NO_SHOW})
+MISSED_ANSWERABLE = timedelta(days=14)
 
 
 class ScheduleRefused(DomainError):
@@ -63,6 +67,17 @@ def can_answer(
 ) -> bool:
     """Whether "Hadir" / "Tidak bisa hadir" may still be pressed."""
     return session_status == SCHEDULED and starts_at > now and participation_status in ANSWERABLE
+
+
+def can_ask_again(
+    *, participation_status: str, session_status: str, starts_at: datetime, now: datetime
+) -> bool:
+    """Whether someone who missed a session that has begun may ask for another date."""
+    return (
+        session_status != CANCELLED
+        and starts_at <= now < starts_at + MISSED_ANSWERABLE
+        and participation_status in MISSED
+    )
 
 
 def clean_reason(text: str) -> str:

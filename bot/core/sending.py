@@ -25,6 +25,7 @@ OPTIONAL_KINDS = (
     NotificationKind.COURSE_TOMORROW,
     NotificationKind.JP_BEHIND,
     NotificationKind.SURVEY,
+    NotificationKind.MISSED_SESSION,
 )
 # Kinds that do not wait for a working day (they are bound to a near time).
 URGENT_KINDS = frozenset(

@@ -47,6 +47,10 @@ LINK_PHONE = Step("link.phone", timedelta(hours=1))
 # An activation code from a deep link (``/start CODE``, {"code_hash": str}) waiting
 # for consent and the NIP. A day: the NIP may have to be looked up first.
 LINK_CODE = Step("link.code", timedelta(hours=24))
+# A check-in code scanned (``/start ci_...``, {"payload": str}) by someone not yet
+# linked: they are checked in as soon as linking succeeds. Four hours: the check-in
+# window (two hours after the start by default) is over by then anyway.
+CHECKIN = Step("checkin.payload", timedelta(hours=4))
 # The language chosen with /bahasa ({"language": "id" | "en"}) by someone who has no
 # chat link yet (before consent); once there is a link it holds the language. A
 # preference rather than a step: kept a month, so someone who comes back next week

@@ -120,6 +120,7 @@ class NotificationKind(StrEnum):
     JP_BEHIND = "jp_behind"
     BROADCAST = "broadcast"
     SURVEY = "satisfaction_survey"  # the survey after a session (``bot.core.survey``)
+    MISSED_SESSION = "missed_session"  # invited, did not check in: ask to reschedule
 
 
 class SendFailure(StrEnum):
@@ -144,3 +145,23 @@ class SurveyStatus(StrEnum):
     COMMENT = "comment"  # every question answered; the optional comment is asked
     DONE = "done"
     STOPPED = "stopped"  # "Berhenti": the answers so far are deleted
+
+
+class CheckinAnswer(StrEnum):
+    """What a scan of a session's check-in code (``/start <payload>``) came to."""
+
+    CHECKED_IN = "checked_in"
+    ALREADY = "already_checked_in"  # checked in before: says when
+    UNKNOWN = "unknown"  # no such code (mistyped, made up)
+    NOT_PARTICIPANT = "not_participant"  # not invited to that session
+    TOO_EARLY = "too_early"  # says when check-in opens
+    CLOSED = "closed"  # the window or the code's time is over
+    CANCELLED = "cancelled"  # the session was cancelled
+
+
+class CheckinTiming(StrEnum):
+    """Where a moment stands against a session's check-in window (``bot.core.checkin``)."""
+
+    EARLY = "early"
+    OPEN = "open"
+    LATE = "late"

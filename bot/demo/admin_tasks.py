@@ -24,9 +24,10 @@ from bot.core.vocabulary import (
     SessionStatus,
 )
 from bot.demo import gresik
+from bot.demo.checkins import CheckinsWriter
 from bot.demo.people import DEMO_ADMIN_ID
 from bot.demo.plan import CODES, THRESHOLDS_2024, WIB, ReportWriter, draw_achieved, scaled
-from bot.demo.rounds import CACT_COMPONENTS, RoundsWriter
+from bot.demo.rounds import CACT_COMPONENTS
 from bot.demo.surveys import write_answers
 
 WAITING_CODE = "UK-JF-{year}"
@@ -66,17 +67,20 @@ SENT = (
 READ_SHARE = 0.6
 
 
-class AdminTasksWriter(RoundsWriter):
-    """Results waiting for release, reschedule requests, an announcement history."""
+class AdminTasksWriter(CheckinsWriter):
+    """Results waiting for release, reschedule requests, an announcement history, and
+    a finished session with check-ins."""
 
     async def _admin_tasks(self) -> None:
-        await self._results_waiting()
+        program_id, taken = await self._results_waiting()
         await self._reschedule_requests()
         await self._announcements_sent()
+        await self._checkins(program_id, taken)
 
     # -- /rilis: a program whose results are imported, not released ---------------
 
-    async def _results_waiting(self) -> None:
+    async def _results_waiting(self) -> tuple[int, set[int]]:
+        """The program's id and everyone holding a place in a session now."""
         year = self.today.year
         program_id = await self._program(
             code=WAITING_CODE.format(year=year),
@@ -128,6 +132,7 @@ class AdminTasksWriter(RoundsWriter):
             tz=WIB,
         )
         self.done("survey answers", answered)
+        return program_id, taken | set(people)
 
     async def _with_a_place(self) -> set[int]:
         """Employee indexes already holding a place in some session."""

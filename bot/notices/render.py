@@ -103,6 +103,10 @@ def render(
         rows.append(_button("notify.button.accept", lang, "gap", "c", int(payload["course_id"])))
     elif kind == NotificationKind.WAITLIST_EXPIRED:
         text = t("notify.offer_expired", lang, **p)
+    elif kind == NotificationKind.MISSED_SESSION:
+        text = t("notify.missed", lang, **p)
+        pid = int(payload["participation_id"])
+        rows.append(_button("notify.button.reschedule", lang, "sch", "redo", pid))
     elif kind == NotificationKind.JP_BEHIND:
         for name in ("earned", "target"):
             p[name] = Decimal(str(payload[name]))

@@ -20,6 +20,7 @@ from bot.core.schedule import (
     ScheduleRefused,
     bookable_slots,
     can_answer,
+    can_ask_again,
     check_can_move,
     clean_reason,
 )
@@ -100,11 +101,18 @@ async def confirm(
 
 
 async def may_decline(
-    session: AsyncSession, *, employee_id: int, participation_id: int, now: datetime
+    session: AsyncSession,
+    *,
+    employee_id: int,
+    participation_id: int,
+    now: datetime,
+    missed: bool = False,
 ) -> RsvpOutcome:
-    """Tidak bisa hadir: whether it may be answered (then the reason is asked for)."""
+    """Tidak bisa hadir: whether it may be answered (then the reason is asked for);
+    ``missed``: "Minta jadwal ulang" after a session the participant did not come to."""
     found = await _mine(session, employee_id, participation_id)
-    return _not_answerable(found, now) or RsvpOutcome(Rsvp.ASK_REASON, participation=found)
+    refusal = _not_answerable(found, now, missed=missed)
+    return refusal or RsvpOutcome(Rsvp.ASK_REASON, participation=found)
 
 
 async def request_reschedule(
@@ -114,10 +122,12 @@ async def request_reschedule(
     participation_id: int,
     reason: str,
     now: datetime,
+    missed: bool = False,
 ) -> RsvpOutcome:
-    """The reason after "Tidak bisa hadir": the participation waits for an admin."""
+    """The reason after "Tidak bisa hadir" (``missed``: after "Minta jadwal ulang" for a
+    session the participant did not come to): the participation waits for an admin."""
     found = await _mine(session, employee_id, participation_id)
-    refusal = _not_answerable(found, now)
+    refusal = _not_answerable(found, now, missed=missed)
     if refusal is not None:
         return refusal
     assert found is not None
@@ -235,10 +245,26 @@ async def _mine(
     )
 
 
-def _not_answerable(found: Participation | None, now: datetime) -> RsvpOutcome | None:
-    """The refusal, unless the participation is mine and may still be answered."""
+def missed_now(participation: Participation, now: datetime) -> bool:
+    """Whether the participant missed this session and may still ask for another date."""
+    sitting = participation.session
+    return can_ask_again(
+        participation_status=participation.status,
+        session_status=sitting.status,
+        starts_at=sitting.starts_at,
+        now=now,
+    )
+
+
+def _not_answerable(
+    found: Participation | None, now: datetime, *, missed: bool = False
+) -> RsvpOutcome | None:
+    """The refusal, unless the participation is mine and may still be answered (or,
+    with ``missed``, was missed and may be moved to another date)."""
     if found is None:
         return RsvpOutcome(Rsvp.REFUSED, refusal=ScheduleRefused("schedule.not_yours"))
+    if missed and missed_now(found, now):
+        return None
     if not answerable_now(found, now):
         refusal = ScheduleRefused("schedule.cannot_answer")
         return RsvpOutcome(Rsvp.REFUSED, participation=found, refusal=refusal)

@@ -80,17 +80,23 @@ async def broadcast_by_id(session: AsyncSession, *, broadcast_id: int) -> Broadc
 
 
 async def session_participants(session: AsyncSession, *, session_id: int) -> list[PersonRow]:
-    """Everyone in a session, by unit then name: the attendance sheet."""
+    """Everyone in a session, by unit then name: the attendance sheet (``first`` the
+    answer to the invitation, ``second`` the check-in at the venue)."""
     rows = await session.execute(
         select(
-            Employee.nip, Employee.name, Unit.name, Participation.status, Participation.responded_at
+            Employee.nip,
+            Employee.name,
+            Unit.name,
+            Participation.status,
+            Participation.responded_at,
+            Participation.checked_in_at,
         )
         .join(Employee, Employee.id == Participation.employee_id)
         .join(Unit, Unit.id == Employee.unit_id)
         .where(Participation.session_id == session_id)
         .order_by(Unit.name, Employee.name, Employee.id)
     )
-    return [PersonRow(n, e, u, str(s), r) for n, e, u, s, r in rows.all()]
+    return [PersonRow(n, e, u, str(s), r, c) for n, e, u, s, r, c in rows.all()]
 
 
 async def course_enrollments(session: AsyncSession, *, course_id: int) -> list[PersonRow]:

@@ -1,5 +1,6 @@
 """A first-time employee in the sandbox web chat, from /start to their result by typing
-only: no command but /start, and the consent and reveal buttons pressed."""
+only: no command but /start, the consent typed ("ya, setuju"), and the reveal button
+pressed."""
 
 from __future__ import annotations
 
@@ -43,25 +44,27 @@ async def test_a_first_time_user_reaches_their_result_by_typing_questions(
     await type_and_send(phone, "/start")
     await expect(said).to_have_count(1, timeout=TIMEOUT)
     await expect(said.last).to_contain_text("Persetujuan penggunaan data")
-    await said.last.get_by_test_id("inline-button").filter(has_text="Setuju").click()
-    await expect(said.last).to_contain_text("persetujuan Anda sudah dicatat", timeout=TIMEOUT)
+    await expect(said.last.get_by_test_id("inline-button")).to_have_text(["Setuju", "Tidak setuju"])
+    await type_and_send(phone, "ya, setuju")
+    await expect(said).to_have_count(2, timeout=TIMEOUT)
+    await expect(said.last).to_contain_text("persetujuan Anda sudah dicatat")
 
     # A question before the account is linked: the bot says linking comes first.
     await type_and_send(phone, "hasil saya gimana?")
-    await expect(said).to_have_count(3, timeout=TIMEOUT)
-    await expect(said.nth(1)).to_contain_text("perlu ditautkan dulu")
-    await expect(said.nth(2)).to_contain_text("ketik NIP Anda")
+    await expect(said).to_have_count(4, timeout=TIMEOUT)
+    await expect(said.nth(2)).to_contain_text("perlu ditautkan dulu")
+    await expect(said.nth(3)).to_contain_text("ketik NIP Anda")
 
     await type_and_send(phone, NIP_BUDI)
-    await expect(said).to_have_count(4, timeout=TIMEOUT)
+    await expect(said).to_have_count(5, timeout=TIMEOUT)
     await expect(said.last).to_contain_text("kode aktivasi")
 
     await type_and_send(phone, "grsk plks")
-    await expect(said).to_have_count(5, timeout=TIMEOUT)
+    await expect(said).to_have_count(6, timeout=TIMEOUT)
     await expect(said.last).to_contain_text("berhasil ditautkan")
 
     await type_and_send(phone, "hasil saya gimana?")
-    await expect(said).to_have_count(6, timeout=TIMEOUT)
+    await expect(said).to_have_count(7, timeout=TIMEOUT)
     await expect(said.last).to_contain_text("Penilaian Kompetensi ASN 2024")
     await said.last.get_by_test_id("inline-button").filter(has_text="Tampilkan hasil").click()
 

@@ -2,6 +2,7 @@
 
 import shutil
 from collections import Counter
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -21,6 +22,7 @@ from models import (
     Admin,
     AssessmentProgram,
     AssessmentSession,
+    CheckinCode,
     Course,
     CourseCompetency,
     Employee,
@@ -303,3 +305,25 @@ async def test_a_finished_session_has_enough_survey_answers_to_show_an_ikm(db, c
     assert 25 <= index.ikm <= 100
     assert index.grade in {"A", "B", "C", "D"}
     assert invitations == 0  # the answers name nobody
+
+
+async def test_a_finished_session_has_check_ins_and_some_who_did_not_come(db, clock):
+    await _build(db, clock)
+
+    rows = await _all(
+        db,
+        select(Participation.status, Participation.checked_in_at, AssessmentSession.starts_at)
+        .join(AssessmentSession, AssessmentSession.id == Participation.session_id)
+        .where(AssessmentSession.code.like("UKJF%-GRS-2")),
+    )
+    codes = await _all(db, select(CheckinCode.payload, CheckinCode.expires_at))
+
+    came = [(status, at, start) for status, at, start in rows if at is not None]
+    absent = [status for status, at, _ in rows if at is None]
+    assert len(came) >= 5 and len(absent) >= 1
+    assert {status for status, _, _ in came} == {"attended"}
+    assert set(absent) == {"confirmed"}
+    for _, at, start in came:
+        assert start - timedelta(minutes=45) <= at <= start + timedelta(minutes=20)
+        assert start < clock.now()
+    assert len(codes) == 1 and codes[0][1] < clock.now()  # its code has lapsed

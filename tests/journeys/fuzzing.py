@@ -132,16 +132,15 @@ def reads_as(text: str, lang: str, data: Collection[str] = ()) -> bool:
     own phrases, else more of its own words than the other's (words of ``data``, the
     names and places the database holds, count for neither), else a bilingual text."""
     other = _OTHER[lang]
-    # A phrase made of the database's words (a course called "Pelayanan Publik") is
-    # data, whatever a catalogue says with it.
-    found = [
-        phrase
-        for phrase in (*PHRASES[other], *PHRASES[lang])
-        if phrase in text and not all(w.lower() in data for w in _WORD.findall(phrase))
-    ]
-    if any(phrase in PHRASES[other] for phrase in found):
+
+    def says(phrase: str) -> bool:
+        # A phrase made only of the database's words (a course titled "Pelayanan
+        # Publik", also a competency's Indonesian name) tells nothing.
+        return phrase in text and not words_of(phrase) <= set(data)
+
+    if any(says(phrase) for phrase in PHRASES[other]):
         return False
-    if found:
+    if any(says(phrase) for phrase in PHRASES[lang]):
         return True
     words = [w.lower() for w in _WORD.findall(text) if w.lower() not in data]
     own, foreign = (sum(w in WORDS[x] for w in words) for x in (lang, other))

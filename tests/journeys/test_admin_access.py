@@ -16,6 +16,7 @@ ADMIN_COMMANDS = [
     "/impor",
     "/impor employees",
     "/jadwalulang",
+    "/presensi",
     "/rilis",
     "/statistik",
     "/ekspor",
@@ -101,7 +102,16 @@ async def test_admins_have_the_admin_commands_in_their_menu_and_others_do_not(
     admin_id = [c["command"] for c in commands[(scope, "")]]
     admin_en = [c["command"] for c in commands[(scope, "en")]]
 
-    for name in ("statistik", "impor", "jadwalulang", "rilis", "ekspor", "audit", "cek"):
+    for name in (
+        "statistik",
+        "impor",
+        "jadwalulang",
+        "presensi",
+        "rilis",
+        "ekspor",
+        "audit",
+        "cek",
+    ):
         assert name in admin_id
         assert name in admin_en
         assert name not in default

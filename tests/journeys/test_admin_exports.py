@@ -73,10 +73,12 @@ async def test_the_attendance_sheet_lists_the_session_participants(bot: RunningB
         "Daftar hadir Penilaian Kompetensi ASN 2025: Senin, 17 Maret 2025 pukul 09.00 WIB"
     )
     rows = sheet_rows(sent.document.data)
-    assert rows[0] == ("No", "NIP", "Nama", "Unit kerja", "Status", "Tanda tangan")
+    assert rows[0] == (
+        "No", "NIP", "Nama", "Unit kerja", "Status", "Waktu presensi", "Tanda tangan"
+    )  # fmt: skip
     assert rows[1:] == [
-        (1, "198609262015051001", "Budi Santoso", "BKPSDM", "hadir dikonfirmasi", None),
-        (2, "199001012015052002", "Siti Aminah", "BKPSDM", "diundang", None),
+        (1, "198609262015051001", "Budi Santoso", "BKPSDM", "hadir dikonfirmasi", None, None),
+        (2, "199001012015052002", "Siti Aminah", "BKPSDM", "diundang", None, None),
     ]
     async with bot.db() as session:
         event = await session.scalar(select(AuditEvent))

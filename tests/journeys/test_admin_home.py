@@ -19,6 +19,7 @@ ADMIN_BUTTONS = [
     "Statistik",
     "Rilis hasil",
     "Jadwal ulang",
+    "Presensi",
     "Catatan audit",
     "Cek pegawai",
     "Lepas tautan",

@@ -1,7 +1,7 @@
 """survey answers and invitations
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-01 04:24:11
 
 The satisfaction survey (SKM) after a session: responses and their answers carry no
@@ -17,7 +17,7 @@ from alembic import op
 import models.base
 
 revision: str = "0012"
-down_revision: str | None = "0010"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

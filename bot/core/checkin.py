@@ -1,0 +1,71 @@
+"""Check-in at the venue: the code in a session's QR link, and when it is accepted.
+
+A code is ``ci_`` and 24 random URL-safe characters (144 bits from :mod:`secrets`):
+a valid Telegram deep-link parameter (at most 64 of ``A-Z a-z 0-9 _ -``) that
+nobody can guess. It is bound to one session in the database and lapses when the
+session's check-in window closes.
+
+A participant is checked in only inside the window around the session's start:
+from ``opens_before`` before it to ``closes_after`` after it (the settings
+``ASNBOT_CHECKIN_OPENS_MINUTES_BEFORE`` and ``ASNBOT_CHECKIN_CLOSES_MINUTES_AFTER``).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.core.vocabulary import CheckinTiming as Timing
+
+PREFIX = "ci_"
+_RANDOM_BYTES = 18  # 24 characters once encoded
+_PAYLOAD = re.compile(r"^ci_[A-Za-z0-9_-]{20,60}$")
+# The admin's live count is edited at most this often (Telegram limits edits too).
+BOARD_EVERY = timedelta(seconds=3)
+# A live count is kept up to date this long after the check-in window closes.
+BOARD_AFTER = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The check-in window of one session: ``opens <= moment < closes``."""
+
+    opens: datetime
+    closes: datetime
+
+    def timing(self, now: datetime) -> Timing:
+        if now < self.opens:
+            return Timing.EARLY
+        if now >= self.closes:
+            return Timing.LATE
+        return Timing.OPEN
+
+
+def window(starts_at: datetime, *, opens_before: timedelta, closes_after: timedelta) -> Window:
+    """The window around a session starting at ``starts_at``."""
+    return Window(starts_at - opens_before, starts_at + closes_after)
+
+
+def new_payload() -> str:
+    """A fresh random code for a check-in link."""
+    return PREFIX + secrets.token_urlsafe(_RANDOM_BYTES)
+
+
+def is_payload(text: str) -> bool:
+    """Whether a ``/start`` parameter is meant as a check-in code (not an activation code)."""
+    return bool(_PAYLOAD.match(text))
+
+
+def deep_link(username: str, payload: str) -> str:
+    """``https://t.me/<bot>?start=<payload>``: what the QR code holds."""
+    return f"https://t.me/{username}?start={payload}"
+
+
+def should_show(*, shown: str | None, wanted: str, last: datetime | None, now: datetime) -> bool:
+    """Edit the live count now? Only when its words change, and at most every
+    :data:`BOARD_EVERY`, so a crowd arriving at once costs one edit, not one each."""
+    if shown == wanted:
+        return False
+    return last is None or now - last >= BOARD_EVERY
