@@ -349,7 +349,7 @@ async def test_the_follow_up_can_be_switched_off_in_pengingat(bot: RunningBot) -
     siti, dewi = bot.user(SITI), bot.user(DEWI)
     await siti.send("/pengingat")
     menu = await siti.next_message()
-    await siti.press("✅ Tawaran jadwal ulang jika saya tidak hadir")
+    await siti.press("✅ Aktif: Tawaran jadwal ulang jika Anda tidak hadir")
     edited = await siti.next_edit()
 
     bot.clock.set(wib(4, 9, 0))
@@ -357,8 +357,8 @@ async def test_the_follow_up_can_be_switched_off_in_pengingat(bot: RunningBot) -
     await bot.run_job(DISPATCHER)
     await dewi.next_message()  # Dewi did not switch it off
 
-    assert "🔕 Tawaran jadwal ulang jika saya tidak hadir" in edited.button_texts
-    assert "✅ Tawaran jadwal ulang jika saya tidak hadir" in menu.button_texts
+    assert "🔕 Nonaktif: Tawaran jadwal ulang jika Anda tidak hadir" in edited.button_texts
+    assert "✅ Aktif: Tawaran jadwal ulang jika Anda tidak hadir" in menu.button_texts
     assert [m for m in siti.chat_messages if "tidak tercatat" in (m.text or "")] == []
 
 
