@@ -148,12 +148,25 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.application import run_bot
 
     settings.require_token()  # webhook mode without a token stops here, in one line
+    refused = _database_not_ready(settings, args.lang)
+    if refused is not None:
+        print(f"asnbot: {refused}", file=sys.stderr)
+        return 2
     try:
         run_bot(settings, webhook=args.webhook)
     except OSError as exc:
         address = f"{settings.listen_host}:{settings.listen_port}"
         return _port_taken(exc, address, "ASNBOT_LISTEN_PORT")
     return 0
+
+
+def _database_not_ready(settings: Settings, lang: str) -> str | None:
+    """What to fix before the bot can start on this database (missing, unreachable, not
+    migrated, or migrated by a newer asnbot), as ``asnbot doctor`` says it; else None."""
+    from bot.doctor import check_database
+
+    ready, line = asyncio.run(check_database(settings, lang))
+    return None if ready else line.text
 
 
 def cmd_sandbox(settings: Settings, args: argparse.Namespace) -> int:

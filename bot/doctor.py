@@ -54,7 +54,7 @@ async def run_checks(
     """Every check, in the order an operator fixes things; ``webhook``: check the webhook
     settings even when ``ASNBOT_WEBHOOK_URL`` is empty (as ``asnbot run --webhook`` needs)."""
     lines = [await _token(settings, lang)]
-    schema_ok, database_line = await _database(settings, lang)
+    schema_ok, database_line = await check_database(settings, lang)
     lines.append(database_line)
     lines.extend(_webhook(settings, lang, webhook=webhook))
     lines.append(await _admins(settings, lang, schema_ok=schema_ok))
@@ -95,8 +95,9 @@ async def _token(settings: Settings, lang: str) -> Line:
     return Line(True, t("doctor.token.ok", lang, username=username))
 
 
-async def _database(settings: Settings, lang: str) -> tuple[bool, Line]:
-    """Whether the schema is this asnbot's newest, and the line saying so."""
+async def check_database(settings: Settings, lang: str) -> tuple[bool, Line]:
+    """Whether the schema is this asnbot's newest, and the line saying so (also
+    ``asnbot run``'s check before it starts)."""
     from alembic.script import ScriptDirectory
 
     from models.db import alembic_config, create_engine, current_revision

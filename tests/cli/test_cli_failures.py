@@ -105,6 +105,24 @@ def test_run_webhook_without_a_token_refuses_in_one_line(tmp_path: Path) -> None
     assert not (tmp_path / "data" / "sandbox").exists()  # no sandbox started
 
 
+def test_run_on_a_database_not_set_up_says_to_run_db_upgrade(tmp_path: Path) -> None:
+    # No Telegram needed: the database is checked before anything starts.
+    settings = {"ASNBOT_TOKEN": TOKEN, "ASNBOT_API_BASE_URL": "http://127.0.0.1:9/bot"}
+    missing = asnbot(tmp_path, "run", **settings)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "asnbot.db").touch()  # there, but never migrated
+    empty = asnbot(tmp_path, "run", **settings)
+
+    assert missing.returncode == empty.returncode == 2
+    assert "Traceback" not in missing.stderr + empty.stderr
+    assert len(missing.stderr.splitlines()) == 1
+    assert missing.stderr.startswith("asnbot: Basis data ")
+    assert "belum ada: jalankan `asnbot db upgrade`" in missing.stderr
+    assert empty.stderr.splitlines() == [
+        "asnbot: Basis data belum disiapkan: jalankan `asnbot db upgrade`."
+    ]
+
+
 def test_sandbox_on_a_busy_port_says_which_setting_to_change(
     tmp_path: Path, busy_port: int
 ) -> None:
