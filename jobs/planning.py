@@ -29,7 +29,6 @@ from bot.core import reminders as r
 from bot.core import sending
 from bot.core.jp import DEFAULT_BEHIND_AFTER_MONTH
 from bot.core.recommend import REASON_MARGIN, recommend
-from bot.core.survey import AFTER_SESSION, OPEN_FOR, SKM, survey_notices
 from bot.core.vocabulary import (
     EnrollmentStatus,
     NotificationKind,
@@ -37,10 +36,9 @@ from bot.core.vocabulary import (
     ParticipationStatus,
 )
 from bot.settings import Settings
-from models.queries import checkin as checkins
+from jobs import after_sessions
 from models.queries import outbox as q
 from models.queries import planning as inputs
-from models.queries import surveys
 from models.queries.courses import facts
 
 log = logging.getLogger(__name__)
@@ -86,8 +84,8 @@ async def replan(
         if notice is not None:
             wanted.append(notice)
     await _courses(session, now, settings, ids, wanted, withdraw)
-    await _surveys(session, now, settings, ids, wanted, withdraw)
-    await _missed(session, now, ids, wanted, withdraw)
+    await after_sessions.surveys(session, now, settings, ids, wanted, withdraw)
+    await after_sessions.missed(session, now, LOOKBACK, ids, wanted, withdraw)
     if now.astimezone(settings.tz).month > DEFAULT_BEHIND_AFTER_MONTH:  # is_behind's rule
         year = now.astimezone(settings.tz).year
         for employee_id, (status, earned) in (
@@ -199,75 +197,6 @@ async def _courses(
         elif row.status == NotificationStatus.PENDING and row.key not in wanted_keys:
             withdraw.add(row.id)
     wanted.extend(await _openings(session, now, ids, set(live)))
-
-
-async def _surveys(
-    session: AsyncSession,
-    now: datetime,
-    settings: Settings,
-    ids: list[int] | None,
-    wanted: list[r.Planned],
-    withdraw: set[int],
-) -> None:
-    """The satisfaction survey after an attended session, and its one reminder; a
-    pending one no longer wanted (finished, stopped, attendance undone) is withdrawn."""
-    found: list[r.Planned] = []
-    for seat in await surveys.attended_since(
-        session, kind=SKM.kind, since=now - OPEN_FOR - AFTER_SESSION, employee_ids=ids
-    ):
-        found.extend(
-            survey_notices(
-                kind=SKM.kind,
-                session_id=seat.session_id,
-                employee_id=seat.employee_id,
-                starts_at=seat.starts_at,
-                ends_at=seat.ends_at,
-                venue=seat.venue,
-                finished=seat.finished,
-                tz=settings.tz,
-                now=now,
-            )
-        )
-    keys = {p.key for p in found}
-    for row in await q.live_rows(
-        session, kinds=(NotificationKind.SURVEY,), since=now, employee_ids=ids
-    ):
-        if row.status == NotificationStatus.PENDING and row.key not in keys:
-            withdraw.add(row.id)
-    wanted.extend(found)
-
-
-async def _missed(
-    session: AsyncSession,
-    now: datetime,
-    ids: list[int] | None,
-    wanted: list[r.Planned],
-    withdraw: set[int],
-) -> None:
-    """The follow-up to those invited who did not check in (a session that used
-    check-in), withdrawn while pending if they are recorded as attended meanwhile."""
-    found: list[r.Planned] = []
-    for m in await checkins.missed(
-        session, since=now - r.MISSED_DELAY - r.MISSED_STALE, employee_ids=ids
-    ):
-        notice = r.missed_notice(
-            m.session_id,
-            m.employee_id,
-            m.participation_id,
-            starts_at=m.starts_at,
-            ends_at=m.ends_at,
-            venue=m.venue,
-            now=now,
-        )
-        if notice is not None:
-            found.append(notice)
-    keys = {p.key for p in found}
-    wanted.extend(found)
-    for row in await q.live_rows(
-        session, kinds=(NotificationKind.MISSED_SESSION,), since=now - LOOKBACK, employee_ids=ids
-    ):
-        if row.status == NotificationStatus.PENDING and row.key not in keys:
-            withdraw.add(row.id)
 
 
 def _place_notices(

@@ -17,7 +17,9 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.core.reminders import Planned
 from bot.core.vocabulary import CheckinTiming as Timing
+from bot.core.vocabulary import NotificationKind
 
 PREFIX = "ci_"
 _RANDOM_BYTES = 18  # 24 characters once encoded
@@ -69,3 +71,38 @@ def should_show(*, shown: str | None, wanted: str, last: datetime | None, now: d
     if shown == wanted:
         return False
     return last is None or now - last >= BOARD_EVERY
+
+
+# ------------------------------------------------------------------ missed sessions
+
+# The follow-up to someone invited who did not check in goes this long after the
+# session's end, and not when it is found more than a week later (first deployment).
+MISSED_DELAY = timedelta(hours=1)
+MISSED_STALE = timedelta(days=7)
+
+
+def missed_notice(
+    session_id: int,
+    employee_id: int,
+    participation_id: int,
+    *,
+    starts_at: datetime,
+    ends_at: datetime,
+    venue: str,
+    now: datetime,
+) -> Planned | None:
+    """ "You were not recorded at the session: ask for another date", after a session
+    that used check-in, for an invited participant who did not check in."""
+    due = ends_at + MISSED_DELAY
+    if now < due or now >= due + MISSED_STALE:
+        return None
+    key = f"session:{session_id}:emp:{employee_id}:missed"
+    payload = {
+        "session_id": session_id,
+        "participation_id": participation_id,
+        "starts_at": starts_at.isoformat(),
+        "venue": venue,
+    }
+    return Planned(
+        key, employee_id, NotificationKind.MISSED_SESSION, due, due + MISSED_STALE, payload
+    )

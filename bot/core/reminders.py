@@ -304,38 +304,3 @@ def jp_behind_notice(
     end_of_year = at_local(date(today.year + 1, 1, 1), time(0, 0), tz)
     payload = {"year": today.year, "earned": str(earned), "target": str(target)}
     return Planned(key, employee_id, NotificationKind.JP_BEHIND, now, end_of_year, payload)
-
-
-# ------------------------------------------------------------------ missed sessions
-
-# The follow-up to someone invited who did not check in goes this long after the
-# session's end, and not when it is found more than a week later (first deployment).
-MISSED_DELAY = timedelta(hours=1)
-MISSED_STALE = timedelta(days=7)
-
-
-def missed_notice(
-    session_id: int,
-    employee_id: int,
-    participation_id: int,
-    *,
-    starts_at: datetime,
-    ends_at: datetime,
-    venue: str,
-    now: datetime,
-) -> Planned | None:
-    """ "You were not recorded at the session: ask for another date", after a session
-    that used check-in, for an invited participant who did not check in."""
-    due = ends_at + MISSED_DELAY
-    if now < due or now >= due + MISSED_STALE:
-        return None
-    key = f"session:{session_id}:emp:{employee_id}:missed"
-    payload = {
-        "session_id": session_id,
-        "participation_id": participation_id,
-        "starts_at": starts_at.isoformat(),
-        "venue": venue,
-    }
-    return Planned(
-        key, employee_id, NotificationKind.MISSED_SESSION, due, due + MISSED_STALE, payload
-    )

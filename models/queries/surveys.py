@@ -269,9 +269,7 @@ async def per_session(
                 .where(*_complete(kind), SurveyResponse.period == period)
                 .group_by(SurveyResponse.subject_id)
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     if not counts:
         return []

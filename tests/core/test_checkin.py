@@ -11,14 +11,17 @@ import pytest
 
 from bot.core.checkin import (
     BOARD_EVERY,
+    MISSED_DELAY,
+    MISSED_STALE,
     deep_link,
     is_payload,
+    missed_notice,
     new_payload,
     should_show,
     window,
 )
 from bot.core.codes import is_well_formed
-from bot.core.reminders import MISSED_DELAY, MISSED_STALE, Planned, missed_notice
+from bot.core.reminders import Planned
 from bot.core.schedule import MISSED_ANSWERABLE, can_ask_again
 from bot.core.vocabulary import CheckinTiming, NotificationKind
 

@@ -214,9 +214,7 @@ async def test_berhenti_at_any_time_deletes_the_answers_and_no_reminder_follows(
     assert await survey_rows(bot) == ([], [])
     async with bot.db() as session:
         invitation = await session.scalar(select(SurveyInvitation))
-        notices = dict(
-            (await session.execute(select(Notification.key, Notification.status))).tuples().all()
-        )
+        notices = dict((await session.execute(select(Notification.key, Notification.status))).all())
     assert invitation is not None and invitation.status == SurveyStatus.STOPPED
     assert sorted(map(str, notices.values())) == ["cancelled", "sent"]
     await plan_and_send(bot, TUESDAY_6 + timedelta(days=3))

@@ -1,0 +1,88 @@
+"""The planner's notices after a session: the satisfaction survey for those who
+attended, and the reschedule offer for those invited who did not check in (a session
+that used check-in). Called by :func:`jobs.planning.replan` with its lists."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.core.checkin import MISSED_DELAY, MISSED_STALE, missed_notice
+from bot.core.reminders import Planned
+from bot.core.survey import AFTER_SESSION, OPEN_FOR, SKM, survey_notices
+from bot.core.vocabulary import NotificationKind, NotificationStatus
+from bot.settings import Settings
+from models.queries import checkin as checkins
+from models.queries import outbox as q
+from models.queries import surveys as survey_queries
+
+
+async def surveys(
+    session: AsyncSession,
+    now: datetime,
+    settings: Settings,
+    ids: list[int] | None,
+    wanted: list[Planned],
+    withdraw: set[int],
+) -> None:
+    """The satisfaction survey after an attended session, and its one reminder; a
+    pending one no longer wanted (finished, stopped, attendance undone) is withdrawn."""
+    found: list[Planned] = []
+    for seat in await survey_queries.attended_since(
+        session, kind=SKM.kind, since=now - OPEN_FOR - AFTER_SESSION, employee_ids=ids
+    ):
+        found.extend(
+            survey_notices(
+                kind=SKM.kind,
+                session_id=seat.session_id,
+                employee_id=seat.employee_id,
+                starts_at=seat.starts_at,
+                ends_at=seat.ends_at,
+                venue=seat.venue,
+                finished=seat.finished,
+                tz=settings.tz,
+                now=now,
+            )
+        )
+    keys = {p.key for p in found}
+    for row in await q.live_rows(
+        session, kinds=(NotificationKind.SURVEY,), since=now, employee_ids=ids
+    ):
+        if row.status == NotificationStatus.PENDING and row.key not in keys:
+            withdraw.add(row.id)
+    wanted.extend(found)
+
+
+async def missed(
+    session: AsyncSession,
+    now: datetime,
+    lookback: timedelta,
+    ids: list[int] | None,
+    wanted: list[Planned],
+    withdraw: set[int],
+) -> None:
+    """The follow-up to those invited who did not check in (a session that used
+    check-in), withdrawn while pending if they are recorded as attended meanwhile."""
+    found: list[Planned] = []
+    for m in await checkins.missed(
+        session, since=now - MISSED_DELAY - MISSED_STALE, employee_ids=ids
+    ):
+        notice = missed_notice(
+            m.session_id,
+            m.employee_id,
+            m.participation_id,
+            starts_at=m.starts_at,
+            ends_at=m.ends_at,
+            venue=m.venue,
+            now=now,
+        )
+        if notice is not None:
+            found.append(notice)
+    keys = {p.key for p in found}
+    wanted.extend(found)
+    for row in await q.live_rows(
+        session, kinds=(NotificationKind.MISSED_SESSION,), since=now - lookback, employee_ids=ids
+    ):
+        if row.status == NotificationStatus.PENDING and row.key not in keys:
+            withdraw.add(row.id)
