@@ -165,7 +165,7 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(linking.unlink_answer, pattern=rf"^{linking.UNLINK}:(yes:\d+|no)$"),
         CallbackQueryHandler(linking.delete_answer, pattern="^delete:"),
         CallbackQueryHandler(linking.language_chosen, pattern=f"^{linking.LANGUAGE}(id|en)$"),
-        MessageHandler(filters.CONTACT, linking.on_contact),
+        MessageHandler(filters.CONTACT, questions.on_contact),
         # Last: any other command, then any other text (a question in plain words, or
         # a NIP or code while linking), then any other button.
         MessageHandler(filters.COMMAND, unknown_command),

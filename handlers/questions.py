@@ -92,6 +92,20 @@ async def on_text(update: Update, context: BotContext) -> None:
     await _back_to_linking(update, context, link.language)
 
 
+async def on_contact(update: Update, context: BotContext) -> None:
+    """A shared contact: the second factor while linking (handlers/linking.py); from
+    someone already linked, a word that it is not needed and the menu."""
+    assert update.effective_message is not None
+    link = await load_link(context, update)
+    if not is_linked(link):
+        await linking.on_contact(update, context)
+        return
+    assert link is not None
+    await update.effective_message.reply_html(
+        t("questions.contact_not_needed", link.language), reply_markup=main_menu(link.language)
+    )
+
+
 async def _answer(update: Update, context: BotContext, reading: Reading, lang: str) -> None:
     assert update.effective_message is not None
     if reading.answer is not None:

@@ -250,3 +250,19 @@ async def test_a_waiting_step_still_takes_its_answer(bot: RunningBot) -> None:
     assert row.status == ParticipationStatus.RESCHEDULE_REQUESTED
     assert row.reason == "jadwal saya bentrok dengan rapat, mohon diganti"
     assert menu.button_texts == MENU_BUTTONS
+
+
+async def test_a_linked_user_sharing_a_contact_gets_the_menu_not_the_help_pointer(
+    bot: RunningBot,
+) -> None:
+    user, _ = await linked(bot, 4020)
+
+    await user.share_contact(phone_number="081234567890")
+    reply = await user.next_message()
+
+    assert present(reply.text) == (
+        "Akun Anda sudah tertaut, jadi nomor HP tidak diperlukan lagi. Pilih yang Anda "
+        "perlukan di bawah ini, atau tulis pertanyaan Anda."
+    )
+    assert HELP_POINTER not in present(reply.text)
+    assert reply.button_texts == MENU_BUTTONS
