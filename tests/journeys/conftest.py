@@ -37,6 +37,16 @@ from tests.journeys.markup import literal_markup
 
 TOKEN = "123456:TEST-TOKEN"
 ADMIN_ID = 900001
+# The employee's /menu (handlers/menu.py), one task a row, as a linked person reads it.
+EMPLOYEE_MENU = [
+    "Lihat jadwal penilaian",
+    "Lihat hasil penilaian",
+    "Cari pelatihan Gapura",
+    "Lihat capaian JP",
+    "Atur pengingat",
+    "Lihat profil dan data Anda",
+    "Bantuan dan daftar perintah",
+]
 BUDI_CHAT = 3101  # Budi's Telegram id unless a test says otherwise
 
 

@@ -27,18 +27,9 @@ from tests.factories import (
     add_program,
     add_released_result,
 )
-from tests.journeys.conftest import ADMIN_ID, RunningBot, linked
+from tests.journeys.conftest import ADMIN_ID, EMPLOYEE_MENU, RunningBot, linked
 
 BUDI = 3601
-MENU_ID = [
-    "Lihat jadwal penilaian",
-    "Lihat hasil penilaian",
-    "Cari pelatihan Gapura",
-    "Lihat capaian JP",
-    "Atur pengingat",
-    "Lihat profil dan data Anda",
-    "Bantuan dan daftar perintah",
-]
 
 
 async def reveal(user: SimulatedUser) -> MessageView:
@@ -280,7 +271,7 @@ async def test_the_menu_holds_every_task_and_each_button_does_what_it_says(
     await user.press("Bantuan dan daftar perintah", message=menu)
     help_reply = await user.next_message()
 
-    assert menu.button_texts == MENU_ID
+    assert menu.button_texts == EMPLOYEE_MENU
     assert all(len(row) == 1 for row in menu.buttons)  # whole phrases, one a row
     assert (reminders.text or "").startswith("Pengingat")
     assert "✅ Aktif: Pengingat sesi penilaian" in reminders.button_texts
@@ -297,7 +288,7 @@ async def test_a_linked_admin_sees_the_same_menu(bot: RunningBot) -> None:
     await user.send("/menu")
     menu = await user.next_message()
 
-    assert home.button_texts[-len(MENU_ID) :] == menu.button_texts == MENU_ID
+    assert home.button_texts[-len(EMPLOYEE_MENU) :] == menu.button_texts == EMPLOYEE_MENU
 
 
 async def test_an_english_menu_and_reminders_say_their_state_in_words(bot: RunningBot) -> None:

@@ -20,20 +20,11 @@ from tests.factories import (
     add_program,
     add_released_result,
 )
-from tests.journeys.conftest import ADMIN_ID, RunningBot, linked
+from tests.journeys.conftest import ADMIN_ID, EMPLOYEE_MENU, RunningBot, linked
 from tests.narrow import present
 
 MAY_5 = datetime(2025, 5, 5, 1, 0, tzinfo=UTC)  # 08:00 WIB; the clock is at 3 March
 HELP_POINTER = "Ketik /bantuan untuk melihat perintah yang tersedia."
-MENU_BUTTONS = [
-    "Lihat jadwal penilaian",
-    "Lihat hasil penilaian",
-    "Cari pelatihan Gapura",
-    "Lihat capaian JP",
-    "Atur pengingat",
-    "Lihat profil dan data Anda",
-    "Bantuan dan daftar perintah",
-]
 
 
 async def budi_invited(bot: RunningBot, user_id: int) -> tuple[SimulatedUser, int]:
@@ -123,7 +114,7 @@ async def test_a_greeting_gets_the_menu(bot: RunningBot) -> None:
     for greeting in ("halo", "Selamat pagi", "assalamualaikum", "hi"):
         (reply,) = await answer(user, greeting)
         assert same([reply], by_command), greeting
-    assert by_command[0].button_texts == MENU_BUTTONS
+    assert by_command[0].button_texts == EMPLOYEE_MENU
 
 
 async def test_an_emoji_gets_a_friendly_sentence_and_buttons_not_the_help_pointer(
@@ -137,7 +128,7 @@ async def test_an_emoji_gets_a_friendly_sentence_and_buttons_not_the_help_pointe
     for reply in (emoji, nonsense):
         assert present(reply.text).startswith("Maaf, saya belum memahami pesan itu.")
         assert HELP_POINTER not in present(reply.text)
-        assert reply.button_texts == MENU_BUTTONS
+        assert reply.button_texts == EMPLOYEE_MENU
     await user.press("Lihat capaian JP")
     assert "JP" in present((await user.next_message()).text)
 
@@ -249,7 +240,7 @@ async def test_a_waiting_step_still_takes_its_answer(bot: RunningBot) -> None:
         row = present(await session.get(Participation, pid))
     assert row.status == ParticipationStatus.RESCHEDULE_REQUESTED
     assert row.reason == "jadwal saya bentrok dengan rapat, mohon diganti"
-    assert menu.button_texts == MENU_BUTTONS
+    assert menu.button_texts == EMPLOYEE_MENU
 
 
 async def test_a_linked_user_sharing_a_contact_gets_the_menu_not_the_help_pointer(
@@ -265,4 +256,4 @@ async def test_a_linked_user_sharing_a_contact_gets_the_menu_not_the_help_pointe
         "perlukan di bawah ini, atau tulis pertanyaan Anda."
     )
     assert HELP_POINTER not in present(reply.text)
-    assert reply.button_texts == MENU_BUTTONS
+    assert reply.button_texts == EMPLOYEE_MENU
