@@ -112,14 +112,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("survey_invitations", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_survey_invitations_period"))
-        batch_op.drop_index(batch_op.f("ix_survey_invitations_employee_id"))
-
+    # Each table's indexes go with it (MariaDB refuses to drop an index a foreign key
+    # needs on its own).
     op.drop_table("survey_invitations")
     op.drop_table("survey_answers")
-    with op.batch_alter_table("survey_responses", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_survey_responses_survey"))
-        batch_op.drop_index(batch_op.f("ix_survey_responses_period"))
-
     op.drop_table("survey_responses")
