@@ -35,6 +35,7 @@ from handlers import (
     admin_queue,
     admin_release,
     admin_stats,
+    admin_stats_course_eval,
     admin_stats_details,
     admin_stats_survey,
     consent,
@@ -133,6 +134,9 @@ HANDLERS: dict[int, list[BaseHandler[Any, Any, Any]]] = {
         CallbackQueryHandler(admin_stats_survey.survey_page, pattern=admin_stats_survey.PATTERN),
         CallbackQueryHandler(
             admin_stats_survey.survey_file, pattern=admin_stats_survey.FILE_PATTERN
+        ),
+        CallbackQueryHandler(
+            admin_stats_course_eval.course_eval_page, pattern=admin_stats_course_eval.PATTERN
         ),
         CommandHandler("ekspor", admin_exports.exports),
         CallbackQueryHandler(admin_exports.choose, pattern=admin_exports.LIST_PATTERN),

@@ -25,6 +25,7 @@ AREA = "st"
 HOME = data(AREA, "home")
 OPD, COURSES, BROADCASTS = "o", "c", "b"
 SURVEY = "ikm"  # handlers.admin_stats_survey
+COURSE_EVAL = "ce"  # handlers.admin_stats_course_eval
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,12 @@ def summary_buttons(lang: str) -> InlineKeyboardMarkup:
             [
                 InlineKeyboardButton(
                     t("admin.stats.button_survey", lang), callback_data=data(AREA, SURVEY)
+                )
+            ],
+            [
+                InlineKeyboardButton(
+                    t("admin.stats.button_course_eval", lang),
+                    callback_data=data(AREA, COURSE_EVAL),
                 )
             ],
         ]

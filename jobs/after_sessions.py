@@ -1,6 +1,7 @@
 """The planner's notices after a session: the satisfaction survey for those who
 attended, and the reschedule offer for those invited who did not check in (a session
-that used check-in). Called by :func:`jobs.planning.replan` with its lists."""
+that used check-in); and after a Gapura course, its evaluation for those who took
+part. Called by :func:`jobs.planning.replan` with its lists."""
 
 from __future__ import annotations
 
@@ -10,10 +11,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.checkin import MISSED_DELAY, MISSED_STALE, missed_notice
 from bot.core.reminders import Planned
-from bot.core.survey import AFTER_SESSION, OPEN_FOR, SKM, survey_notices
+from bot.core.survey import (
+    AFTER_SESSION,
+    OPEN_FOR,
+    REMINDER_AFTER,
+    SKM,
+    course_evaluation_notices,
+    survey_notices,
+)
 from bot.core.vocabulary import NotificationKind, NotificationStatus
 from bot.settings import Settings
 from models.queries import checkin as checkins
+from models.queries import course_evaluations as evaluations
 from models.queries import outbox as q
 from models.queries import surveys as survey_queries
 
@@ -48,6 +57,41 @@ async def surveys(
     keys = {p.key for p in found}
     for row in await q.live_rows(
         session, kinds=(NotificationKind.SURVEY,), since=now, employee_ids=ids
+    ):
+        if row.status == NotificationStatus.PENDING and row.key not in keys:
+            withdraw.add(row.id)
+    wanted.extend(found)
+
+
+async def course_evaluations(
+    session: AsyncSession,
+    now: datetime,
+    settings: Settings,
+    ids: list[int] | None,
+    wanted: list[Planned],
+    withdraw: set[int],
+) -> None:
+    """A Gapura course's evaluation after it ends, to each person who took part, and its
+    one reminder; a pending one no longer wanted (finished, stopped, place withdrawn)
+    is withdrawn."""
+    since = (now - OPEN_FOR - REMINDER_AFTER).astimezone(settings.tz).date()
+    found: list[Planned] = []
+    for place in await evaluations.took_part_since(session, since=since, employee_ids=ids):
+        found.extend(
+            course_evaluation_notices(
+                course_id=place.course_id,
+                employee_id=place.employee_id,
+                title=place.title,
+                starts_on=place.starts_on,
+                ends_on=place.ends_on,
+                finished=place.finished,
+                tz=settings.tz,
+                now=now,
+            )
+        )
+    keys = {p.key for p in found}
+    for row in await q.live_rows(
+        session, kinds=(NotificationKind.COURSE_EVALUATION,), since=now, employee_ids=ids
     ):
         if row.status == NotificationStatus.PENDING and row.key not in keys:
             withdraw.add(row.id)

@@ -85,6 +85,7 @@ async def replan(
             wanted.append(notice)
     await _courses(session, now, settings, ids, wanted, withdraw)
     await after_sessions.surveys(session, now, settings, ids, wanted, withdraw)
+    await after_sessions.course_evaluations(session, now, settings, ids, wanted, withdraw)
     await after_sessions.missed(session, now, LOOKBACK, ids, wanted, withdraw)
     if now.astimezone(settings.tz).month > DEFAULT_BEHIND_AFTER_MONTH:  # is_behind's rule
         year = now.astimezone(settings.tz).year

@@ -17,7 +17,7 @@ from bot.core import broadcast, sending
 from bot.core.competencies import COMPETENCY_CODES
 from bot.core.ikm import GRADES, SCALE
 from bot.core.question_words import Task
-from bot.core.survey import SKM, SURVEYS
+from bot.core.survey import COURSE, SKM, SURVEYS
 from bot.core.vocabulary import (
     BroadcastStatus,
     CheckinAnswer,
@@ -89,6 +89,7 @@ DYNAMIC: dict[str, Iterable[str]] = {
     ],
     "survey.grade.": [grade for _, grade in GRADES],
     "survey.skm.element.": [str(n) for n in range(1, SKM.questions + 1)],
+    "survey.course_evaluation.topic.": [str(n) for n in range(1, COURSE.questions + 1)],
     "admin.survey.xlsx.col.": ("no", "element", "nrr", "weighted"),
     "schedule.status.": (
         "attended", "being_scored", "cancelled", "confirmed", "excused", "invited", "no_show",

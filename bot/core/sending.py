@@ -26,6 +26,7 @@ OPTIONAL_KINDS = (
     NotificationKind.JP_BEHIND,
     NotificationKind.SURVEY,
     NotificationKind.MISSED_SESSION,
+    NotificationKind.COURSE_EVALUATION,
 )
 # Kinds that do not wait for a working day (they are bound to a near time).
 URGENT_KINDS = frozenset(

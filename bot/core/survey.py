@@ -12,6 +12,12 @@ moved past the quiet hours and to a working day (``bot.core.sending``); one
 reminder follows :data:`REMINDER_AFTER` later if the survey is not finished or
 stopped. Both lapse :data:`OPEN_FOR` after the first is due.
 
+A Gapura course's evaluation (:data:`COURSE`) is the same engine with its own five
+questions: asked to each person whose place on the course was registered or completed
+(:data:`TOOK_PART`) once the course is over, the day after its last day at
+:data:`AFTER_COURSE_AT` (then past the quiet hours and to a working day), with one
+reminder, lapsing and closing alike; its period is the year of the course's last day.
+
 A period is a calendar year (local time) of the session's start: SKM is reported
 at least once a year. A period closes :data:`PERIOD_GRACE` after its year ends (a
 December session's survey may still be answered); then the link from a person to
@@ -27,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.reminders import Planned
 from bot.core.sending import at_local
-from bot.core.vocabulary import NotificationKind, SurveyKind
+from bot.core.vocabulary import EnrollmentStatus, NotificationKind, SurveyKind
 
 AFTER_SESSION = timedelta(minutes=30)
 REMINDER_AFTER = timedelta(days=2)
@@ -50,7 +56,18 @@ class Survey:
 # kompetensi pelaksana; perilaku pelaksana; penanganan pengaduan, saran dan masukan;
 # sarana dan prasarana.
 SKM = Survey(SurveyKind.SKM, 9)
-SURVEYS = {SKM.kind: SKM}
+# A Gapura course's evaluation: the material's fit to the job, the trainer, the
+# usefulness, the organisation, the materials and the venue (or platform).
+COURSE = Survey(SurveyKind.COURSE, 5)
+SURVEYS = {SKM.kind: SKM, COURSE.kind: COURSE}
+# The notice each survey goes out as (what /pengingat switches off) and what its
+# subject is (the button's and the key's id: a session or a course).
+NOTICE_KINDS = {SKM.kind: NotificationKind.SURVEY, COURSE.kind: NotificationKind.COURSE_EVALUATION}
+SUBJECTS = {SKM.kind: "session", COURSE.kind: "course"}
+# A course's evaluation: the places of people who took part (registered to the end,
+# or marked completed; not waitlisted, offered or withdrawn).
+TOOK_PART = (EnrollmentStatus.REGISTERED, EnrollmentStatus.COMPLETED)
+AFTER_COURSE_AT = time(9, 0)
 
 
 def period_of(moment: datetime, tz: tzinfo) -> str:
@@ -74,9 +91,36 @@ def latest_closed(now: datetime, tz: ZoneInfo) -> str:
 
 
 def survey_key(kind: str, session_id: int, employee_id: int, again: bool = False) -> str:
-    """``survey:skm:session:42:emp:7`` (``:again`` for the reminder)."""
-    key = f"survey:{kind}:session:{session_id}:emp:{employee_id}"
+    """``survey:skm:session:42:emp:7``, ``survey:course_evaluation:course:3:emp:7``
+    (``:again`` for the reminder)."""
+    subject = SUBJECTS.get(SurveyKind(kind), "session")
+    key = f"survey:{kind}:{subject}:{session_id}:emp:{employee_id}"
     return key + ":again" if again else key
+
+
+def _pair(
+    kind: SurveyKind,
+    subject_id: int,
+    employee_id: int,
+    due: datetime,
+    stale: datetime,
+    payload: dict[str, object],
+) -> list[Planned]:
+    """A survey's invitation and its one reminder, :data:`REMINDER_AFTER` later."""
+    notice = NOTICE_KINDS[kind]
+    return [
+        Planned(
+            survey_key(kind, subject_id, employee_id), employee_id, notice, due, stale, payload
+        ),
+        Planned(
+            survey_key(kind, subject_id, employee_id, again=True),
+            employee_id,
+            notice,
+            due + REMINDER_AFTER,
+            stale,
+            {**payload, "again": True},
+        ),
+    ]
 
 
 def survey_notices(
@@ -105,24 +149,46 @@ def survey_notices(
         "starts_at": starts_at.isoformat(),
         "venue": venue,
     }
-    return [
-        Planned(
-            survey_key(kind, session_id, employee_id),
-            employee_id,
-            NotificationKind.SURVEY,
-            due,
-            stale,
-            payload,
-        ),
-        Planned(
-            survey_key(kind, session_id, employee_id, again=True),
-            employee_id,
-            NotificationKind.SURVEY,
-            due + REMINDER_AFTER,
-            stale,
-            {**payload, "again": True},
-        ),
-    ]
+    return _pair(kind, session_id, employee_id, due, stale, payload)
+
+
+def course_over(ends_on: date, tz: ZoneInfo) -> datetime:
+    """When a course is over: the start of the day after its last day (local)."""
+    return at_local(ends_on + timedelta(days=1), time(0, 0), tz)
+
+
+def course_period(ends_on: date) -> str:
+    """A course's period: the year of its last day, "2026"."""
+    return str(ends_on.year)
+
+
+def course_evaluation_notices(
+    *,
+    course_id: int,
+    employee_id: int,
+    title: str,
+    starts_on: date,
+    ends_on: date,
+    finished: bool,
+    tz: ZoneInfo,
+    now: datetime,
+) -> list[Planned]:
+    """The evaluation of a course and its reminder for one person who took part (none
+    once they finished or stopped it, it lapsed or its period closed)."""
+    due = at_local(ends_on + timedelta(days=1), AFTER_COURSE_AT, tz)
+    stale = due + OPEN_FOR
+    period = course_period(ends_on)
+    if finished or stale <= now or is_closed(period, now=now, tz=tz):
+        return []
+    payload: dict[str, object] = {
+        "survey": str(COURSE.kind),
+        "course_id": course_id,
+        "period": period,
+        "title": title,
+        "starts_on": starts_on.isoformat(),
+        "ends_on": ends_on.isoformat(),
+    }
+    return _pair(COURSE.kind, course_id, employee_id, due, stale, payload)
 
 
 def shown_apart(respondents: int, minimum: int) -> bool:

@@ -121,6 +121,7 @@ class NotificationKind(StrEnum):
     BROADCAST = "broadcast"
     SURVEY = "satisfaction_survey"  # the survey after a session (``bot.core.survey``)
     MISSED_SESSION = "missed_session"  # invited, did not check in: ask to reschedule
+    COURSE_EVALUATION = "course_evaluation_survey"  # after a Gapura course ends
 
 
 class SendFailure(StrEnum):
@@ -136,6 +137,7 @@ class SurveyKind(StrEnum):
     """Which questionnaire a survey is (``bot.core.survey.SURVEYS``)."""
 
     SKM = "skm"  # Survei Kepuasan Masyarakat, PermenPANRB 14/2017
+    COURSE = "course_evaluation"  # a Gapura course's evaluation by its participants
 
 
 class SurveyStatus(StrEnum):

@@ -3,6 +3,7 @@ this year's JP ledger."""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -24,6 +25,7 @@ from bot.demo.plan import (
     next_weekday,
     scaled,
 )
+from bot.demo.surveys import write_course_answers
 from bot.demo.writer import Writer
 
 IMPORTED_JP = (
@@ -43,6 +45,7 @@ DEMO_ENROLLMENTS = (
     ("pppk", "E-learning Manajemen ASN", "completed"),
     ("tanpa_hp", "Workshop Kerja Sama Tim Lintas OPD", "waitlisted"),
 )
+EVALUATION_SEED = 1800
 DEMO_IMPORTED_JP = {"administrator": 4, "pengawas": 16, "tanpa_hp": 3}
 
 
@@ -200,6 +203,39 @@ class CoursesWriter(Writer):
         self.enrollments = len(enrollments)
         self.jp_entries = len(ledger)
         self.done("courses, enrollments, JP", len(rows) + len(enrollments) + len(ledger))
+        await self._evaluations(rows, course_ids, dates, enrollments)
+
+    async def _evaluations(
+        self,
+        rows: list[dict[str, Any]],
+        course_ids: dict[Any, int],
+        dates: list[tuple[datetime, datetime, date, date]],
+        enrollments: list[dict[str, Any]],
+    ) -> None:
+        """Evaluations of the finished course most people completed (bot/demo/surveys.py)."""
+        completed = Counter(
+            e["course_id"] for e in enrollments if e["status"] == EnrollmentStatus.COMPLETED
+        )
+        finished = [
+            (completed[course_ids[row["code"]]], -k, k)
+            for k, row in enumerate(rows)
+            if row["status"] == CourseStatus.DONE
+        ]
+        if not finished or max(finished)[0] == 0:
+            return
+        took_part, _, k = max(finished)
+        ends = dates[k][3]
+        # Its own generator: what the demo draws after the courses stays as it was.
+        answered = await write_course_answers(
+            self.conn,
+            self.t,
+            random.Random(EVALUATION_SEED + k),
+            course_id=course_ids[rows[k]["code"]],
+            took_part=took_part,
+            ends_on=ends,
+            completed_at=at_wib(ends + timedelta(days=1), 9),
+        )
+        self.done("course evaluations", answered)
 
     def _jp(
         self,

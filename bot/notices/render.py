@@ -41,7 +41,7 @@ def _params(payload: Mapping[str, Any], lang: str, tz: ZoneInfo) -> dict[str, ob
     for name, value in payload.items():
         if name in ("starts_at", "old_starts_at", "until", "closes_at"):
             shown[name] = _when(value, lang, tz)
-        elif name == "starts_on":
+        elif name in ("starts_on", "ends_on"):
             shown[name] = format_date(date.fromisoformat(str(value)), lang)
         elif isinstance(value, str):
             shown[name] = html.escape(value)
@@ -112,7 +112,7 @@ def render(
             p[name] = Decimal(str(payload[name]))
         text = t("notify.jp_behind", lang, **p)
         rows.append(_button("notify.button.jp", lang, "menu", "jp"))
-    elif kind == NotificationKind.SURVEY:
+    elif kind in (NotificationKind.SURVEY, NotificationKind.COURSE_EVALUATION):
         text, keyboard = survey.notice(dict(payload), p, lang)
         rows.extend([list(row) for row in keyboard.inline_keyboard])
     else:

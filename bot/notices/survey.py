@@ -2,9 +2,9 @@
 and the buttons that go on (``handlers.survey``): a question with its four answers
 in words, the comment, the thanks.
 
-Button data: ``srv:a:<survey>:<session id>:<question>:<answer>`` (an answer),
+Button data: ``srv:a:<survey>:<session or course id>:<question>:<answer>`` (an answer),
 ``srv:go:...`` (Lanjutkan), ``srv:x:...`` (Berhenti), ``srv:k:...`` (Lewati, no
-comment); at most about 25 bytes.
+comment); at most about 40 bytes.
 """
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ from bot.texts import t
 
 AREA = "srv"
 ANSWER, RESUME, STOP, SKIP = "a", "go", "x", "k"
-PATTERN = rf"^{AREA}:({ANSWER}|{RESUME}|{STOP}|{SKIP}):[a-z]+:\d+(:\d+:\d+)?$"
+PATTERN = rf"^{AREA}:({ANSWER}|{RESUME}|{STOP}|{SKIP}):[a-z_]+:\d+(:\d+:\d+)?$"
+# The invitation and the reminder, in each survey's words.
+INVITE = {SurveyKind.SKM: "survey.invite", SurveyKind.COURSE: "survey.course_evaluation.invite"}
+REMINDER = {
+    SurveyKind.SKM: "survey.reminder",
+    SurveyKind.COURSE: "survey.course_evaluation.reminder",
+}
 
 
 def stop_button(kind: SurveyKind, session_id: int, lang: str) -> InlineKeyboardButton:
@@ -93,8 +99,9 @@ def notice(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The planned invitation (the first question under it) or its reminder."""
     kind = SurveyKind(str(payload.get("survey", SurveyKind.SKM)))
-    session_id = int(str(payload.get("session_id", 0)))
+    subject = "course_id" if kind == SurveyKind.COURSE else "session_id"
+    subject_id = int(str(payload.get(subject, 0)))
     if payload.get("again"):
-        return t("survey.reminder", lang, **shown), resume_keyboard(kind, session_id, lang)
-    question, keyboard = question_view(kind, session_id, 0, lang)
-    return t("survey.invite", lang, **shown) + "\n\n" + question, keyboard
+        return t(REMINDER[kind], lang, **shown), resume_keyboard(kind, subject_id, lang)
+    question, keyboard = question_view(kind, subject_id, 0, lang)
+    return t(INVITE[kind], lang, **shown) + "\n\n" + question, keyboard

@@ -3,8 +3,9 @@ and "Lanjutkan" from the reminder.
 
 Every step is written as it comes, in the database: the next press may reach any
 instance. A button names the survey, the session and the question; it is checked
-against the person's own attended participation and the question asked now, so a
-forged, repeated or old button changes nothing. Rules: :mod:`bot.core.survey`.
+against the person's own attended participation (or, for a course's evaluation, their
+place on the course) and the question asked now, so a forged, repeated or old button
+changes nothing. Rules: :mod:`bot.core.survey`.
 """
 
 from __future__ import annotations
@@ -18,9 +19,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.core.ikm import SCALE
-from bot.core.survey import COMMENT_LIMIT, SURVEYS, is_closed, period_of, survey_key
+from bot.core.survey import (
+    COMMENT_LIMIT,
+    COURSE,
+    SURVEYS,
+    course_over,
+    course_period,
+    is_closed,
+    period_of,
+    survey_key,
+)
 from bot.core.vocabulary import SurveyKind, SurveyStatus
 from models.queries import surveys as q
+from models.queries.course_evaluations import course_taken
 from models.survey import SurveyInvitation
 
 
@@ -59,11 +70,8 @@ async def _load(
     found = await q.invitation(session, kind=kind, subject_id=session_id, employee_id=employee_id)
     if found is not None:
         return found
-    sitting = await q.attended_session(session, session_id=session_id, employee_id=employee_id)
-    if sitting is None or sitting.ends_at > now:
-        return SurveyOutcome(Survey.CLOSED)
-    period = period_of(sitting.starts_at, tz)
-    if is_closed(period, now=now, tz=tz):
+    period = await _period(session, kind, session_id, employee_id, now, tz)
+    if period is None or is_closed(period, now=now, tz=tz):
         return SurveyOutcome(Survey.CLOSED)
     if not create:
         return SurveyOutcome(Survey.QUESTION, 0)
@@ -84,6 +92,27 @@ async def _load(
         if again is None:
             raise
         return again
+
+
+async def _period(
+    session: AsyncSession,
+    kind: SurveyKind,
+    subject_id: int,
+    employee_id: int,
+    now: datetime,
+    tz: ZoneInfo,
+) -> str | None:
+    """The period of the survey the person may answer about ``subject_id`` (a session
+    they attended that ended, a course they took part in that is over), else None."""
+    if kind == COURSE.kind:
+        course = await course_taken(session, course_id=subject_id, employee_id=employee_id)
+        if course is None or course_over(course.ends_on, tz) > now:
+            return None
+        return course_period(course.ends_on)
+    sitting = await q.attended_session(session, session_id=subject_id, employee_id=employee_id)
+    if sitting is None or sitting.ends_at > now:
+        return None
+    return period_of(sitting.starts_at, tz)
 
 
 def _where(row: SurveyInvitation) -> SurveyOutcome:

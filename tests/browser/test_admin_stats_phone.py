@@ -62,7 +62,13 @@ async def test_the_admin_reads_the_summary_and_the_first_chart_on_a_phone(
     await expect(summary).not_to_contain_text("<b>")
     buttons = summary.get_by_test_id("inline-button")
     await expect(buttons).to_have_text(
-        ["Per OPD", "Per pelatihan", "Per pengumuman", "Survei kepuasan (IKM)"]
+        [
+            "Per OPD",
+            "Per pelatihan",
+            "Per pengumuman",
+            "Survei kepuasan (IKM)",
+            "Evaluasi pelatihan Gapura",
+        ]
     )
     chart = messages.get_by_test_id("message-photo").first
     await chart.scroll_into_view_if_needed()

@@ -13,7 +13,7 @@ from bot.core.codes import hash_code
 from bot.core.jpm import CompetencyScore, category_for, jpm, thresholds_from_mapping
 from bot.core.nip import parse_nip
 from bot.core.survey import DEFAULT_MIN_RESPONDENTS
-from bot.core.vocabulary import SessionStatus, SurveyKind
+from bot.core.vocabulary import CourseStatus, SessionStatus, SurveyKind
 from bot.demo import DEMO_ADMIN_ID, DEMO_EMPLOYEES, DemoRefused, build_demo
 from bot.demo.names import FEMALE_GIVEN, MALE_GIVEN
 from bot.demo.plan import scaled
@@ -37,6 +37,7 @@ from models import (
 )
 from models.db import create_engine, create_sessionmaker
 from models.queries import surveys as survey_queries
+from models.queries.course_evaluations import per_course
 
 SMALL = 300
 
@@ -327,3 +328,22 @@ async def test_a_finished_session_has_check_ins_and_some_who_did_not_come(db, cl
         assert start - timedelta(minutes=45) <= at <= start + timedelta(minutes=20)
         assert start < clock.now()
     assert len(codes) == 1 and codes[0][1] < clock.now()  # its code has lapsed
+
+
+async def test_a_finished_course_has_evaluations_to_show_its_means(db, clock):
+    await _build(db, clock)
+
+    async with db() as session:
+        periods = await survey_queries.periods(session, kind=SurveyKind.COURSE)
+        assert len(periods) == 1
+        courses = await per_course(session, period=periods[0][0])
+        invitations = await session.scalar(select(func.count()).select_from(SurveyInvitation))
+    assert len(courses) == 1
+    evaluated = courses[0]
+    assert evaluated.course.status == CourseStatus.DONE
+    assert evaluated.respondents >= DEFAULT_MIN_RESPONDENTS
+    assert sorted(evaluated.sums) == [0, 1, 2, 3, 4]
+    assert all(
+        evaluated.respondents <= s <= 4 * evaluated.respondents for s in evaluated.sums.values()
+    )
+    assert invitations == 0  # the answers name nobody

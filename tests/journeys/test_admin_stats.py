@@ -161,6 +161,7 @@ async def test_the_summary_is_short_and_plain_with_buttons_and_one_chart_per_pho
         "Per pelatihan",
         "Per pengumuman",
         "Survei kepuasan (IKM)",
+        "Evaluasi pelatihan Gapura",
     ]
     assert all(len((b.callback_data or "").encode()) <= 64 for r in summary.buttons for b in r)
     assert [p.kind for p in photos] == ["photo"] * 4
