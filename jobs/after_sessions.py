@@ -54,13 +54,7 @@ async def surveys(
                 now=now,
             )
         )
-    keys = {p.key for p in found}
-    for row in await q.live_rows(
-        session, kinds=(NotificationKind.SURVEY,), since=now, employee_ids=ids
-    ):
-        if row.status == NotificationStatus.PENDING and row.key not in keys:
-            withdraw.add(row.id)
-    wanted.extend(found)
+    await _plan(session, NotificationKind.SURVEY, found, now, ids, wanted, withdraw)
 
 
 async def course_evaluations(
@@ -89,13 +83,7 @@ async def course_evaluations(
                 now=now,
             )
         )
-    keys = {p.key for p in found}
-    for row in await q.live_rows(
-        session, kinds=(NotificationKind.COURSE_EVALUATION,), since=now, employee_ids=ids
-    ):
-        if row.status == NotificationStatus.PENDING and row.key not in keys:
-            withdraw.add(row.id)
-    wanted.extend(found)
+    await _plan(session, NotificationKind.COURSE_EVALUATION, found, now, ids, wanted, withdraw)
 
 
 async def missed(
@@ -123,10 +111,23 @@ async def missed(
         )
         if notice is not None:
             found.append(notice)
+    kind = NotificationKind.MISSED_SESSION
+    await _plan(session, kind, found, now - lookback, ids, wanted, withdraw)
+
+
+async def _plan(
+    session: AsyncSession,
+    kind: NotificationKind,
+    found: list[Planned],
+    since: datetime,
+    ids: list[int] | None,
+    wanted: list[Planned],
+    withdraw: set[int],
+) -> None:
+    """Plan ``found``, and withdraw each pending notice of ``kind`` (live since ``since``)
+    that is no longer among them."""
     keys = {p.key for p in found}
-    wanted.extend(found)
-    for row in await q.live_rows(
-        session, kinds=(NotificationKind.MISSED_SESSION,), since=now - lookback, employee_ids=ids
-    ):
+    for row in await q.live_rows(session, kinds=(kind,), since=since, employee_ids=ids):
         if row.status == NotificationStatus.PENDING and row.key not in keys:
             withdraw.add(row.id)
+    wanted.extend(found)
