@@ -115,9 +115,8 @@ async def _answer(update: Update, context: BotContext, reading: Reading, lang: s
             t("questions.choose", lang), reply_markup=choices(reading.choices, lang)
         )
     else:
-        await update.effective_message.reply_html(
-            t("questions.not_understood", lang), reply_markup=main_menu(lang)
-        )
+        key = "questions.elsewhere" if reading.elsewhere else "questions.not_understood"
+        await update.effective_message.reply_html(t(key, lang), reply_markup=main_menu(lang))
 
 
 def choices(tasks: tuple[Task, ...], lang: str) -> InlineKeyboardMarkup:

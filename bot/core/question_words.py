@@ -354,5 +354,25 @@ GREETINGS = frozenset(
     }
 )
 
+# Personnel matters the bot does not handle (BKPSDM or the OPD's staff office does):
+# a question about them, with no task clearly asked, is told so, not offered tasks.
+ELSEWHERE = frozenset(
+    {
+        "gaji",
+        "tunjangan",
+        "tpp",
+        "cuti",
+        "pangkat",
+        "golongan",
+        "pensiun",
+        "mutasi",
+        "sppd",
+        "salary",
+        "allowance",
+        "promotion",
+        "pension",
+    }
+)
+
 # When fewer tasks than two stand out, these fill the offer, in this order.
 LIKELIEST = (S, R, C, H)

@@ -9,6 +9,8 @@ ratio) for words of four letters or more, so typos still count. Each task collec
 the weights of its matched keywords; :func:`read` turns the scores into a
 :class:`Reading`:
 
+- a personnel matter the bot does not handle (salary, leave, rank...) and no task
+  clearly asked: ``elsewhere``, so the handler says where to ask;
 - one task clearly ahead (``CONFIDENT`` points or more, ``MARGIN`` ahead of the next):
   answer it directly, unless it is unlinking, which is only ever offered as a button;
 - some tasks suggested but none clearly: offer the two or three likeliest;
@@ -25,7 +27,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.core.question_words import ABBREVIATIONS, GREETINGS, KEYWORDS, LIKELIEST, Task
+from bot.core.question_words import (
+    ABBREVIATIONS,
+    ELSEWHERE,
+    GREETINGS,
+    KEYWORDS,
+    LIKELIEST,
+    Task,
+)
 
 # Points a task needs to be answered directly, and its lead over the next task.
 CONFIDENT = 2.0
@@ -43,15 +52,17 @@ SUFFIXES = ("nya", "kah", "lah", "ku", "mu")
 
 @dataclass(frozen=True)
 class Reading:
-    """What the text asks for: a task to answer at once, or tasks to offer as buttons
-    (likeliest first). Neither: the text was not understood."""
+    """What the text asks for: a task to answer at once, tasks to offer as buttons
+    (likeliest first), or something the bot does not handle (``elsewhere``). None of
+    them: the text was not understood."""
 
     answer: Task | None = None
     choices: tuple[Task, ...] = ()
+    elsewhere: bool = False
 
     @property
     def understood(self) -> bool:
-        return self.answer is not None or bool(self.choices)
+        return self.answer is not None or bool(self.choices) or self.elsewhere
 
 
 def _single_letters(word: str) -> str:
@@ -151,6 +162,8 @@ def greets(text: str) -> bool:
 def read(text: str) -> Reading:
     """What ``text`` asks for (see the module's docstring)."""
     points = scores(text)
+    if not points and ELSEWHERE.intersection(normalise(text)):
+        return Reading(elsewhere=True)
     if not points:
         return Reading(answer=Task.MENU) if greets(text) else Reading()
     order = list(Task)
@@ -162,6 +175,8 @@ def read(text: str) -> Reading:
         return Reading(choices=(Task.UNLINK, others[0] if others else Task.MENU))
     if points[best] >= CONFIDENT and points[best] - second >= MARGIN:
         return Reading(answer=best)
+    if ELSEWHERE.intersection(normalise(text)):
+        return Reading(elsewhere=True)
     likely = [task for task in ranked if points[task] >= points[best] / 2][:3]
     likely = [task for task in likely if task != Task.UNLINK] or likely
     for task in LIKELIEST:

@@ -329,3 +329,9 @@ def test_a_question_about_something_the_bot_does_not_do_is_never_answered_direct
     reading = read(text)
     assert reading.answer is None
     assert Task.UNLINK not in reading.choices
+    assert reading.elsewhere  # told where to ask, not offered unrelated tasks
+    assert reading.choices == ()
+
+
+def test_a_task_clearly_asked_beside_a_personnel_word_is_still_answered() -> None:
+    assert read("jadwal asesmen saya kapan? buat naik pangkat").answer == Task.SCHEDULE

@@ -257,3 +257,19 @@ async def test_a_linked_user_sharing_a_contact_gets_the_menu_not_the_help_pointe
     )
     assert HELP_POINTER not in present(reply.text)
     assert reply.button_texts == EMPLOYEE_MENU
+
+
+async def test_a_personnel_question_the_bot_does_not_handle_says_where_to_ask(
+    bot: RunningBot,
+) -> None:
+    user, _ = await linked(bot, 4021)
+
+    (salary,) = await answer(user, "pak, gaji saya bulan ini kapan cair?")
+    (schedule,) = await answer(user, "jadwal asesmen saya kapan? buat naik pangkat")
+    by_command = await answer(user, "/jadwal")
+
+    assert present(salary.text).startswith("Maaf, soal gaji, tunjangan, cuti, kepangkatan")
+    assert "bagian kepegawaian perangkat daerah Anda atau ke BKPSDM" in present(salary.text)
+    assert salary.button_texts == EMPLOYEE_MENU
+    # A task clearly asked is answered, whatever else the message mentions.
+    assert same([schedule], by_command)
