@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
@@ -172,14 +171,13 @@ async def _admins(settings: Settings, lang: str, *, schema_ok: bool) -> Line:
     can be read)."""
     granted: set[int] = set()
     if schema_ok:
-        from models.chat import Admin
-        from models.db import create_engine
+        from models.db import create_engine, create_sessionmaker
+        from models.queries.admins import granted_admin_ids
 
         engine = create_engine(settings.effective_database_url)
         try:
-            async with engine.connect() as connection:
-                rows = await connection.execute(select(Admin.telegram_user_id))
-                granted = set(rows.scalars())
+            async with create_sessionmaker(engine)() as session:
+                granted = await granted_admin_ids(session)
         finally:
             await engine.dispose()
     count = len(set(settings.admin_ids) | granted)

@@ -16,6 +16,11 @@ async def is_granted_admin(session: AsyncSession, *, telegram_user_id: int) -> b
     return found is not None
 
 
+async def granted_admin_ids(session: AsyncSession) -> set[int]:
+    """The Telegram ids of every admin granted in the database."""
+    return set((await session.scalars(select(Admin.telegram_user_id))).all())
+
+
 async def grant_admin(
     session: AsyncSession, *, telegram_user_id: int, added_by: str, now: datetime
 ) -> bool:
