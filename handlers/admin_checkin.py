@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import html
-from datetime import timedelta
 
 from telegram import (
     InlineKeyboardButton,
@@ -21,7 +20,6 @@ from bot.checkin_images import PosterWords, poster_png, qr_png
 from bot.context import BotContext
 from bot.core.checkin import deep_link
 from bot.notices.checkin_board import board_text
-from bot.settings import Settings
 from bot.texts import sessions, t
 from bot.texts.formatting import format_time
 from bot.usecases import checkin
@@ -33,14 +31,6 @@ PATTERN = rf"^{AREA}:s:\d+$"
 _STEPS = ("checkin.poster.step1", "checkin.poster.step2", "checkin.poster.step3")
 
 
-def span(settings: Settings) -> checkin.Span:
-    """The check-in window the settings set."""
-    return checkin.Span(
-        opens_before=timedelta(minutes=settings.checkin_opens_minutes_before),
-        closes_after=timedelta(minutes=settings.checkin_closes_minutes_after),
-    )
-
-
 async def presensi(update: Update, context: BotContext) -> None:
     """/presensi: the sessions whose check-in has not closed, one button each."""
     lang = await admin_language(update, context)
@@ -50,7 +40,7 @@ async def presensi(update: Update, context: BotContext) -> None:
     tz = context.settings.tz
     async with context.db() as session:
         found = await checkin.sessions_to_choose(
-            session, now=context.clock.now(), span=span(context.settings)
+            session, now=context.clock.now(), span=checkin.span_from(context.settings)
         )
     if not found:
         await update.effective_message.reply_html(t("checkin.admin.none", lang))
@@ -79,7 +69,7 @@ async def chosen(update: Update, context: BotContext) -> None:
             session_id=int_part(query.data, 2) or 0,
             admin_id=admin_id,
             now=now,
-            span=span(context.settings),
+            span=checkin.span_from(context.settings),
         )
         code, sitting = made.code, made.sitting
         counted = None if code is None else await q.count(session, session_id=code.session_id)
@@ -92,7 +82,7 @@ async def chosen(update: Update, context: BotContext) -> None:
         query.edit_message_text(t("checkin.admin.chosen", lang, session=html.escape(named)))
     )
     link = deep_link(context.bot.username, code.payload)
-    window = span(context.settings).of(sitting)
+    window = checkin.span_from(context.settings).of(sitting)
     times = {
         "opens": format_time(window.opens, lang, tz),
         "closes": format_time(window.closes, lang, tz),

@@ -20,7 +20,6 @@ from bot.texts.formatting import format_datetime, format_time
 from bot.usecases import checkin
 from bot.usecases.linking import is_linked
 from handlers import steps
-from handlers.admin_checkin import span
 from handlers.common import language_for, load_link
 
 PREFIX = "checkin.scan."  # + CheckinAnswer: what the participant reads
@@ -67,7 +66,7 @@ async def _check_in(
             employee_id=employee_id,
             payload=payload,
             now=context.clock.now(),
-            span=span(context.settings),
+            span=checkin.span_from(context.settings),
         )
     await update.effective_message.reply_html(_words(found, lang, context))
     if found.answer == CheckinAnswer.CHECKED_IN and found.code_id is not None:

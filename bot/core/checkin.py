@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.core.broadcast import EDIT_EVERY, should_edit
 from bot.core.reminders import Planned
 from bot.core.vocabulary import CheckinTiming as Timing
 from bot.core.vocabulary import NotificationKind
@@ -24,8 +25,8 @@ from bot.core.vocabulary import NotificationKind
 PREFIX = "ci_"
 _RANDOM_BYTES = 18  # 24 characters once encoded
 _PAYLOAD = re.compile(r"^ci_[A-Za-z0-9_-]{20,60}$")
-# The admin's live count is edited at most this often (Telegram limits edits too).
-BOARD_EVERY = timedelta(seconds=3)
+# The admin's live count is edited at most this often, as an announcement's progress.
+BOARD_EVERY = EDIT_EVERY
 # A live count is kept up to date this long after the check-in window closes.
 BOARD_AFTER = timedelta(minutes=10)
 
@@ -68,9 +69,7 @@ def deep_link(username: str, payload: str) -> str:
 def should_show(*, shown: str | None, wanted: str, last: datetime | None, now: datetime) -> bool:
     """Edit the live count now? Only when its words change, and at most every
     :data:`BOARD_EVERY`, so a crowd arriving at once costs one edit, not one each."""
-    if shown == wanted:
-        return False
-    return last is None or now - last >= BOARD_EVERY
+    return should_edit(shown=shown, wanted=wanted, last_edit=last, now=now, final=False)
 
 
 # ------------------------------------------------------------------ missed sessions

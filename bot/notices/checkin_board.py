@@ -38,12 +38,6 @@ def board_text(sitting: AssessmentSession, counted: q.Count, lang: str, context:
     )
 
 
-async def admin_lang(context: BotContext, admin_id: int) -> str:
-    async with context.db() as session:
-        link = await chat_link(session, telegram_user_id=admin_id)
-    return link.language if link is not None else "id"
-
-
 async def refresh_board(context: BotContext, code_id: int) -> None:
     """Edit the live count of ``code_id`` if its words changed and its turn has come."""
     now = context.clock.now()

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.core import checkin as rules
 from bot.core.checkin import Window
 from bot.core.vocabulary import CheckinAnswer, CheckinTiming, SessionStatus
+from bot.settings import Settings
 from models.assessment import AssessmentSession
 from models.checkin import CheckinCode
 from models.queries import checkin as q
@@ -32,6 +33,14 @@ class Span:
         return rules.window(
             sitting.starts_at, opens_before=self.opens_before, closes_after=self.closes_after
         )
+
+
+def span_from(settings: Settings) -> Span:
+    """The check-in window the settings set."""
+    return Span(
+        opens_before=timedelta(minutes=settings.checkin_opens_minutes_before),
+        closes_after=timedelta(minutes=settings.checkin_closes_minutes_after),
+    )
 
 
 @dataclass(frozen=True)
