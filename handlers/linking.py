@@ -105,9 +105,9 @@ async def _say(update: Update, context: BotContext, outcome: Outcome, lang: str)
             text += "\n\n" + render(
                 "link.nip_warning", {"warning": t(key, lang, **params)}, lang, context
             )
-        markup = _share_keyboard(lang)
+        markup = share_keyboard(lang)
     elif outcome.key == "link.locked":  # codes wait, the user's own phone need not
-        markup = _share_keyboard(lang)
+        markup = share_keyboard(lang)
     elif outcome.linked is not None:
         markup = ReplyKeyboardRemove()
     await update.effective_message.reply_html(text, reply_markup=markup)
@@ -115,7 +115,7 @@ async def _say(update: Update, context: BotContext, outcome: Outcome, lang: str)
         await checkin.after_link(update, context)
 
 
-def _share_keyboard(lang: str) -> ReplyKeyboardMarkup:
+def share_keyboard(lang: str) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         [[KeyboardButton(t("link.share_button", lang), request_contact=True)]],
         resize_keyboard=True,

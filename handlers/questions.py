@@ -26,8 +26,6 @@ from collections.abc import Awaitable, Callable
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
     Update,
 )
 
@@ -159,9 +157,6 @@ async def _back_to_linking(update: Update, context: BotContext, lang: str) -> No
     prompt = render(
         "link.nip_received", {"masked": mask_nip(str(nip.payload["nip"]))}, lang, context
     )
-    keyboard = ReplyKeyboardMarkup(
-        [[KeyboardButton(t("link.share_button", lang), request_contact=True)]],
-        resize_keyboard=True,
-        one_time_keyboard=True,
+    await update.effective_message.reply_html(
+        first + "\n\n" + prompt, reply_markup=linking.share_keyboard(lang)
     )
-    await update.effective_message.reply_html(first + "\n\n" + prompt, reply_markup=keyboard)

@@ -135,9 +135,8 @@ def _matched_phrases(words: list[str], phrases: list[str]) -> tuple[list[str], s
     return found, taken
 
 
-def scores(text: str) -> dict[Task, float]:
-    """Each task's points for ``text`` (tasks without any left out)."""
-    words = normalise(text)
+def scores(words: list[str]) -> dict[Task, float]:
+    """Each task's points for the normalised ``words`` (tasks without any left out)."""
     keywords, taken = _matched_phrases(words, _PHRASES)
     for position, word in enumerate(words):
         if position in taken:
@@ -152,20 +151,21 @@ def scores(text: str) -> dict[Task, float]:
     return points
 
 
-def greets(text: str) -> bool:
-    """Whether ``text`` holds a greeting or thanks."""
-    words = normalise(text)
+def greets(words: list[str]) -> bool:
+    """Whether the normalised ``words`` hold a greeting or thanks."""
     phrases, _ = _matched_phrases(words, _GREETING_PHRASES)
     return bool(phrases) or any(_close(word, _GREETING_WORDS) is not None for word in words)
 
 
 def read(text: str) -> Reading:
     """What ``text`` asks for (see the module's docstring)."""
-    points = scores(text)
-    if not points and ELSEWHERE.intersection(normalise(text)):
+    words = normalise(text)
+    points = scores(words)
+    elsewhere = bool(ELSEWHERE.intersection(words))
+    if not points and elsewhere:
         return Reading(elsewhere=True)
     if not points:
-        return Reading(answer=Task.MENU) if greets(text) else Reading()
+        return Reading(answer=Task.MENU) if greets(words) else Reading()
     order = list(Task)
     ranked = sorted(points, key=lambda task: (-points[task], order.index(task)))
     best = ranked[0]
@@ -175,7 +175,7 @@ def read(text: str) -> Reading:
         return Reading(choices=(Task.UNLINK, others[0] if others else Task.MENU))
     if points[best] >= CONFIDENT and points[best] - second >= MARGIN:
         return Reading(answer=best)
-    if ELSEWHERE.intersection(normalise(text)):
+    if elsewhere:
         return Reading(elsewhere=True)
     likely = [task for task in ranked if points[task] >= points[best] / 2][:3]
     likely = [task for task in likely if task != Task.UNLINK] or likely
