@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.survey import DEFAULT_MIN_RESPONDENTS
 from bot.core.vocabulary import EmployeeStatus
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
@@ -59,7 +60,7 @@ class Settings(BaseSettings):
     activation_code_days: int = Field(default=30, gt=0)
     # The satisfaction survey (IKM): a period or session with fewer complete answers
     # is not shown with its own figures (bot/core/survey.py).
-    survey_min_respondents: int = Field(default=5, ge=1)
+    survey_min_respondents: int = Field(default=DEFAULT_MIN_RESPONDENTS, ge=1)
     # Key of the keyed hashes (NIPs counted for the attempt limit); empty = a key made
     # on first start and kept in the data folder (see bot/keys.py).
     hash_key: SecretStr = SecretStr("")

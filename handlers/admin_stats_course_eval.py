@@ -18,6 +18,7 @@ from bot.core import ikm
 from bot.core.survey import COURSE, shown_apart
 from bot.texts import t
 from bot.texts.formatting import format_date_range
+from bot.texts.paging import shorten
 from handlers.admin_stats import AREA, COURSE_EVAL, HOME
 from handlers.admin_stats_charts import escaped
 from handlers.common import admin_button, edit_if_possible
@@ -57,11 +58,7 @@ def page_text(courses: list[Evaluated], period: str, minimum: int, lang: str) ->
     lines = [t("admin.course_eval.heading", lang, period=period, minimum=minimum)]
     for evaluated in courses[:MAX_COURSES]:
         course = evaluated.course
-        title = (
-            course.title
-            if len(course.title) <= TITLE_WIDTH
-            else course.title[: TITLE_WIDTH - 1] + "…"
-        )
+        title = shorten(course.title, TITLE_WIDTH)
         dates = format_date_range(course.starts_on, course.ends_on, lang)
         lines.append("")
         if not shown_apart(evaluated.respondents, minimum):

@@ -10,7 +10,6 @@ and ``st:ikmx:<period>`` (the file)."""
 from __future__ import annotations
 
 import asyncio
-from decimal import Decimal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
@@ -189,7 +188,7 @@ def _chart(index: ikm.Index, period: str, lang: str) -> bytes:
         Bar(
             element_name(number, lang),
             float(element.mean),
-            format_number(Decimal(ikm.rounded(element.mean)), lang),
+            format_number(ikm.rounded(element.mean), lang),
         )
         for number, element in enumerate(index.elements, start=1)
     ]

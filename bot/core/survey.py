@@ -93,7 +93,7 @@ def latest_closed(now: datetime, tz: ZoneInfo) -> str:
 def survey_key(kind: str, session_id: int, employee_id: int, again: bool = False) -> str:
     """``survey:skm:session:42:emp:7``, ``survey:course_evaluation:course:3:emp:7``
     (``:again`` for the reminder)."""
-    subject = SUBJECTS.get(SurveyKind(kind), "session")
+    subject = SUBJECTS[SurveyKind(kind)]
     key = f"survey:{kind}:{subject}:{session_id}:emp:{employee_id}"
     return key + ":again" if again else key
 

@@ -281,16 +281,6 @@ async def per_session(
     return [(s, int(counts[s.id])) for s in sittings.all()]
 
 
-async def comments(session: AsyncSession, *, kind: SurveyKind, period: str) -> list[str]:
-    """The comments of a period's complete responses, without who wrote them."""
-    rows = await session.scalars(
-        select(SurveyResponse.comment)
-        .where(*_complete(kind), SurveyResponse.period == period, SurveyResponse.comment != "")
-        .order_by(SurveyResponse.id)
-    )
-    return [str(c) for c in rows.all() if c]
-
-
 async def close_periods(session: AsyncSession, *, up_to: str) -> int:
     """Delete the invitations of every period up to ``up_to`` (the link person ->
     answers); returns how many. Answers and comments stay, without a name."""
